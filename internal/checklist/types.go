@@ -1,0 +1,241 @@
+package checklist
+
+import "github.com/svcaudit/svcaudit/internal/diag"
+
+// Checklist is a loaded, validated checklist. After loading, includes have
+// been resolved: their items appear in Sections, one section per included
+// checklist, and every Item carries its full id.
+type Checklist struct {
+	ID          string
+	Title       string
+	Version     string
+	Description string
+	Source      string
+	Scale       Scale
+	Grades      []Band
+	Sections    []*Section
+	// Includes records what the checklist included, as written.
+	Includes []Include
+	// File is where the checklist was loaded from ("builtin:ID" for an
+	// embedded one).
+	File string
+	Pos  diag.Pos
+}
+
+// Items returns every item of every section, in order.
+func (c *Checklist) Items() []*Item {
+	var items []*Item
+	for _, s := range c.Sections {
+		items = append(items, s.Items...)
+	}
+	return items
+}
+
+// Item returns the item whose full id or (when unambiguous) short id is id.
+func (c *Checklist) Item(id string) *Item {
+	var found *Item
+	for _, it := range c.Items() {
+		if it.FullID == id {
+			return it
+		}
+		if it.ID == id {
+			if found != nil {
+				return nil
+			}
+			found = it
+		}
+	}
+	return found
+}
+
+// Automated reports whether any item has evidence rules.
+func (c *Checklist) Automated() bool {
+	for _, it := range c.Items() {
+		if it.Evidence != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Scale is the set of answers an assessor may give. Choices are in the order
+// they are offered.
+type Scale struct {
+	Choices []Choice
+}
+
+// Choice is one answer of a scale. Score is the fraction (0–1) of the item's
+// weight the answer earns; NA choices leave the item out of the denominator.
+type Choice struct {
+	Value string
+	Label string
+	Score float64
+	NA    bool
+	Pos   diag.Pos
+}
+
+// Choice returns the choice whose value is v, or nil.
+func (s Scale) Choice(v string) *Choice {
+	for i := range s.Choices {
+		if s.Choices[i].Value == v {
+			return &s.Choices[i]
+		}
+	}
+	return nil
+}
+
+// Values lists the values of the scale's choices.
+func (s Scale) Values() []string {
+	vs := make([]string, len(s.Choices))
+	for i, c := range s.Choices {
+		vs[i] = c.Value
+	}
+	return vs
+}
+
+// DefaultScale is yes/partial/no/na.
+func DefaultScale() Scale {
+	return Scale{Choices: []Choice{
+		{Value: "yes", Label: "Yes", Score: 1},
+		{Value: "partial", Label: "Partly", Score: 0.5},
+		{Value: "no", Label: "No", Score: 0},
+		{Value: "na", Label: "Not applicable", NA: true},
+	}}
+}
+
+// RAG is a red/amber/green rating.
+type RAG string
+
+// The RAG ratings a grade band may carry.
+const (
+	Red   RAG = "red"
+	Amber RAG = "amber"
+	Green RAG = "green"
+)
+
+// Band maps scores from Min (inclusive, a percentage) up to the next band's
+// Min to a label and RAG rating. Bands are kept sorted by Min, highest first.
+type Band struct {
+	Label string
+	Min   float64
+	RAG   RAG
+	Pos   diag.Pos
+}
+
+// DefaultGrades are used when a checklist sets none.
+func DefaultGrades() []Band {
+	return []Band{
+		{Label: "Good", Min: 80, RAG: Green},
+		{Label: "Requires improvement", Min: 50, RAG: Amber},
+		{Label: "Inadequate", Min: 0, RAG: Red},
+	}
+}
+
+// Grade returns the band a score (0–100) falls in. Bands are sorted highest
+// first and the lowest starts at 0, so every score has one.
+func Grade(bands []Band, score float64) Band {
+	for _, b := range bands {
+		if score >= b.Min {
+			return b
+		}
+	}
+	if len(bands) == 0 {
+		return Band{}
+	}
+	return bands[len(bands)-1]
+}
+
+// Section groups items. Weight is zero when the checklist sets no section
+// weights (then every item counts by its own weight in the overall score).
+type Section struct {
+	ID     string
+	Title  string
+	Weight float64
+	Items  []*Item
+	Pos    diag.Pos
+}
+
+// Item is one criterion.
+type Item struct {
+	// ID is the item's id within its checklist; FullID is "CHECKLIST/ID",
+	// stable across versions and what answers files, CI configs and
+	// results refer to.
+	ID       string
+	FullID   string
+	Question string
+	Guidance string
+	Weight   float64
+	Critical bool
+	Source   string
+	Evidence *Evidence
+	// Checklist is the id of the checklist the item was written in (which
+	// differs from the loaded checklist's id in a profile).
+	Checklist string
+	Pos       diag.Pos
+}
+
+// Automated reports whether documents answer the item.
+func (it *Item) Automated() bool { return it.Evidence != nil }
+
+// Evidence holds an item's evidence rules as written. The rule engine
+// compiles them; every condition set must hold for the item to pass.
+type Evidence struct {
+	Any         []Pattern
+	All         []Pattern
+	None        []Pattern
+	Near        *Near
+	Min         int
+	Heading     *Pattern
+	Readability *Readability
+	Jargon      *Jargon
+	// NumberWords lets "\d" in patterns match numbers written as words
+	// ("three working days"); set with `numbers: words`.
+	NumberWords bool
+	// MatchCase makes patterns case-sensitive; set with `case: sensitive`.
+	MatchCase bool
+	Pos       diag.Pos
+}
+
+// Pattern is an RE2 regular expression and where it was written.
+type Pattern struct {
+	Expr string
+	Pos  diag.Pos
+}
+
+// Near requires a match of A within Within words of a match of B.
+type Near struct {
+	A, B   Pattern
+	Within int
+	Pos    diag.Pos
+}
+
+// Readability requires a Flesch reading ease of at least Min.
+type Readability struct {
+	Min float64
+	Pos diag.Pos
+}
+
+// Jargon allows at most Max uses of Words per Per words of prose
+// (Per 0 means a plain count).
+type Jargon struct {
+	Max   float64
+	Per   int
+	Words []string
+	Pos   diag.Pos
+}
+
+// Include is an included checklist and how it is tailored.
+type Include struct {
+	// Checklist is a built-in id or a path relative to the including file.
+	Checklist string
+	// Title overrides the section title the include becomes.
+	Title string
+	// Weight is the section weight of the include (0: unset).
+	Weight float64
+	// Select keeps only these items (short ids); Deselect drops these.
+	Select   []string
+	Deselect []string
+	// Reweight sets the weight of items by short id.
+	Reweight map[string]float64
+	Pos      diag.Pos
+}

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/svcaudit/svcaudit/internal/diag"
+)
+
+// Exit codes, the contract of DESIGN.md.
+const (
+	ExitOK     = 0
+	ExitFailed = 1 // below the bar, or a critical item failed
+	ExitBad    = 2 // bad usage or bad input
+)
+
+// FailedError reports that an audit or check ran and fell below the bar. Its
+// report has already been printed; the message is a one-line reason.
+type FailedError struct{ Reason string }
+
+func (e *FailedError) Error() string { return e.Reason }
+
+// UsageError is bad usage of the command line.
+type UsageError struct {
+	Msg  string
+	Hint string
+}
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usageErrorf(format string, args ...any) *UsageError {
+	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// exitCode maps an error to the process exit code.
+func exitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var failed *FailedError
+	if errors.As(err, &failed) {
+		return ExitFailed
+	}
+	return ExitBad
+}
+
+// printError prints err in svcaudit's one voice: every problem as
+// "svcaudit: error: ..." and any hints as "svcaudit: hint: ...".
+func printError(w io.Writer, err error) {
+	var failed *FailedError
+	if errors.As(err, &failed) {
+		if failed.Reason != "" {
+			fmt.Fprintf(w, "svcaudit: %s\n", Sanitize(failed.Reason))
+		}
+		return
+	}
+	var usage *UsageError
+	if errors.As(err, &usage) {
+		fmt.Fprintf(w, "svcaudit: error: %s\n", Sanitize(usage.Msg))
+		if usage.Hint != "" {
+			fmt.Fprintf(w, "svcaudit: hint: %s\n", Sanitize(usage.Hint))
+		}
+		return
+	}
+	for _, e := range diag.Flatten(err) {
+		fmt.Fprintf(w, "svcaudit: error: %s\n", Sanitize(e.Error()))
+		if e.Hint != "" {
+			fmt.Fprintf(w, "svcaudit: hint: %s\n", Sanitize(e.Hint))
+		}
+	}
+}

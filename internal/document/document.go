@@ -1,0 +1,62 @@
+package document
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Document is a document's text, ready for the rule engine.
+//
+// Text holds the document's prose with blocks (paragraphs, headings, list
+// items, table cells) separated by "\n". Segments map byte offsets of Text
+// back to places in the source: each segment starts at Off and runs to the
+// next one, and within a segment columns advance one per rune.
+type Document struct {
+	Path     string
+	Format   string
+	Text     string
+	Segments []Segment
+	Headings []Heading
+	// Pages is the number of pages of a paginated format (PDF), else 0.
+	Pages int
+}
+
+// Segment is a run of Text that came from one contiguous place in the source.
+type Segment struct {
+	Off    int // byte offset in Text
+	Page   int // 1-based page, 0 for unpaginated formats
+	Line   int // 1-based line in the source (or within the page)
+	Column int // 1-based column, in runes
+}
+
+// Heading is a heading's text and where it is in Text.
+type Heading struct {
+	Level int
+	Text  string
+	Off   int
+}
+
+// Position is a resolved place in the source.
+type Position struct {
+	Page, Line, Column int
+}
+
+// Position maps a byte offset of Text to where it came from.
+func (d *Document) Position(off int) Position {
+	if len(d.Segments) == 0 {
+		return Position{Line: 1, Column: 1}
+	}
+	i := sort.Search(len(d.Segments), func(i int) bool { return d.Segments[i].Off > off }) - 1
+	if i < 0 {
+		i = 0
+	}
+	s := d.Segments[i]
+	if off > len(d.Text) {
+		off = len(d.Text)
+	}
+	col := s.Column
+	if off > s.Off {
+		col += utf8.RuneCountInString(d.Text[s.Off:off])
+	}
+	return Position{Page: s.Page, Line: s.Line, Column: col}
+}

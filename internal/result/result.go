@@ -1,0 +1,129 @@
+package result
+
+// SchemaVersion is the version of the Result format this build writes. A
+// reader refuses Results from a newer version.
+const SchemaVersion = 1
+
+// Outcome of an item.
+type Outcome string
+
+// Item outcomes.
+const (
+	Pass       Outcome = "pass"
+	Partial    Outcome = "partial"
+	Fail       Outcome = "fail"
+	NA         Outcome = "na"
+	Unanswered Outcome = "unanswered"
+	Waived     Outcome = "waived"
+)
+
+// Source says how an item's outcome was reached.
+type Source string
+
+// Item sources.
+const (
+	Manual     Source = "manual"
+	Automated  Source = "automated"
+	Overridden Source = "overridden"
+)
+
+// Result is one audit of one subject against one checklist.
+type Result struct {
+	SchemaVersion int          `json:"schemaVersion"`
+	Tool          *Tool        `json:"tool,omitempty"`
+	Checklist     ChecklistRef `json:"checklist"`
+	Subject       string       `json:"subject"`
+	Auditor       string       `json:"auditor,omitempty"`
+	Date          string       `json:"date,omitempty"`
+	// Score is the overall percentage, 0–100, rounded half away from zero
+	// to one decimal.
+	Score float64 `json:"score"`
+	Grade Grade   `json:"grade"`
+	// Passed is false when a critical item failed or the score fell below
+	// the threshold.
+	Passed           bool      `json:"passed"`
+	Threshold        *float64  `json:"threshold,omitempty"`
+	CriticalFailures []string  `json:"criticalFailures"`
+	Unanswered       []string  `json:"unanswered,omitempty"`
+	Documents        []string  `json:"documents,omitempty"`
+	Sections         []Section `json:"sections"`
+	Items            []Item    `json:"items"`
+}
+
+// Tool names the program that wrote a Result.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// ChecklistRef identifies the checklist a Result was scored against.
+type ChecklistRef struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Version string `json:"version,omitempty"`
+}
+
+// Grade is a grade band's label and RAG rating.
+type Grade struct {
+	Label string `json:"label"`
+	RAG   string `json:"rag"`
+}
+
+// Section is one section's score. Score is nil when no item of the section
+// was applicable.
+type Section struct {
+	ID     string   `json:"id"`
+	Title  string   `json:"title"`
+	Score  *float64 `json:"score"`
+	Grade  *Grade   `json:"grade,omitempty"`
+	Weight float64  `json:"weight,omitempty"`
+	// Earned and Possible are the weighted points behind Score.
+	Earned   float64 `json:"earned"`
+	Possible float64 `json:"possible"`
+}
+
+// Item is one item's outcome.
+type Item struct {
+	// ID is the full id, e.g. keeps-promises/timescales.
+	ID       string  `json:"id"`
+	Section  string  `json:"section"`
+	Question string  `json:"question"`
+	Outcome  Outcome `json:"outcome"`
+	Source   Source  `json:"source"`
+	// Answer is the scale value given (or derived from documents).
+	Answer string `json:"answer,omitempty"`
+	// Score is the fraction of the weight earned, as a percentage; nil when
+	// the item does not count (na, unanswered skipped, waived).
+	Score    *float64 `json:"score"`
+	Weight   float64  `json:"weight"`
+	Critical bool     `json:"critical,omitempty"`
+	Note     string   `json:"note,omitempty"`
+	// Evidence lists the assessor's evidence references (case numbers,
+	// documents).
+	Evidence []string `json:"evidence,omitempty"`
+	// Automated is the documents' outcome when an assessor overrode it.
+	Automated *Outcome  `json:"automatedOutcome,omitempty"`
+	Findings  []Finding `json:"findings"`
+}
+
+// Finding is one thing a rule found (or failed to find) in a document.
+type Finding struct {
+	Rule    string `json:"rule"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	Snippet string `json:"snippet,omitempty"`
+	Message string `json:"message"`
+	// Severity is "error" for a failed condition or a document that could
+	// not be read, "info" for a match that supports a pass.
+	Severity string `json:"severity,omitempty"`
+}
+
+// Check is the JSON document `check --format json` writes: one Result per
+// document and checklist.
+type Check struct {
+	SchemaVersion int      `json:"schemaVersion"`
+	Passed        bool     `json:"passed"`
+	Results       []Result `json:"results"`
+}
