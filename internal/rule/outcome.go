@@ -1,0 +1,9 @@
+package rule
+
+import "github.com/svcaudit/svcaudit/internal/result"
+
+// Outcome is what the documents say about one automated item.
+type Outcome struct {
+	Passed   bool
+	Findings []result.Finding
+}
