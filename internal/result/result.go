@@ -126,4 +126,16 @@ type Check struct {
 	SchemaVersion int      `json:"schemaVersion"`
 	Passed        bool     `json:"passed"`
 	Results       []Result `json:"results"`
+	// Errors lists documents that could not be checked (unreadable, too
+	// large, corrupt); the run goes on without them.
+	Errors []FileError `json:"errors,omitempty"`
+}
+
+// FileError is a document or path that could not be checked.
+type FileError struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	Message string `json:"message"`
 }
