@@ -13,7 +13,10 @@ type Checklist struct {
 	Source      string
 	Scale       Scale
 	Grades      []Band
-	Sections    []*Section
+	// Gates are the gating rules: the audit passes only when every one
+	// holds, whatever the score.
+	Gates    []Gate
+	Sections []*Section
 	// Includes records what the checklist included, as written.
 	Includes []Include
 	// File is where the checklist was loaded from ("builtin:ID" for an
@@ -168,6 +171,9 @@ type Item struct {
 	Critical bool
 	Source   string
 	Evidence *Evidence
+	// When makes the item a follow-up question: it is asked (and counts)
+	// only when the condition holds; otherwise it scores as not applicable.
+	When *Condition
 	// Checklist is the id of the checklist the item was written in (which
 	// differs from the loaded checklist's id in a profile).
 	Checklist string
@@ -237,5 +243,44 @@ type Include struct {
 	Deselect []string
 	// Reweight sets the weight of items by short id.
 	Reweight map[string]float64
+	Pos      diag.Pos
+}
+
+// Condition is a follow-up item's condition: the answer given to Item is one
+// of Answers.
+type Condition struct {
+	// Item is the short or full id of the item the condition looks at.
+	Item    string
+	Answers []string
+	Pos     diag.Pos
+}
+
+// GateKind is the kind of a gating rule.
+type GateKind string
+
+// The gating rules a checklist may set.
+const (
+	// SectionMin: every section (or the sections listed) scores at least Min.
+	SectionMin GateKind = "section-min"
+	// OverallMin: the overall score is at least Min.
+	OverallMin GateKind = "overall-min"
+	// MaxPartials: no section has more than Max partial answers.
+	MaxPartials GateKind = "max-partials"
+	// NoCriticalFailures: no critical item failed.
+	NoCriticalFailures GateKind = "no-critical-failures"
+)
+
+// Gate is one gating rule, written in a checklist as
+//
+//	gates:
+//	  - section-min: 70            # optional: sections: [id, ...]
+//	  - overall-min: 60
+//	  - max-partials: 2
+//	  - no-critical-failures: true
+type Gate struct {
+	Kind     GateKind
+	Min      float64
+	Max      int
+	Sections []string
 	Pos      diag.Pos
 }

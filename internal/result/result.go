@@ -41,13 +41,18 @@ type Result struct {
 	Grade Grade   `json:"grade"`
 	// Passed is false when a critical item failed or the score fell below
 	// the threshold.
-	Passed           bool      `json:"passed"`
-	Threshold        *float64  `json:"threshold,omitempty"`
-	CriticalFailures []string  `json:"criticalFailures"`
-	Unanswered       []string  `json:"unanswered,omitempty"`
-	Documents        []string  `json:"documents,omitempty"`
-	Sections         []Section `json:"sections"`
-	Items            []Item    `json:"items"`
+	Passed           bool     `json:"passed"`
+	Threshold        *float64 `json:"threshold,omitempty"`
+	CriticalFailures []string `json:"criticalFailures"`
+	Unanswered       []string `json:"unanswered,omitempty"`
+	// Gates are the checklist's gating rules and whether each held.
+	Gates []GateResult `json:"gates,omitempty"`
+	// Notices are warnings about the audit that do not change its score,
+	// such as a waiver that expired or will soon.
+	Notices   []string  `json:"notices,omitempty"`
+	Documents []string  `json:"documents,omitempty"`
+	Sections  []Section `json:"sections"`
+	Items     []Item    `json:"items"`
 }
 
 // Tool names the program that wrote a Result.
@@ -102,7 +107,11 @@ type Item struct {
 	// documents).
 	Evidence []string `json:"evidence,omitempty"`
 	// Automated is the documents' outcome when an assessor overrode it.
-	Automated *Outcome  `json:"automatedOutcome,omitempty"`
+	Automated *Outcome `json:"automatedOutcome,omitempty"`
+	// Waiver is set when the item is waived.
+	Waiver *Waiver `json:"waiver,omitempty"`
+	// Condition explains a follow-up item that was not asked (na).
+	Condition string    `json:"condition,omitempty"`
 	Findings  []Finding `json:"findings"`
 }
 
@@ -138,4 +147,23 @@ type FileError struct {
 	Column  int    `json:"column,omitempty"`
 	Page    int    `json:"page,omitempty"`
 	Message string `json:"message"`
+}
+
+// GateResult is one gating rule and whether it held.
+type GateResult struct {
+	// Rule is the rule as written, e.g. "section-min: 70".
+	Rule   string `json:"rule"`
+	Passed bool   `json:"passed"`
+	// Detail says what broke the rule and by how much, e.g.
+	// "real-humans scored 62.5%, 7.5 points below 70%".
+	Detail string `json:"detail,omitempty"`
+}
+
+// Waiver is the waiver that made an item waived.
+type Waiver struct {
+	Owner   string `json:"owner"`
+	Reason  string `json:"reason"`
+	Expires string `json:"expires"`
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
 }
