@@ -105,6 +105,11 @@ func (w *walker) path(p string) {
 		w.dir(p, p, nil, 0)
 		return
 	}
+	if !fi.Mode().IsRegular() {
+		// A pipe or device could block a reader for ever.
+		w.fail(p, "not a regular file")
+		return
+	}
 	w.add(filepath.Clean(p))
 }
 
