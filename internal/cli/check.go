@@ -128,6 +128,12 @@ checked.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
+			go func() {
+				// After the first interrupt a second one ends the process
+				// at once, as usual.
+				<-ctx.Done()
+				stop()
+			}()
 			return runCheck(ctx, ios, g, o)
 		},
 	}
@@ -176,6 +182,14 @@ func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 	c, err := config.Load(path)
 	if err != nil {
 		return err
+	}
+	// Show the file's paths relative to here, as a user would type them.
+	if wd, err := os.Getwd(); err == nil {
+		if abs, err := filepath.Abs(c.Dir); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil {
+				c.Dir = rel
+			}
+		}
 	}
 	if !changed("checklist") {
 		for _, ref := range c.Checklists {
