@@ -447,6 +447,9 @@ func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waiver
 	go func() {
 		defer close(next)
 		for i := range files {
+			if ctx.Err() != nil {
+				return
+			}
 			select {
 			case next <- i:
 			case <-ctx.Done():
