@@ -134,3 +134,26 @@ func tail(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return s[strings.LastIndex(s, "\n")+1:]
 }
+
+// A terminal gets a progress bar on standard error when there are many
+// documents; a pipe or --quiet gets none.
+func TestCheckProgress(t *testing.T) {
+	corpus(t, progressMin+1, 0)
+	for _, tt := range []struct {
+		tty, quiet, want bool
+	}{{true, false, true}, {false, false, false}, {true, true, false}} {
+		var out, errOut bytes.Buffer
+		ios := Test(nil, &out, &errOut)
+		ios.ErrTTY = tt.tty
+		o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now}
+		if err := runCheck(context.Background(), ios, &GlobalOptions{Quiet: tt.quiet}, o); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(errOut.String(), "checking"); got != tt.want {
+			t.Errorf("tty %v quiet %v: progress shown = %v, want %v (%q)", tt.tty, tt.quiet, got, tt.want, errOut.String())
+		}
+		if strings.Contains(out.String(), "checking") {
+			t.Errorf("progress on standard output")
+		}
+	}
+}

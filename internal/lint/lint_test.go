@@ -33,7 +33,7 @@ func fixture() *Report {
 		{ID: "named-contact", FullID: "keeps-promises/named-contact", Question: "Is there a named contact?", Critical: true, Guidance: hostile, Source: hostile},
 		{ID: "plain", FullID: "keeps-promises/plain", Question: "Is it plain English?"},
 	}}}}
-	return &Report{
+	return complete(&Report{
 		Threshold:  th,
 		Checklists: []*checklist.Checklist{cl},
 		Results: []*result.Result{
@@ -76,7 +76,26 @@ func fixture() *Report {
 			{File: "docs/z-bomb.docx", Message: "unzipped size over the 64MiB limit"},
 			{File: "docs/a" + hostile + ".md", Message: "permission denied"},
 		},
+	})
+}
+
+// complete fills the slices a Result always has (as score.Evaluate makes
+// them), so that the JSON golden is a valid check document.
+func complete(rep *Report) *Report {
+	for _, r := range rep.Results {
+		if r.CriticalFailures == nil {
+			r.CriticalFailures = []string{}
+		}
+		if r.Sections == nil {
+			r.Sections = []result.Section{}
+		}
+		for i := range r.Items {
+			if r.Items[i].Findings == nil {
+				r.Items[i].Findings = []result.Finding{}
+			}
+		}
 	}
+	return rep
 }
 
 func render(t *testing.T, format string, rep *Report) []byte {
