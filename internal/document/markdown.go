@@ -255,6 +255,12 @@ func inline(b *builder, s string, line, col int) {
 	}
 	start := 0 // start of the pending literal run
 	flush := func(end int) {
+		if b.endsWithSpace() {
+			// Dropped markup between two spaces leaves one space, not two.
+			for start < end && s[start] == ' ' {
+				start++
+			}
+		}
 		if end > start {
 			b.add(s[start:end], Position{Line: line, Column: colAt(start)})
 		}

@@ -159,10 +159,14 @@ func lines(s string) []string {
 }
 
 // wordScore is the longest common subsequence of got and want over len(want).
-func wordScore(got, want []string) float64 { return float64(lcs(got, want)) / float64(max(len(want), 1)) }
+func wordScore(got, want []string) float64 {
+	return float64(lcs(got, want)) / float64(max(len(want), 1))
+}
 
 // lineScore is the share of want's lines that got has, in order.
-func lineScore(got, want []string) float64 { return float64(lcs(got, want)) / float64(max(len(want), 1)) }
+func lineScore(got, want []string) float64 {
+	return float64(lcs(got, want)) / float64(max(len(want), 1))
+}
 
 func lcs(a, b []string) int {
 	prev := make([]int, len(b)+1)
