@@ -66,12 +66,19 @@ func snippet(text string, start, end int) string {
 		return cutWords(m, maxSnippet-1) + "…"
 	}
 	const ctx = 4 * maxSnippet // bytes of context looked at on each side
-	lo := max(0, start-ctx)
-	for lo > 0 && !utf8.RuneStart(text[lo]) {
+	// Context comes from the match's own blocks (paragraph, heading, cell):
+	// the text before and after a block break belongs to something else.
+	blockStart := strings.LastIndexByte(text[:start], '\n') + 1
+	blockEnd := len(text)
+	if i := strings.IndexByte(text[end:], '\n'); i >= 0 {
+		blockEnd = end + i
+	}
+	lo := max(blockStart, start-ctx)
+	for lo > blockStart && !utf8.RuneStart(text[lo]) {
 		lo--
 	}
-	hi := min(len(text), end+ctx)
-	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+	hi := min(blockEnd, end+ctx)
+	for hi < blockEnd && !utf8.RuneStart(text[hi]) {
 		hi++
 	}
 	left := []rune(clean(text[lo:start]))
@@ -85,7 +92,7 @@ func snippet(text string, start, end int) string {
 		rb, lb = min(len(right), rb+lb-len(left)), len(left)
 	}
 	var b strings.Builder
-	if len(left) > lb || lo > 0 {
+	if len(left) > lb || lo > blockStart {
 		keep := left[len(left)-min(len(left), max(0, lb-1)):]
 		if len(keep) < len(left) && left[len(left)-len(keep)-1] != ' ' {
 			// drop the partial first word
@@ -101,7 +108,7 @@ func snippet(text string, start, end int) string {
 		b.WriteString(strings.TrimLeft(string(left), " "))
 	}
 	b.WriteString(m)
-	if len(right) > rb || hi < len(text) {
+	if len(right) > rb || hi < blockEnd {
 		keep := right[:min(len(right), max(0, rb-1))]
 		if len(keep) < len(right) && right[len(keep)] != ' ' {
 			if i := lastIndexSpace(keep); i >= 0 {

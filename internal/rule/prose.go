@@ -100,7 +100,7 @@ func sentenceEnds(gap string) bool {
 //   - "-ed" after a consonant other than t or d is silent ("jumped");
 //   - "-es" after vowel + consonant is silent ("makes"), except after
 //     s, c, x, z, g, h ("boxes", "pages");
-//   - "ia", "io", "iu", "ii", "riet", "dien", three vowels in a row, a
+//   - "ia", "io", "iu", "ii", "ienc", "riet", "dien", three vowels in a row, a
 //     leading "mc", "-ism", "[^l]lien", "coa" + d/g/l/x, and "ua" (not
 //     after g or q) add one; "cial", "tia", "cius", "cious", "giu", "ion",
 //     "iou", "-sia" and "-ely" take one away.
@@ -124,7 +124,7 @@ func syllables(word string) int {
 	if n, ok := syllableExceptions[s]; ok {
 		return n
 	}
-	if l := len(s); s[l-1] == 'e' {
+	if l := len(s); s[l-1] == 'e' && !strings.HasSuffix(word, "é") {
 		consLE := s[l-2] == 'l' && !isVowel(s[l-3])
 		if !consLE && !isVowel(s[l-2]) {
 			s = s[:l-1]
@@ -161,6 +161,9 @@ func syllables(word string) int {
 		if strings.Contains(s, add) {
 			n++
 		}
+	}
+	if strings.Contains(s, "ienc") {
+		n++ // con-ve-ni-ence, au-di-ence
 	}
 	if hasTripleVowel(s) {
 		n++

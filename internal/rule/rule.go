@@ -9,8 +9,8 @@ import (
 	"github.com/svcaudit/svcaudit/internal/result"
 )
 
-// maxInfo is how many supporting (info) findings an item keeps; a pass
-// needs only a few examples of where the evidence is.
+// maxInfo is how many supporting (info) findings each condition of an item
+// keeps; a pass needs only a few examples of where the evidence is.
 const maxInfo = 3
 
 // maxErrors is how many error findings one condition reports before
@@ -165,10 +165,10 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
 		o := Outcome{Passed: true, Findings: []result.Finding{}}
-		infos := 0
 		for _, ch := range it.checks {
 			ok, fs := ch.run(ev)
 			o.Passed = o.Passed && ok
+			infos := 0
 			for _, f := range fs {
 				if f.Severity == severityInfo {
 					if infos >= maxInfo {
