@@ -171,16 +171,23 @@ func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
 		}
 	}
 	for _, h := range hits {
-		wlo := p.snapLeft(text, h.end-reach)
-		whi := p.snapRight(text, h.start+reach)
+		// Each snap walks text no earlier window covered, so the whole
+		// loop is linear in the text however many hits there are.
+		if lo >= 0 && h.end-reach <= hi {
+			if h.start+reach > hi {
+				hi = p.snapRight(text, h.start+reach)
+			}
+			continue
+		}
+		wlo := p.snapLeft(text, h.end-reach, max(hi, 0))
 		if lo >= 0 && wlo <= hi {
-			hi = max(hi, whi)
+			hi = max(hi, p.snapRight(text, h.start+reach))
 			continue
 		}
 		if lo >= 0 {
 			flush()
 		}
-		lo, hi = wlo, whi
+		lo, hi = wlo, p.snapRight(text, h.start+reach)
 	}
 	if lo >= 0 {
 		flush()
@@ -189,12 +196,13 @@ func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
 }
 
 // snapLeft moves a window's start left to just after a break: whitespace,
-// or a line break when the pattern anchors to lines.
-func (p *pattern) snapLeft(text string, i int) int {
+// or a line break when the pattern anchors to lines. It stops at floor,
+// the end of the previous window, which the caller then merges with.
+func (p *pattern) snapLeft(text string, i, floor int) int {
 	if i <= 0 {
 		return 0
 	}
-	for i > 0 && !p.isBreak(text[i-1]) {
+	for i > floor && !p.isBreak(text[i-1]) {
 		i--
 	}
 	return i

@@ -47,9 +47,9 @@ func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
 			var gap int
 			switch {
 			case b.start >= a.end:
-				gap = countWords(text[a.end:b.start])
+				gap = countWords(text[a.end:b.start], r.within)
 			case a.start >= b.end:
-				gap = countWords(text[b.end:a.start])
+				gap = countWords(text[b.end:a.start], r.within)
 			default: // overlapping
 				gap = 0
 			}

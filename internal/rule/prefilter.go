@@ -3,6 +3,7 @@ package rule
 import (
 	"regexp/syntax"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -76,9 +77,28 @@ func analyze(re *syntax.Regexp) prefilter {
 		set = info.exact
 	}
 	if usable(set) {
-		pf.lits = set
+		pf.lits = minimal(set)
 	}
 	return pf
+}
+
+// minimal drops the strings of a set that contain another of its strings:
+// a text holding "complaints" holds "complaint".
+func minimal(set []string) []string {
+	var out []string
+	for i, s := range set {
+		redundant := false
+		for j, o := range set {
+			if i != j && strings.Contains(s, o) && (len(o) < len(s) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func usable(set []string) bool {

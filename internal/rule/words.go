@@ -18,6 +18,11 @@ func isJoiner(r rune) bool {
 
 // eachWord calls fn with the byte offsets of every word of text.
 func eachWord(text string, fn func(start, end int)) {
+	eachWordWhile(text, func(start, end int) bool { fn(start, end); return true })
+}
+
+// eachWordWhile is eachWord that stops when fn returns false.
+func eachWordWhile(text string, fn func(start, end int) bool) {
 	start := -1
 	for i := 0; i < len(text); {
 		r, n := rune(text[i]), 1
@@ -33,7 +38,9 @@ func eachWord(text string, fn func(start, end int)) {
 			// inside a word
 		default:
 			if start >= 0 {
-				fn(start, i)
+				if !fn(start, i) {
+					return
+				}
 				start = -1
 			}
 		}
@@ -49,9 +56,10 @@ func startsWord(s string) bool {
 	return isWordRune(r)
 }
 
-// countWords counts the words of text.
-func countWords(text string) int {
+// countWords counts the words of text, stopping once there are more than
+// limit.
+func countWords(text string, limit int) int {
 	n := 0
-	eachWord(text, func(int, int) { n++ })
+	eachWordWhile(text, func(int, int) bool { n++; return n <= limit })
 	return n
 }
