@@ -10,6 +10,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/schema"
+	"gopkg.in/yaml.v3"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -245,4 +247,28 @@ func FuzzParse(f *testing.F) {
 			_ = a.Check(testChecklist())
 		}
 	})
+}
+
+func TestSchema(t *testing.T) {
+	f := &File{Checklist: "kp", Subject: "s", Date: "2026-11-20", Answers: []Answer{
+		{Item: "timescales", Value: "partial"}, {Item: "apology", Value: "no", Note: "n", Evidence: []string{"case-1"}}, {Item: "published"}}}
+	saved, err := Marshal(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string][]byte{"template": Template(testChecklist()), "saved": saved,
+		"design example": []byte("checklist: keeps-promises\nsubject: Housing\nauditor: A\ndate: 2026-11-20\nanswers:\n  timescales: partial\n  told:\n    answer: no\n    note: x\n    evidence: [case-1042, case-1057]\n")} {
+		var v any
+		if err := yaml.Unmarshal(src, &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.ValidateValue("answers", v); err != nil {
+			t.Errorf("%s does not validate: %v", name, err)
+		}
+	}
+	var bad any
+	yaml.Unmarshal([]byte("checklist: kp\nanswers:\n  a: {answr: yes}\n"), &bad)
+	if schema.ValidateValue("answers", bad) == nil {
+		t.Error("a misspelt key should not validate")
+	}
 }
