@@ -99,7 +99,7 @@ func (iv *Interview) Run(p Prompter) (done bool, err error) {
 		}
 		it := asked[i]
 		q := Question{Item: it, Section: iv.sectionTitle(it), N: i + 1, Total: len(asked),
-			Choices: iv.Checklist.Scale.Choices, CanBack: len(history) > 0}
+			Choices: iv.Checklist.Scale.Choices, CanBack: len(history) > 0 || i > 0}
 		if a := iv.File.Lookup(it); a != nil {
 			q.Current, q.Note = a.Value, a.Note
 		}
@@ -111,8 +111,11 @@ func (iv *Interview) Run(p Prompter) (done bool, err error) {
 		case Quit:
 			return false, nil
 		case Back:
-			if len(history) > 0 {
+			switch {
+			case len(history) > 0:
 				cur, history = history[len(history)-1], history[:len(history)-1]
+			case i > 0: // resumed part-way: back goes to the item before
+				cur = asked[i-1].FullID
 			}
 			continue
 		case Answer:

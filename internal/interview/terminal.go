@@ -75,7 +75,8 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	}
 
 	sel := huh.NewSelect[string]().Title(title).Description(desc.String()).Options(opts...).Value(&choice)
-	in := huh.NewInput().Title("Note (optional, Enter to go on)").Value(&note)
+	in := huh.NewInput().Title(fmt.Sprintf("%s · %d/%d · note (optional, Enter to go on)", q.Section, q.N, q.Total)).
+		Description(oneLine(q.Item.Question)).Value(&note)
 	form := huh.NewForm(
 		huh.NewGroup(sel),
 		huh.NewGroup(in).WithHideFunc(func() bool { return strings.HasPrefix(choice, ":") }),
@@ -97,7 +98,11 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	case optQuit:
 		return Reply{Action: Quit}, nil
 	}
-	fmt.Fprintf(t.Out, "%d/%d %s: %s\n", q.N, q.Total, q.Item.ID, choice)
+	line := fmt.Sprintf("%d/%d %s: %s", q.N, q.Total, q.Item.ID, choice)
+	if n := oneLine(note); n != "" {
+		line += " (" + n + ")"
+	}
+	fmt.Fprintln(t.Out, line)
 	return Reply{Action: Answer, Value: choice, Note: strings.TrimSpace(note)}, nil
 }
 
