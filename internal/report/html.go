@@ -44,9 +44,9 @@ func renderHTML(w io.Writer, v *view) error {
 
 // Chart geometry, in SVG user units.
 const (
-	chartWidth  = 720.0
-	chartLabelW = 230.0
-	chartPlotW  = 400.0
+	chartWidth  = 920.0
+	chartLabelW = 240.0
+	chartPlotW  = 460.0
 	barHeight   = 22.0
 	barGap      = 10.0
 	chartTop    = 34.0
@@ -136,7 +136,7 @@ func bars(v *view) *barChart {
 	c.Height = c.Bottom + 34
 	for _, bd := range v.Bands {
 		x := scale(bd.Min)
-		c.Bands = append(c.Bands, bandRect{X: x, W: scale(bd.Max) - x, LabelX: x + 4, Label: bd.Label, RAG: bd.RAG})
+		c.Bands = append(c.Bands, bandRect{X: x, W: scale(bd.Max) - x, LabelX: (x + scale(bd.Max)) / 2, Label: bd.Label, RAG: bd.RAG})
 	}
 	for p := 0; p <= 100; p += 20 {
 		c.Ticks = append(c.Ticks, tick{X: scale(float64(p)), Y: c.Bottom + 20, Label: itoa(p) + "%"})
@@ -184,7 +184,7 @@ var seriesColors = []struct{ color, dash string }{
 // lines charts each subject's overall score across the dates it was
 // audited, against the grade bands.
 func lines(v *view) *lineChart {
-	c := &lineChart{Width: chartWidth, PlotX: 60, PlotY: 20, PlotW: 480, PlotH: 220}
+	c := &lineChart{Width: chartWidth, PlotX: 60, PlotY: 20, PlotW: 560, PlotH: 240}
 	var dates []string
 	seen := map[string]bool{}
 	for _, t := range v.Trends {
@@ -208,7 +208,7 @@ func lines(v *view) *lineChart {
 	yOf := func(s float64) float64 { return c.PlotY + c.PlotH - s/100*c.PlotH }
 	for _, b := range v.Bands {
 		y := yOf(b.Max)
-		c.Bands = append(c.Bands, hBand{Y: y, H: yOf(b.Min) - y, LabelY: y + 14, Label: b.Label, RAG: b.RAG})
+		c.Bands = append(c.Bands, hBand{Y: y, H: yOf(b.Min) - y, LabelY: (y + yOf(b.Min)) / 2, Label: b.Label, RAG: b.RAG})
 	}
 	for p := 0; p <= 100; p += 20 {
 		c.YTicks = append(c.YTicks, tick{X: c.PlotX - 6, Y: yOf(float64(p)) + 4, Label: itoa(p)})
@@ -216,7 +216,7 @@ func lines(v *view) *lineChart {
 	for i, t := range v.Trends {
 		sc := seriesColors[i%len(seriesColors)]
 		s := series{Subject: truncate(t.Subject, 22), Color: sc.color, Dash: sc.dash,
-			LegendX: c.PlotX + c.PlotW + 16, LegendX2: c.PlotX + c.PlotW + 40, LegendY: c.PlotY + 10 + float64(i)*20}
+			LegendX: c.PlotX + float64(i%3)*200, LegendX2: c.PlotX + float64(i%3)*200 + 24, LegendY: c.PlotY + c.PlotH + 44 + float64(i/3)*20}
 		var pts []string
 		for _, p := range t.Points {
 			x, y := xOf[p.Date], yOf(p.Score)
@@ -226,10 +226,7 @@ func lines(v *view) *lineChart {
 		s.Points = strings.Join(pts, " ")
 		c.Series = append(c.Series, s)
 	}
-	c.Height = c.PlotY + c.PlotH + 30
-	if h := c.PlotY + 20 + float64(len(c.Series))*20; h > c.Height {
-		c.Height = h
-	}
+	c.Height = c.PlotY + c.PlotH + 56 + float64((len(c.Series)-1)/3)*20
 	return c
 }
 

@@ -326,7 +326,7 @@ func passedText(passed bool, critical int, gates []gateView) string {
 	}
 	var why []string
 	if critical > 0 {
-		why = append(why, fmt.Sprintf("%d critical failure(s)", critical))
+		why = append(why, plural(critical, "critical failure", "critical failures"))
 	}
 	failed := 0
 	for _, g := range gates {
@@ -335,10 +335,17 @@ func passedText(passed bool, critical int, gates []gateView) string {
 		}
 	}
 	if failed > 0 {
-		why = append(why, fmt.Sprintf("%d gating rule(s) failed", failed))
+		why = append(why, plural(failed, "gating rule", "gating rules")+" failed")
 	}
 	if len(why) == 0 {
 		return "no"
 	}
 	return "no (" + strings.Join(why, ", ") + ")"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
 }
