@@ -60,9 +60,9 @@ func (s *sheet) set(col, row int, v any) {
 			if x == nil {
 				return
 			}
-			err = s.f.SetCellFloat(s.name, ref, *x, 1, 64)
+			err = s.f.SetCellFloat(s.name, ref, *x, -1, 64)
 		case float64:
-			err = s.f.SetCellFloat(s.name, ref, x, 1, 64)
+			err = s.f.SetCellFloat(s.name, ref, x, -1, 64)
 		default:
 			err = s.f.SetCellValue(s.name, ref, v)
 		}
