@@ -107,9 +107,9 @@ func TestUpdateTransitions(t *testing.T) {
 			changes: []string{"closed action housing/kp/a: kp/a now passes"},
 		},
 		{
-			name:    "reopened as a new action when a done item fails again",
-			before:  []*Action{done("housing/kp/a", "kp/a", "2026-05-01", "2026-08-01")},
-			result:  res("Housing", "kp/a", "fail"),
+			name:   "reopened as a new action when a done item fails again",
+			before: []*Action{done("housing/kp/a", "kp/a", "2026-05-01", "2026-08-01")},
+			result: res("Housing", "kp/a", "fail"),
 			after: []summary{
 				{ID: "housing/kp/a", Status: "done", Raised: "2026-05-01", Due: "2026-05-31", Closed: "2026-08-01"},
 				{ID: "housing/kp/a#2", Status: "open", Raised: "2026-11-30", Due: "2026-12-30", Reopens: "housing/kp/a"},
@@ -174,10 +174,10 @@ func TestUpdateTransitions(t *testing.T) {
 func TestSlugAndID(t *testing.T) {
 	tests := map[string]string{
 		"Housing repairs service": "housing-repairs-service",
-		"  Council Tax (North)! ":  "council-tax-north",
-		"Café & Bar":               "café-bar",
-		"docs/letters/a.md":        "docs-letters-a-md",
-		"!!!":                      "subject",
+		"  Council Tax (North)! ": "council-tax-north",
+		"Café & Bar":              "café-bar",
+		"docs/letters/a.md":       "docs-letters-a-md",
+		"!!!":                     "subject",
 	}
 	for in, want := range tests {
 		if got := Slug(in); got != want {
