@@ -267,7 +267,7 @@ func bands(d *doc, r *result.Result, bs []checklist.Band) {
 			d.p("The Result records no grade.")
 			return
 		}
-		d.p("A score of %s falls in the band %s. (Give the checklist with -c to list every band.)", pctv(r.Score), gradeName(r.Grade))
+		d.p("A score of %s falls in the band %s.", pctv(r.Score), gradeName(r.Grade))
 		if len(r.CriticalFailures) > 0 {
 			d.p("A critical item failed, which caps the grade whatever the score.")
 		}
