@@ -1,8 +1,3 @@
-//go:build svcaudit_wip_check
-
-// The build constraint keeps this file out of the build until the
-// checklist, rule, score and waiver packages land on main; remove it then.
-
 package cli
 
 import (
@@ -285,7 +280,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return &UsageError{Msg: "no such file, folder or match: " + strings.Join(msgs, ", ")}
 	}
 	if o.Output != "" {
-		if err := checkOutput(ios, o, found.Files); err != nil {
+		if err := checkOutputPath(ios, o, found.Files); err != nil {
 			return err
 		}
 	}
@@ -611,7 +606,7 @@ func applyWaivers(ws waivers, cl *checklist.Checklist, subject string, docs []st
 
 // checkOutput refuses to write the report over a document being checked,
 // and over an existing file unless --force (or a yes on a terminal).
-func checkOutput(ios *IOStreams, o *CheckOptions, files []string) error {
+func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 	abs, err := filepath.Abs(o.Output)
 	if err != nil {
 		return err

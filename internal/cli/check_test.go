@@ -1,5 +1,3 @@
-//go:build svcaudit_wip_check
-
 package cli
 
 import (
