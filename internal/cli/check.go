@@ -330,7 +330,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		out = bufio.NewWriter(ios.Out)
 	}
 	wd, _ := os.Getwd()
-	if err := lint.Render(out, o.Format, rep, lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version}); err != nil {
+	if err := lint.Render(out, o.Format, rep, lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet}); err != nil {
 		return err
 	}
 	if o.Output != "" {

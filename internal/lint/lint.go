@@ -45,6 +45,9 @@ type Options struct {
 	WorkDir string
 	// Version is svcaudit's version, for tool metadata.
 	Version string
+	// Quiet leaves documents that passed out of the text listing (the
+	// summary still counts them).
+	Quiet bool
 }
 
 // Render writes rep in format to w.

@@ -15,6 +15,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -400,5 +401,29 @@ func TestURI(t *testing.T) {
 		if got := uri(tt.in, wd); got != tt.want {
 			t.Errorf("uri(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// The JSON output is a check document as `svcaudit schema check` publishes.
+func TestJSONSchema(t *testing.T) {
+	for name, rep := range map[string]*Report{"fixture": fixture(), "empty": {}, "interrupted": {Interrupted: true, NotChecked: []string{"a.md"}}} {
+		t.Run(name, func(t *testing.T) {
+			if err := schema.Validate("check", render(t, "json", rep)); err != nil {
+				t.Errorf("json output does not validate: %v", err)
+			}
+		})
+	}
+}
+
+func TestTextQuiet(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Render(&buf, "text", fixture(), Options{Quiet: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "docs/ok.md") || !strings.Contains(buf.String(), "docs/charter.md") {
+		t.Errorf("quiet text should list only the documents that failed:\n%s", buf.String())
+	}
+	if !strings.HasSuffix(buf.String(), "3 documents checked, 2 below 60%, 2 could not be read\n") {
+		t.Errorf("quiet text keeps the full summary:\n%s", buf.String())
 	}
 }
