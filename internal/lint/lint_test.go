@@ -204,7 +204,7 @@ func TestSummary(t *testing.T) {
 		{"all passed", Report{Results: []*result.Result{pass("a"), pass("b")}}, "2 documents checked, all passed"},
 		{"one", Report{Results: []*result.Result{pass("a")}}, "1 document checked, all passed"},
 		{"below", Report{Threshold: f64(60), Results: []*result.Result{pass("a"), below("b"), below("c"), critical("d")},
-			Errors: []result.FileError{{File: "e"}, {File: "f"}}}, "4 documents checked, 2 below 60%, 1 failed, 2 could not be read"},
+			Errors: []result.FileError{{File: "e"}, {File: "f", Line: 1}, {File: "f", Line: 9}}}, "4 documents checked, 2 below 60%, 1 failed, 2 could not be read"},
 		{"two checklists one document", Report{Threshold: f64(60), Results: []*result.Result{below("a"), critical("a")}}, "1 document checked, 1 below 60%"},
 		{"together", Report{Together: true, Threshold: f64(60), Results: []*result.Result{{Subject: "together", Score: 5, Threshold: f64(60), Documents: []string{"a", "b", "c"}}}},
 			"3 documents checked together: below 60%"},
