@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/svcaudit/svcaudit/internal/document"
 )
 
 const demoChecklist = `id: demo
@@ -153,5 +155,27 @@ func TestCheckProgress(t *testing.T) {
 		if strings.Contains(out.String(), "checking") {
 			t.Errorf("progress on standard output")
 		}
+	}
+}
+
+// A document whose reading panics is reported as that document's error; the
+// others are still checked.
+func TestCheckPanicIsPerDocument(t *testing.T) {
+	corpus(t, 10, 0)
+	read := readDocument
+	t.Cleanup(func() { readDocument = read })
+	readDocument = func(path string, lim document.Limits) (*document.Document, error) {
+		if strings.HasSuffix(path, "doc00003.md") {
+			panic("boom")
+		}
+		return read(path, lim)
+	}
+	var out, errOut bytes.Buffer
+	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now}
+	if err := runCheck(context.Background(), Test(nil, &out, &errOut), &GlobalOptions{}, o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "doc00003.md: internal error, please report it: boom") || tail(out.String()) != "9 documents checked, all passed, 1 could not be read" {
+		t.Errorf("output:\n%s", out.String())
 	}
 }
