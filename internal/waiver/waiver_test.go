@@ -1,6 +1,7 @@
 package waiver
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -234,4 +235,26 @@ func TestApply(t *testing.T) {
 	if d := cmp.Diff(wantNotices, notices); d != "" {
 		t.Errorf("notices (-want +got):\n%s", d)
 	}
+}
+
+func FuzzParse(f *testing.F) {
+	b, err := os.ReadFile("testdata/waivers.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte("waivers:\n  - item: a/b\n    expires: [2026]\n"))
+	f.Add([]byte("waivers: {}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ws, err := Parse("f.yaml", data)
+		if err != nil {
+			return
+		}
+		for _, w := range ws {
+			if w.Item == "" || w.Owner == "" || w.Reason == "" || w.Expires.IsZero() {
+				t.Fatalf("accepted an incomplete waiver: %+v", w)
+			}
+			_ = w.Covers("a/b", "s", []string{"x"})
+		}
+	})
 }
