@@ -258,3 +258,26 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestUnknown(t *testing.T) {
+	ids := []string{"real-humans/no-reply", "keeps-promises/timescales"}
+	ws := []Waiver{
+		{Item: "real-humans/no-reply"},
+		{Item: "timescales"},
+		{Item: "real-humans/no-replies", Pos: diag.Pos{File: "w.yaml", Line: 9, Column: 5}},
+		{Item: "timescale", Pos: diag.Pos{File: "w.yaml", Line: 14, Column: 5}},
+		{Item: "other/thing", Pos: diag.Pos{File: "w.yaml", Line: 19, Column: 5}},
+	}
+	var got []string
+	for _, e := range Unknown(ws, ids) {
+		got = append(got, e.Error()+" ["+e.Hint+"]")
+	}
+	want := []string{
+		`w.yaml:9:5: waiver for real-humans/no-replies names no known item [did you mean "real-humans/no-reply"?]`,
+		`w.yaml:14:5: waiver for timescale names no known item [did you mean "timescales"?]`,
+		`w.yaml:19:5: waiver for other/thing names no known item []`,
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("Unknown (-want +got):\n%s", d)
+	}
+}
