@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/explain"
 	"github.com/svcaudit/svcaudit/internal/result"
 )
@@ -15,6 +16,9 @@ type ExplainOptions struct {
 	Result string
 	Part   string
 	Format string
+	// Checklist, when set, is the checklist the Result was scored against,
+	// read for its grade bands (a Result records only the grade reached).
+	Checklist string
 }
 
 func newExplainCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
@@ -30,7 +34,8 @@ gating rules. Give an item (full or short id) or a section id to explain
 only that part.`,
 		Example: `  svcaudit explain result.json
   svcaudit explain result.json real-humans
-  svcaudit explain result.json keeps-promises/timescales --format md`,
+  svcaudit explain result.json keeps-promises/timescales --format md
+  svcaudit explain result.json -c keeps-promises     # list every grade band too`,
 		Args: wrapArgs(cobra.RangeArgs(1, 2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Result = args[0]
@@ -41,6 +46,7 @@ only that part.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or md")
+	cmd.Flags().StringVarP(&opts.Checklist, "checklist", "c", "", "the checklist the result was scored against (built-in id or path), to list its grade bands")
 	return cmd
 }
 
@@ -52,5 +58,19 @@ func runExplain(ios *IOStreams, opts *ExplainOptions) error {
 	if err != nil {
 		return fmt.Errorf("explain: %w", err)
 	}
-	return explain.Write(ios.Out, r, opts.Part, explain.Options{Format: opts.Format, Sanitize: Sanitize})
+	eo := explain.Options{Format: opts.Format, Sanitize: Sanitize}
+	if opts.Checklist != "" {
+		cl, err := checklist.Resolve(opts.Checklist)
+		if err != nil {
+			return err
+		}
+		if r.Checklist.ID != "" && cl.ID != r.Checklist.ID {
+			return &UsageError{
+				Msg:  fmt.Sprintf("%s was scored against checklist %q, not %q", opts.Result, r.Checklist.ID, cl.ID),
+				Hint: fmt.Sprintf("give -c %s, or leave -c out", r.Checklist.ID),
+			}
+		}
+		eo.Bands = cl.Grades
+	}
+	return explain.Write(ios.Out, r, opts.Part, eo)
 }

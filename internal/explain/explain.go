@@ -279,7 +279,7 @@ func bands(d *doc, r *result.Result, bs []checklist.Band) {
 	for i, b := range sorted {
 		span := fmt.Sprintf("%s and above", pctv(b.Min))
 		if i > 0 {
-			span = fmt.Sprintf("%s up to %s", pctv(b.Min), pctv(sorted[i-1].Min))
+			span = fmt.Sprintf("from %s to under %s", pctv(b.Min), pctv(sorted[i-1].Min))
 		}
 		mark := ""
 		if b.Label == r.Grade.Label {
