@@ -7,8 +7,10 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/action"
 )
@@ -109,7 +111,7 @@ func runActions(ios *IOStreams, opts *ActionsOptions) error {
 		_, err := fmt.Fprintln(ios.Out, "no actions match")
 		return err
 	}
-	return writeActionsTable(ios.Out, list, opts.Today)
+	return writeActionsTable(ios.Out, list, opts.Today, ios.Width)
 }
 
 // globMatch matches a subject against a glob where * and ? match any
@@ -174,15 +176,65 @@ func ownerText(a *action.Action) string {
 	return a.Owner
 }
 
-func writeActionsTable(w io.Writer, list []*action.Action, today time.Time) error {
-	t := tablewriter.NewWriter(w)
-	t.Header("ID", "Subject", "Description", "Owner", "Due", "Status")
-	for _, a := range list {
-		if err := t.Append(Sanitize(a.ID), Sanitize(a.Subject), Sanitize(a.Description), Sanitize(ownerText(a)), dateOf(a.Due), statusText(a, today)); err != nil {
+// writeActionsTable draws the table; on a terminal (width > 0) the
+// description is wrapped so that the table fits, as far as the other
+// columns allow.
+func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, width int) error {
+	header := []string{"ID", "Subject", "Description", "Owner", "Due", "Status"}
+	rows := make([][]string, len(list))
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = len(h)
+	}
+	for i, a := range list {
+		rows[i] = []string{Sanitize(a.ID), Sanitize(a.Subject), Sanitize(a.Description), Sanitize(ownerText(a)), dateOf(a.Due), statusText(a, today)}
+		for j, c := range rows[i] {
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	if width > 0 {
+		// each column takes its text plus "│ " and " ", and the table a final "│"
+		used := 1
+		for j, n := range widths {
+			if j != 2 {
+				used += n + 3
+			}
+		}
+		avail := max(width-used-3, 16)
+		for _, r := range rows {
+			r[2] = wrapWords(r[2], avail)
+		}
+	}
+	t := tablewriter.NewTable(w, tablewriter.WithRowAutoWrap(tw.WrapNone))
+	t.Header(header)
+	for _, r := range rows {
+		if err := t.Append(r); err != nil {
 			return err
 		}
 	}
 	return t.Render()
+}
+
+// wrapWords breaks s into lines of at most n characters at spaces (a word
+// longer than n keeps its own line).
+func wrapWords(s string, n int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(s) {
+		wl := utf8.RuneCountInString(word)
+		if i > 0 {
+			if line+1+wl > n {
+				b.WriteString("\n")
+				line = 0
+			} else {
+				b.WriteString(" ")
+				line++
+			}
+		}
+		b.WriteString(word)
+		line += wl
+	}
+	return b.String()
 }
 
 func writeActionsMarkdown(w io.Writer, list []*action.Action, today time.Time) error {
