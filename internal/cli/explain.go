@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/explain"
-	"github.com/svcaudit/svcaudit/internal/result"
 )
 
 func init() { register(newExplainCmd) }
@@ -54,10 +54,14 @@ func runExplain(ios *IOStreams, opts *ExplainOptions) error {
 	if opts.Format != "text" && opts.Format != "md" {
 		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use text or md"}
 	}
-	r, err := result.Read(opts.Result)
+	rs, err := readResults([]string{opts.Result}) // report.go: a Result or a check's results
 	if err != nil {
 		return fmt.Errorf("explain: %w", err)
 	}
+	if len(rs) == 0 {
+		return fmt.Errorf("explain: %s holds no results", opts.Result)
+	}
+	r := rs[0]
 	eo := explain.Options{Format: opts.Format, Sanitize: Sanitize}
 	if opts.Checklist != "" {
 		cl, err := checklist.Resolve(opts.Checklist)
@@ -72,5 +76,31 @@ func runExplain(ios *IOStreams, opts *ExplainOptions) error {
 		}
 		eo.Bands = cl.Grades
 	}
-	return explain.Write(ios.Out, r, opts.Part, eo)
+	if len(rs) == 1 {
+		return explain.Write(ios.Out, r, opts.Part, eo)
+	}
+	// a check's JSON: explain each document's result in turn; a part need
+	// only be found in one of them
+	var firstErr error
+	found := false
+	for i, r := range rs {
+		var buf bytes.Buffer
+		if err := explain.Write(&buf, r, opts.Part, eo); err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if found || i > 0 {
+			fmt.Fprintln(ios.Out)
+		}
+		found = true
+		if _, err := ios.Out.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	if !found {
+		return firstErr
+	}
+	return nil
 }

@@ -71,8 +71,8 @@ func build(r *result.Result, part string, opts Options) (*doc, error) {
 	d.p("%s, audited against %s.", subjectName(r), checklistName(r))
 	item(d, r, it, 0)
 	if s := sectionOf(r, it); s != nil && it.Score != nil {
-		d.p("In section %s it earns %s of the section's %s points earned out of %s possible (%s).",
-			sectionName(s), num(points(it)), num(s.Earned), num(s.Possible), pct(s.Score))
+		d.p("It counts in section %s, which earned %s of %s possible points (%s); this item earned %s of them.",
+			sectionName(s), num(s.Earned), num(s.Possible), pct(s.Score), num(points(it)))
 	}
 	return d, nil
 }
