@@ -1,5 +1,3 @@
-//go:build corpus
-
 package corpus
 
 import (
