@@ -239,10 +239,16 @@ func scoring(d *doc, r *result.Result) {
 			d.li(0, "%s: no applicable items, left out", sectionName(&s))
 			continue
 		}
-		d.li(0, "%s: %s × weight %s = %s", sectionName(&s), pct(s.Score), num(w), num(*s.Score*w))
-		sum += *s.Score * w
+		// the exact section score (earned/possible) keeps the sum true to
+		// the recorded score; the figures shown are rounded
+		exact := *s.Score
+		if s.Possible > 0 {
+			exact = 100 * s.Earned / s.Possible
+		}
+		d.li(0, "%s: %s × weight %s = %s", sectionName(&s), pct(s.Score), num(w), num(exact*w))
+		sum += exact * w
 		wsum += w
-		terms = append(terms, num(*s.Score*w))
+		terms = append(terms, num(exact*w))
 		ws = append(ws, num(w))
 	}
 	if wsum == 0 {
@@ -366,11 +372,11 @@ func itemLines(r *result.Result, it *result.Item) []string {
 	case result.Automated:
 		out = append(out, fmt.Sprintf("Answered from the documents: %s.", outcomeWord(it.Outcome)))
 	case result.Overridden:
-		docs := "no outcome"
 		if it.Automated != nil {
-			docs = outcomeWord(*it.Automated)
+			out = append(out, fmt.Sprintf("The documents gave %s; the assessor overrode this with %q (%s).", outcomeWord(*it.Automated), answer, outcomeWord(it.Outcome)))
+		} else {
+			out = append(out, fmt.Sprintf("Answered %q by the assessor (%s); no documents were checked for it.", answer, outcomeWord(it.Outcome)))
 		}
-		out = append(out, fmt.Sprintf("The documents gave %s; the assessor overrode this with %q (%s).", docs, answer, outcomeWord(it.Outcome)))
 	default:
 		out = append(out, fmt.Sprintf("Answered %q by the assessor (%s).", answer, outcomeWord(it.Outcome)))
 	}
