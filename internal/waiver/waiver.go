@@ -51,6 +51,7 @@ const (
 	Expired
 )
 
+// String names the state: active, expiring or expired.
 func (s State) String() string {
 	switch s {
 	case Active:
