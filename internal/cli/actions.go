@@ -24,6 +24,9 @@ type ActionsOptions struct {
 	Subject string
 	Status  string
 	Format  string
+	// FailOverdue makes the command exit 1 when any open action listed is
+	// overdue, for CI.
+	FailOverdue bool
 	// AsOf is the date, as written, actions are judged overdue on ("" for
 	// today).
 	AsOf string
@@ -62,6 +65,7 @@ ones first, then by due date.`,
 	f.BoolVar(&opts.Overdue, "overdue", false, "only open actions past their due date")
 	f.StringVar(&opts.Subject, "subject", "", "only actions on this subject (a glob: \"Housing*\")")
 	f.StringVar(&opts.Status, "status", "open", "only actions with this status: open, done, dropped or all")
+	f.BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any action listed is overdue (for CI)")
 	f.StringVar(&opts.AsOf, "as-of", "", "judge overdue actions as of this date (YYYY-MM-DD), not today")
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table, md, csv or json")
 	return cmd
@@ -99,6 +103,27 @@ func runActions(ios *IOStreams, opts *ActionsOptions) error {
 		list = append(list, a)
 	}
 	action.SortByUrgency(list, opts.Today)
+	if err := writeActions(ios, opts, list); err != nil {
+		return err
+	}
+	if opts.FailOverdue {
+		n := 0
+		for _, a := range list {
+			if a.Overdue(opts.Today) {
+				n++
+			}
+		}
+		switch {
+		case n == 1:
+			return &FailedError{Reason: "1 action is overdue"}
+		case n > 1:
+			return &FailedError{Reason: fmt.Sprintf("%d actions are overdue", n)}
+		}
+	}
+	return nil
+}
+
+func writeActions(ios *IOStreams, opts *ActionsOptions, list []*action.Action) error {
 	switch opts.Format {
 	case "json":
 		return writeActionsJSON(ios.Out, list, opts.Today)
