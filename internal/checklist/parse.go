@@ -300,17 +300,17 @@ func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
 	return it
 }
 
-func (d *decoder) when(f field, scale Scale) *Condition {
-	fs := d.mapping(f.value, "when", whenKeys)
+func (d *decoder) when(wf field, scale Scale) *Condition {
+	fs := d.mapping(wf.value, "when", whenKeys)
 	if fs == nil {
 		return nil
 	}
-	c := &Condition{Pos: d.pos(f.value)}
+	c := &Condition{Pos: d.pos(wf.value)}
 	if f, ok := fs["item"]; ok {
 		c.Item, _ = d.text(f)
 		c.Pos = d.pos(f.value)
 	} else {
-		d.errorf(f.value, "when has no item").WithHint("a follow-up names the item it follows: when: {item: ID, answer: [no]}")
+		d.missing(wf.value, "item", "when has no item").WithHint("a follow-up names the item it follows: when: {item: ID, answer: [no]}")
 	}
 	if af, ok := fs["answer"]; ok {
 		vals, poss := d.strings(af, true)
@@ -327,7 +327,7 @@ func (d *decoder) when(f field, scale Scale) *Condition {
 		}
 		c.Answers = vals
 	} else {
-		d.errorf(f.value, "when has no answer").WithHint("name the answers that ask the follow-up: answer: [no, partial]")
+		d.missing(wf.value, "answer", "when has no answer").WithHint("name the answers that ask the follow-up: answer: [no, partial]")
 	}
 	return c
 }
