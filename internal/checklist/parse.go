@@ -127,10 +127,26 @@ func yamlError(file string, err error) *diag.Error {
 	pos := diag.Pos{File: file}
 	var line int
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		pos.Line = line
 		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		// yaml.v3 counts lines from 0 in parser errors (the scanner's
+		// are right), and names the line where the enclosing block or
+		// { } starts.
+		for _, p := range []string{"did not find expected", "found duplicate", "found incompatible", "found undefined tag"} {
+			if strings.HasPrefix(msg, p) {
+				line++
+				msg += " (in the block that starts here)"
+				break
+			}
+		}
+		pos.Line = line
 	}
-	return &diag.Error{Pos: pos, Msg: "invalid YAML: " + msg}
+	e := &diag.Error{Pos: pos, Msg: "invalid YAML: " + msg}
+	if strings.Contains(msg, "did not find expected ',' or '}'") || strings.Contains(msg, "did not find expected ',' or ']'") {
+		e.Hint = "inside { } or [ ], quote text that holds ? : , # [ ] { } (for example question: 'Is it late?')"
+	} else if strings.Contains(msg, "found character that cannot start any token") {
+		e.Hint = "YAML indents with spaces, not tabs; quote text that starts with @ or `"
+	}
+	return e
 }
 
 func (d *decoder) checklist(n *yaml.Node, p *parsed) *Checklist {
