@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -146,11 +147,12 @@ func (ev *evidence) matches(p int) []match {
 }
 
 // find runs the pattern on the windows of text around its literal hits.
-// Every match contains one of the pattern's literals and is at most
-// span bytes long, so it lies within [hit.end-span, hit.start+span] of a
-// hit; windows widened to whitespace (or line breaks, for line anchors)
-// give \b and (?m)^$ the same context as the whole text, so the matches are
-// exactly those of the whole text.
+// Every match contains one of the pattern's literals and reaches at most
+// before bytes ahead of it and after bytes past it, so it lies within
+// [hit.start-before, hit.end+after] of a hit. Windows widened to a
+// non-word character (or a line break, for line anchors) give \b and
+// (?m)^$ the same context as the whole text, so the matches are exactly
+// those of the whole text.
 func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
 	if p.pre.lits == nil || p.pre.span.inf {
 		return p.re.FindAllStringIndex(text, -1)
@@ -158,8 +160,9 @@ func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
 	if len(hits) == 0 {
 		return nil
 	}
-	reach := p.pre.span.bytes(st.longestSpace, st.longestLine)
-	if reach*len(hits) >= len(text) {
+	before := p.pre.before.bytes(st.longestSpace, st.longestLine)
+	after := p.pre.after.bytes(st.longestSpace, st.longestLine)
+	if (before+after)*len(hits) >= len(text) {
 		// The windows would cover most of the text anyway.
 		return p.re.FindAllStringIndex(text, -1)
 	}
@@ -170,30 +173,39 @@ func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
 			out = append(out, []int{l[0] + lo, l[1] + lo})
 		}
 	}
+	// Hits come in order of their end; windows are built in order of
+	// their start.
+	if !slices.IsSortedFunc(hits, byStart) {
+		hits = slices.Clone(hits)
+		slices.SortStableFunc(hits, byStart)
+	}
 	for _, h := range hits {
+		from, to := h.start-before, h.end+after
 		// Each snap walks text no earlier window covered, so the whole
 		// loop is linear in the text however many hits there are.
-		if lo >= 0 && h.end-reach <= hi {
-			if h.start+reach > hi {
-				hi = p.snapRight(text, h.start+reach)
+		if lo >= 0 && from <= hi {
+			if to > hi {
+				hi = p.snapRight(text, to)
 			}
 			continue
 		}
-		wlo := p.snapLeft(text, h.end-reach, max(hi, 0))
+		wlo := p.snapLeft(text, from, max(hi, 0))
 		if lo >= 0 && wlo <= hi {
-			hi = max(hi, p.snapRight(text, h.start+reach))
+			hi = max(hi, p.snapRight(text, to))
 			continue
 		}
 		if lo >= 0 {
 			flush()
 		}
-		lo, hi = wlo, p.snapRight(text, h.start+reach)
+		lo, hi = wlo, p.snapRight(text, to)
 	}
 	if lo >= 0 {
 		flush()
 	}
 	return out
 }
+
+func byStart(a, b hit) int { return a.start - b.start }
 
 // snapLeft moves a window's start left to just after a break: whitespace,
 // or a line break when the pattern anchors to lines. It stops at floor,
@@ -219,11 +231,18 @@ func (p *pattern) snapRight(text string, i int) int {
 	return i
 }
 
+// isBreak reports whether a window may end before, or start after, c: \b
+// and \B see an ASCII non-word character as they see the end of the text,
+// and (?m)^ and $ see a line break so.
 func (p *pattern) isBreak(c byte) bool {
 	if p.pre.lineAnchors {
 		return c == '\n'
 	}
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r'
+	return c < utf8.RuneSelf && !isWordByte(c)
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // text is a match's text.
