@@ -20,7 +20,7 @@ type match struct {
 type evidence struct {
 	set   *Set
 	docs  []*document.Document
-	hits  [][][]hit // doc → pattern → hits of its literals
+	hits  [][][]hit // doc → scanner literal → its hits
 	stats []textStats
 	full  []bool // doc → run every pattern over the whole text
 	found [][]match
@@ -61,17 +61,31 @@ func (s *Set) newEvidence(docs []*document.Document) *evidence {
 			ev.full[i] = true
 			continue
 		}
-		ev.stats[i] = statsOf(d.Text)
-		hits := make([][]hit, len(s.patterns))
+		if s.needStats {
+			ev.stats[i] = statsOf(d.Text)
+		}
+		hits := s.hitPool.Get().([][]hit)
+		lens := s.scanner.lens
 		s.scanner.scan(d.Text, func(lit int32, end int) {
-			h := hit{start: end - s.scanner.lens[lit], end: end}
-			for _, p := range s.litPatterns[lit] {
-				hits[p] = append(hits[p], h)
-			}
+			hits[lit] = append(hits[lit], hit{start: end - lens[lit], end: end})
 		})
 		ev.hits[i] = hits
 	}
 	return ev
+}
+
+// release hands the hit lists back for the next evaluation.
+func (ev *evidence) release() {
+	for i, hits := range ev.hits {
+		if hits == nil {
+			continue
+		}
+		for j := range hits {
+			hits[j] = hits[j][:0]
+		}
+		ev.set.hitPool.Put(hits)
+		ev.hits[i] = nil
+	}
 }
 
 func hasFoldOutlier(text string) bool {
@@ -136,7 +150,7 @@ func (ev *evidence) matches(p int) []match {
 		if ev.full[di] {
 			locs = pat.re.FindAllStringIndex(d.Text, -1)
 		} else {
-			locs = pat.find(d.Text, ev.hits[di][p], ev.stats[di])
+			locs = pat.find(d.Text, ev.hits[di], ev.stats[di])
 		}
 		for _, l := range locs {
 			out = append(out, match{doc: di, start: l[0], end: l[1]})
@@ -153,15 +167,35 @@ func (ev *evidence) matches(p int) []match {
 // non-word character (or a line break, for line anchors) give \b and
 // (?m)^$ the same context as the whole text, so the matches are exactly
 // those of the whole text.
-func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
+func (p *pattern) find(text string, litHits [][]hit, st textStats) [][]int {
 	if p.pre.lits == nil || p.pre.span.inf {
 		return p.re.FindAllStringIndex(text, -1)
+	}
+	before := p.pre.before.bytes(st.longestSpace, st.longestLine)
+	after := p.pre.after.bytes(st.longestSpace, st.longestLine)
+	hits := groupHits(litHits, p.groups[0])
+	if len(hits) > 0 && len(p.groups) > 1 {
+		// Keep the hits with a hit of every further set within reach.
+		also := make([][]hit, len(p.groups)-1)
+		for g := range also {
+			also[g] = groupHits(litHits, p.groups[g+1])
+		}
+		var kept []hit
+	next:
+		for _, h := range hits {
+			from, to := h.start-before, h.end+after
+			for _, hs := range also {
+				if !hitWithin(hs, from, to) {
+					continue next
+				}
+			}
+			kept = append(kept, h)
+		}
+		hits = kept
 	}
 	if len(hits) == 0 {
 		return nil
 	}
-	before := p.pre.before.bytes(st.longestSpace, st.longestLine)
-	after := p.pre.after.bytes(st.longestSpace, st.longestLine)
 	if (before+after)*len(hits) >= len(text) {
 		// The windows would cover most of the text anyway.
 		return p.re.FindAllStringIndex(text, -1)
@@ -172,12 +206,6 @@ func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
 		for _, l := range p.re.FindAllStringIndex(text[lo:hi], -1) {
 			out = append(out, []int{l[0] + lo, l[1] + lo})
 		}
-	}
-	// Hits come in order of their end; windows are built in order of
-	// their start.
-	if !slices.IsSortedFunc(hits, byStart) {
-		hits = slices.Clone(hits)
-		slices.SortStableFunc(hits, byStart)
 	}
 	for _, h := range hits {
 		from, to := h.start-before, h.end+after
@@ -206,6 +234,33 @@ func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
 }
 
 func byStart(a, b hit) int { return a.start - b.start }
+
+// groupHits gathers the hits of a set of literals, in order of start. One
+// literal's hits are in order already: the scanner finds them in order of
+// their end.
+func groupHits(litHits [][]hit, ids []int32) []hit {
+	if len(ids) == 1 {
+		return litHits[ids[0]]
+	}
+	var hits []hit
+	for _, id := range ids {
+		hits = append(hits, litHits[id]...)
+	}
+	slices.SortStableFunc(hits, byStart)
+	return hits
+}
+
+// hitWithin reports whether a hit of hs (sorted by start) lies wholly in
+// [from, to].
+func hitWithin(hs []hit, from, to int) bool {
+	i, _ := slices.BinarySearchFunc(hs, from, func(h hit, from int) int { return h.start - from })
+	for ; i < len(hs) && hs[i].start <= to; i++ {
+		if hs[i].end <= to {
+			return true
+		}
+	}
+	return false
+}
 
 // snapLeft moves a window's start left to just after a break: whitespace,
 // or a line break when the pattern anchors to lines. It stops at floor,

@@ -17,6 +17,10 @@ type prefilter struct {
 	// lits are ASCII-lower-cased; nil means the pattern has no usable
 	// literal and runs over the whole text.
 	lits []string
+	// also are further literal sets, each of which a match must also
+	// contain one of: a hit of lits with no hit of each of these near it
+	// cannot be part of a match, and is skipped.
+	also [][]string
 	// span bounds the length of a match; span.inf means no bound.
 	span span
 	// before and after bound how far a match reaches before the start and
@@ -91,7 +95,9 @@ func analyze(re *syntax.Regexp) prefilter {
 		// The literals are all the pattern matches.
 		pf.before, pf.after = span{}, span{}
 	} else if re.Op == syntax.OpConcat {
-		if cinfo, at := concatLiteralsAt(re.Sub); sameSet(cinfo.req, set) && !at.inexact {
+		cinfo, at, sets := concatLiteralSets(re.Sub)
+		pf.also = others(sets, set)
+		if sameSet(cinfo.req, set) && !at.inexact {
 			pf.before, pf.after = span{}, span{}
 			for _, sub := range re.Sub[:at.lo] {
 				pf.before = pf.before.add(maxSpan(sub))
@@ -106,6 +112,46 @@ func analyze(re *syntax.Regexp) prefilter {
 	slack := span{c: maxLen(set) - minLen(pf.lits)}
 	pf.before, pf.after = pf.before.add(slack), pf.after.add(slack)
 	return pf
+}
+
+// maxAlso bounds how many further literal sets a pattern checks.
+const maxAlso = 3
+
+// others picks the sets other than primary (and not overlapping it, which
+// would prove nothing), longest first.
+func others(sets [][]string, primary []string) [][]string {
+	var out [][]string
+	for _, set := range sets {
+		set = minimal(set)
+		if sameSet(set, minimal(primary)) || overlaps(set, primary) {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || sameSet(o, set)
+		}
+		if !dup {
+			out = append(out, set)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return minLen(out[i]) > minLen(out[j]) })
+	if len(out) > maxAlso {
+		out = out[:maxAlso]
+	}
+	return out
+}
+
+// overlaps reports whether a string of a contains or is contained in one
+// of b: then a hit of b may itself be the hit of a.
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.Contains(x, y) || strings.Contains(y, x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func sameSet(a, b []string) bool {
@@ -290,10 +336,21 @@ type litPlace struct {
 }
 
 func concatLiteralsAt(subs []*syntax.Regexp) (litInfo, litPlace) {
+	in, at, _ := concatLiteralSets(subs)
+	return in, at
+}
+
+// concatLiteralSets is concatLiteralsAt that also returns every usable
+// required set it saw.
+func concatLiteralSets(subs []*syntax.Regexp) (litInfo, litPlace, [][]string) {
 	cur, curLo := []string{""}, 0
 	var best []string
 	var at litPlace
+	var all [][]string
 	consider := func(set []string, place litPlace) {
+		if usable(set) {
+			all = append(all, set)
+		}
 		if better(set, best) {
 			best, at = set, place
 		}
@@ -317,9 +374,9 @@ func concatLiteralsAt(subs []*syntax.Regexp) (litInfo, litPlace) {
 	}
 	consider(cur, litPlace{lo: curLo, hi: len(subs)})
 	if allExact {
-		return litInfo{exact: cur, req: best}, at
+		return litInfo{exact: cur, req: best}, at, all
 	}
-	return litInfo{req: best}, at
+	return litInfo{req: best}, at, all
 }
 
 // better prefers the set whose shortest string is longest, then the
