@@ -48,25 +48,34 @@ var pdfPool struct {
 
 func getPDFPool() (pdfium.Pool, error) {
 	pdfPool.once.Do(func() {
-		rc := wazero.NewRuntimeConfig().
-			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-			WithCloseOnContextDone(true) // lets Kill stop a PDF that hangs
+		cache := ""
 		if dir, err := os.UserCacheDir(); err == nil {
-			if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "svcaudit", "wazero")); err == nil {
-				rc = rc.WithCompilationCache(cache)
-			}
+			cache = filepath.Join(dir, "svcaudit", "wazero")
 		}
-		n := runtime.GOMAXPROCS(0)
-		pdfPool.pool, pdfPool.err = webassembly.Init(webassembly.Config{
-			MinIdle: 0, MaxIdle: n, MaxTotal: n,
-			RuntimeConfig: rc,
-			FSConfig:      wazero.NewFSConfig(), // no file system: documents are passed as bytes
-			Stdout:        io.Discard,
-			Stderr:        io.Discard,
-			ReuseWorkers:  true,
-		})
+		pdfPool.pool, pdfPool.err = newPDFPool(cache, runtime.GOMAXPROCS(0))
 	})
 	return pdfPool.pool, pdfPool.err
+}
+
+// newPDFPool starts a pool of up to n PDFium instances. cacheDir, when not
+// empty, keeps the compiled module between runs.
+func newPDFPool(cacheDir string, n int) (pdfium.Pool, error) {
+	rc := wazero.NewRuntimeConfig().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithCloseOnContextDone(true) // lets Kill stop a PDF that hangs
+	if cacheDir != "" {
+		if cache, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
+			rc = rc.WithCompilationCache(cache)
+		}
+	}
+	return webassembly.Init(webassembly.Config{
+		MinIdle: 0, MaxIdle: n, MaxTotal: n,
+		RuntimeConfig: rc,
+		FSConfig:      wazero.NewFSConfig(), // no file system: documents are passed as bytes
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+		ReuseWorkers:  true,
+	})
 }
 
 // parsePDF reads the text layer of a PDF with PDFium, page by page. Line is
