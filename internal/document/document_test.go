@@ -370,3 +370,20 @@ func TestFormatOf(t *testing.T) {
 		}
 	}
 }
+
+// TestZipLyingSize: an archive whose directory claims a part is tiny is
+// still bounded by what is actually read.
+func TestZipLyingSize(t *testing.T) {
+	body := wdoc + "<w:p><w:r><w:t>" + strings.Repeat("x", 5000) + "</w:t></w:r></w:p></w:body></w:document>"
+	data := makeZip(t, "word/document.xml", body)
+	// Rewrite the uncompressed size in the central directory to 100 bytes.
+	i := bytes.Index(data, []byte("PK\x01\x02"))
+	if i < 0 {
+		t.Fatal("no central directory")
+	}
+	copy(data[i+24:i+28], []byte{100, 0, 0, 0})
+	_, err := Parse("x.docx", data, Limits{MaxUnzipped: 1000})
+	if err == nil || !strings.Contains(err.Error(), "cannot read DOCX: word/document.xml is corrupt") {
+		t.Errorf("error %v, want one about word/document.xml", err)
+	}
+}
