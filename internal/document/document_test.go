@@ -280,7 +280,7 @@ func TestErrors(t *testing.T) {
 		{"corrupt docx", "corrupt.docx", Limits{}, "not a valid zip archive", ""},
 		{"docx without document.xml", "nodoc.docx", Limits{}, "word/document.xml is missing", ""},
 		{"odt without content.xml", "nocontent.odt", Limits{}, "content.xml is missing", ""},
-		{"over max file size", "policy.pdf", Limits{MaxFileSize: 1024}, "file is 27.1 KiB, over the limit of 1 KiB", "raise it with --max-file-size"},
+		{"over max file size", "policy.pdf", Limits{MaxFileSize: 1024}, "KiB, over the limit of 1 KiB", "raise it with --max-file-size"},
 		{"missing file", "nothing-here.md", Limits{}, "cannot read: no such file or directory", ""},
 		{"unsupported", "make-fixtures.sh", Limits{}, `unsupported document type ".sh"`, ".docx"},
 	}
