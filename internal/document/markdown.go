@@ -132,7 +132,6 @@ func skipFrontMatter(r *lineReader) {
 		*r = lineReader{s: r.s}
 		return
 	}
-	save := *r
 	for {
 		line, _, ok := r.next()
 		if !ok {
@@ -143,7 +142,6 @@ func skipFrontMatter(r *lineReader) {
 		if line == first || (first == "---" && line == "...") {
 			return
 		}
-		_ = save
 	}
 }
 
