@@ -70,6 +70,7 @@ func TestMarkdown(t *testing.T) {
 		{"atx needs a space", "#hashtag", "#hashtag", nil},
 		{"setext", "Big\n===\n\nSmall\n---\ntext", "Big\nSmall\ntext", []Heading{{1, "Big", 0}, {2, "Small", 4}}},
 		{"thematic break is not a heading", "a\n\n---\nb", "a\nb", nil},
+		{"rule after a list item is not a heading", "- item\n---\nb", "item\nb", nil},
 		{"front matter skipped", "---\ntitle: x\n---\nbody", "body", nil},
 		{"unclosed front matter kept", "---\nbody", "body", nil},
 		{"toml front matter", "+++\na = 1\n+++\nbody", "body", nil},
@@ -385,5 +386,38 @@ func TestZipLyingSize(t *testing.T) {
 	_, err := Parse("x.docx", data, Limits{MaxUnzipped: 1000})
 	if err == nil || !strings.Contains(err.Error(), "cannot read DOCX: word/document.xml is corrupt") {
 		t.Errorf("error %v, want one about word/document.xml", err)
+	}
+}
+
+// TestPDFAfterTimeout: a PDF stopped by the time limit leaves the engine
+// usable for the next one.
+func TestPDFAfterTimeout(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "policy.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		_, err := Parse("a.pdf", data, Limits{PDFTimeout: time.Duration(i+1) * 100 * time.Microsecond})
+		var to *errPDFTimeout
+		if err != nil && !errors.As(err, &to) && !strings.Contains(err.Error(), "took longer") {
+			t.Fatalf("error %v, want success or a timeout", err)
+		}
+	}
+	doc, err := Parse("b.pdf", data, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 2 {
+		t.Errorf("pages = %d, want 2", doc.Pages)
+	}
+}
+
+func TestReadNotAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "notes.md")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(dir, Limits{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("error %v, want a directory error", err)
 	}
 }
