@@ -357,7 +357,8 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 }
 
 // loadTargets resolves and compiles the checklists; with none named, every
-// built-in checklist that has automated items.
+// built-in checklist that has automated items, less the profiles made of
+// the others.
 func loadTargets(refs []string) ([]target, error) {
 	var cls []*checklist.Checklist
 	if len(refs) == 0 {
@@ -366,7 +367,9 @@ func loadTargets(refs []string) ([]target, error) {
 			return nil, err
 		}
 		for _, cl := range all {
-			if cl.Automated() {
+			// A profile (one that includes others) would repeat the
+			// findings of the checklists it is made of.
+			if cl.Automated() && len(cl.Includes) == 0 {
 				cls = append(cls, cl)
 			}
 		}
