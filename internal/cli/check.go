@@ -638,14 +638,14 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 		return usageErrorf("--output %s is a folder", o.Output)
 	}
 	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s exists. Overwrite? [y/N] ", o.Output)
+		fmt.Fprintf(ios.ErrOut, "%s already exists. Replace it? [y/N] ", o.Output)
 		line, _ := bufio.NewReader(ios.In).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
 			return nil
 		}
-		return usageErrorf("not overwriting %s", o.Output)
+		return usageErrorf("%s left as it was", o.Output)
 	}
-	return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "use --force to overwrite it"}
+	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
 }
 
 // boundMemory caps the heap softly while documents are judged one at a
