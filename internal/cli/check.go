@@ -460,9 +460,13 @@ func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waiver
 
 	checked := make([]bool, len(files))
 	n := 0
+	in := interner{}
 	for out := range outs {
 		checked[out.idx] = true
 		n++
+		for _, r := range out.results {
+			in.result(r)
+		}
 		rep.Results = append(rep.Results, out.results...)
 		rep.Errors = append(rep.Errors, out.errs...)
 		done(n)
@@ -480,6 +484,38 @@ func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waiver
 
 // readDocument reads a document; tests replace it to simulate failures.
 var readDocument = document.Read
+
+// interner shares one copy of each finding text among all the Results of
+// a run: the same item fails in the same words in thousands of documents,
+// and those words are what a run over a large corpus keeps in memory.
+type interner map[string]string
+
+func (in interner) str(s string) string {
+	if s == "" {
+		return s
+	}
+	if t, ok := in[s]; ok {
+		return t
+	}
+	in[s] = s
+	return s
+}
+
+func (in interner) result(r *result.Result) {
+	for i := range r.Items {
+		it := &r.Items[i]
+		for j := range it.Findings {
+			f := &it.Findings[j]
+			f.Rule, f.Message, f.Snippet, f.Severity = in.str(f.Rule), in.str(f.Message), in.str(f.Snippet), in.str(f.Severity)
+		}
+		if it.Condition != "" {
+			it.Condition = in.str(it.Condition)
+		}
+	}
+	for i, n := range r.Notices {
+		r.Notices[i] = in.str(n)
+	}
+}
 
 // judge reads one document and scores it against every checklist. A panic
 // (a bug, never expected) costs only this document: it is reported as the
@@ -648,15 +684,16 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
 }
 
-// boundMemory caps the heap softly while documents are judged one at a
-// time, unless GOMEMLIMIT says otherwise, so that a large corpus is checked
-// in a small, steady footprint (the Go runtime never spends more than half
-// the CPU on collection to keep it). It returns a function that restores the
-// previous setting.
+// boundMemory makes the collector work harder while documents are judged
+// one at a time (GOGC=50 rather than 100, unless GOGC says otherwise), so
+// that a large corpus is checked in a small, steady footprint. A hard
+// memory limit would be worse: were the kept results to outgrow it, the
+// collector would run without pause. It returns a function that restores
+// the previous setting.
 func boundMemory() func() {
-	if os.Getenv("GOMEMLIMIT") != "" {
+	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
-	prev := debug.SetMemoryLimit(48 << 20)
-	return func() { debug.SetMemoryLimit(prev) }
+	prev := debug.SetGCPercent(50)
+	return func() { debug.SetGCPercent(prev) }
 }
