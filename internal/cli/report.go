@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/report"
 	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/schema"
@@ -275,7 +276,7 @@ func writeMerged(w io.Writer, rs []*result.Result) error {
 }
 
 // loadActions reads an actions register: a YAML list of actions, or a
-// mapping with an "actions" list.
+// mapping with an "actions" list. Errors name the file and line.
 //
 // TODO(gov): switch to action.Load once internal/action lands on main; this
 // minimal decode exists so that report does not depend on it.
@@ -288,22 +289,48 @@ func loadActions(path string) ([]report.Action, error) {
 	if err := yaml.Unmarshal(data, &node); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
 	}
-	var list []report.Action
 	if len(node.Content) == 0 {
 		return nil, nil
 	}
-	doc := node.Content[0]
-	if doc.Kind == yaml.MappingNode {
-		var wrapped struct {
-			Actions []report.Action `yaml:"actions"`
+	list := node.Content[0]
+	if list.Kind == yaml.MappingNode {
+		list = nil
+		for i := 0; i+1 < len(node.Content[0].Content); i += 2 {
+			if node.Content[0].Content[i].Value == "actions" {
+				list = node.Content[0].Content[i+1]
+			}
 		}
-		err = doc.Decode(&wrapped)
-		list = wrapped.Actions
-	} else {
-		err = doc.Decode(&list)
+		if list == nil {
+			return nil, diag.Errorf(diag.Pos{File: path, Line: node.Content[0].Line}, "no actions list")
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	if list.Kind != yaml.SequenceNode {
+		return nil, diag.Errorf(diag.Pos{File: path, Line: list.Line, Column: list.Column}, "actions must be a list")
 	}
-	return list, nil
+	var out []report.Action
+	for _, n := range list.Content {
+		var raw struct {
+			ID, Item, Subject, Description, Owner, Status string
+			Due, Raised                                   yaml.Node
+		}
+		if err := n.Decode(&raw); err != nil {
+			return nil, diag.Errorf(diag.Pos{File: path, Line: n.Line, Column: n.Column}, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
+		}
+		a := report.Action{ID: raw.ID, Item: raw.Item, Subject: raw.Subject, Description: raw.Description, Owner: raw.Owner, Status: raw.Status}
+		for _, d := range []struct {
+			n   *yaml.Node
+			dst *time.Time
+		}{{&raw.Due, &a.Due}, {&raw.Raised, &a.Raised}} {
+			if d.n.Kind == 0 || d.n.Value == "" {
+				continue
+			}
+			t, err := time.Parse("2006-01-02", d.n.Value)
+			if err != nil {
+				return nil, diag.Errorf(diag.Pos{File: path, Line: d.n.Line, Column: d.n.Column}, "date %q is not YYYY-MM-DD", d.n.Value)
+			}
+			*d.dst = t
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
