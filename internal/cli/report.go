@@ -13,12 +13,11 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
-	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/report"
 	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/schema"
-	"gopkg.in/yaml.v3"
 )
 
 func init() { register(newReportCmd) }
@@ -275,62 +274,17 @@ func writeMerged(w io.Writer, rs []*result.Result) error {
 	return enc.Encode(doc)
 }
 
-// loadActions reads an actions register: a YAML list of actions, or a
-// mapping with an "actions" list. Errors name the file and line.
-//
-// TODO(gov): switch to action.Load once internal/action lands on main; this
-// minimal decode exists so that report does not depend on it.
+// loadActions reads the corrective-action register (action.Load) and hands
+// the report its actions.
 func loadActions(path string) ([]report.Action, error) {
-	data, err := os.ReadFile(path)
+	reg, err := action.Load(path)
 	if err != nil {
-		return nil, fmt.Errorf("read actions: %w", err)
+		return nil, err
 	}
-	var node yaml.Node
-	if err := yaml.Unmarshal(data, &node); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	if len(node.Content) == 0 {
-		return nil, nil
-	}
-	list := node.Content[0]
-	if list.Kind == yaml.MappingNode {
-		list = nil
-		for i := 0; i+1 < len(node.Content[0].Content); i += 2 {
-			if node.Content[0].Content[i].Value == "actions" {
-				list = node.Content[0].Content[i+1]
-			}
-		}
-		if list == nil {
-			return nil, diag.Errorf(diag.Pos{File: path, Line: node.Content[0].Line}, "no actions list")
-		}
-	}
-	if list.Kind != yaml.SequenceNode {
-		return nil, diag.Errorf(diag.Pos{File: path, Line: list.Line, Column: list.Column}, "actions must be a list")
-	}
-	var out []report.Action
-	for _, n := range list.Content {
-		var raw struct {
-			ID, Item, Subject, Description, Owner, Status string
-			Due, Raised                                   yaml.Node
-		}
-		if err := n.Decode(&raw); err != nil {
-			return nil, diag.Errorf(diag.Pos{File: path, Line: n.Line, Column: n.Column}, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
-		}
-		a := report.Action{ID: raw.ID, Item: raw.Item, Subject: raw.Subject, Description: raw.Description, Owner: raw.Owner, Status: raw.Status}
-		for _, d := range []struct {
-			n   *yaml.Node
-			dst *time.Time
-		}{{&raw.Due, &a.Due}, {&raw.Raised, &a.Raised}} {
-			if d.n.Kind == 0 || d.n.Value == "" {
-				continue
-			}
-			t, err := time.Parse("2006-01-02", d.n.Value)
-			if err != nil {
-				return nil, diag.Errorf(diag.Pos{File: path, Line: d.n.Line, Column: d.n.Column}, "date %q is not YYYY-MM-DD", d.n.Value)
-			}
-			*d.dst = t
-		}
-		out = append(out, a)
+	out := make([]report.Action, 0, len(reg.Actions))
+	for _, a := range reg.Actions {
+		out = append(out, report.Action{ID: a.ID, Item: a.Item, Subject: a.Subject, Description: a.Description,
+			Owner: a.Owner, Due: a.Due, Status: string(a.Status), Raised: a.Raised})
 	}
 	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/schema"
 )
 
 func TestRescoreMatchesRun(t *testing.T) {
@@ -77,6 +78,13 @@ func TestMergeShards(t *testing.T) {
 	}
 	if !strings.HasPrefix(route.Note, "CONFLICT: C. Auditor answered yes, D. Second answered partial.") {
 		t.Errorf("conflict not on the item note: %q", route.Note)
+	}
+	b, err := result.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate("result", b); err != nil {
+		t.Errorf("merged Result does not meet the result schema: %v", err)
 	}
 	if len(m.Notices) != 1 || !strings.Contains(m.Notices[0], "conflicting answers for complaints/route") {
 		t.Errorf("notices %q", m.Notices)
