@@ -32,7 +32,7 @@ func TestRescoreMatchesRun(t *testing.T) {
 func TestRescoreWeightedSections(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	r := &result.Result{
-		Sections: []result.Section{{ID: "a", Weight: 3}, {ID: "b", Weight: 1}},
+		Sections: []result.Section{{ID: "a", Weight: 3}, {ID: "b"}},
 		Items: []result.Item{
 			{ID: "x/1", Section: "a", Outcome: result.Pass, Score: f(100), Weight: 1},
 			{ID: "x/2", Section: "b", Outcome: result.Fail, Score: f(0), Weight: 5},
@@ -40,7 +40,8 @@ func TestRescoreWeightedSections(t *testing.T) {
 		},
 	}
 	Rescore(r, nil)
-	// (3×100 + 1×0) / 4 = 75, though items pooled would give 1/6.
+	// (3×100 + 1×0) / 4 = 75 (b has no weight: it counts once), though
+	// items pooled would give 1/6.
 	if r.Score != 75 || r.Grade.Label != "Requires improvement" {
 		t.Errorf("score %v %v, want 75 Requires improvement", r.Score, r.Grade)
 	}
