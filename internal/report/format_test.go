@@ -251,3 +251,36 @@ func TestRenderRejectsBadOptions(t *testing.T) {
 		t.Error("no results: no error")
 	}
 }
+
+func TestTableFitsWidthAndColours(t *testing.T) {
+	rs := load(t, "housing-2026-q2.json", "council-tax-2026-q2.json", "libraries-2026-q2.json")
+	t.Run("narrow terminal", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Render(&buf, rs, Options{Width: 70}); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if strings.ContainsAny(line, "│┌└├") && len([]rune(line)) > 70 {
+				t.Errorf("table line of %d runes in a 70-column terminal: %q", len([]rune(line)), line)
+			}
+		}
+	})
+	t.Run("colour on a terminal", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Render(&buf, rs[:1], Options{Color: true}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "\x1b[31mInadequate Red\x1b[0m") {
+			t.Errorf("no red grade in colour:\n%s", buf.String())
+		}
+	})
+	t.Run("words when piped", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Render(&buf, rs[:1], Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(buf.String(), "\x1b[") || !strings.Contains(buf.String(), "Inadequate Red") {
+			t.Errorf("piped output should carry RAG as words without escapes")
+		}
+	})
+}
