@@ -215,7 +215,7 @@ func readResults(paths []string) ([]*result.Result, error) {
 			}
 			if schemaErr == nil {
 				if err := schema.Validate("result", raw); err != nil {
-					return nil, fmt.Errorf("%s: not a valid result: %v", name, err)
+					return nil, fmt.Errorf("%s: not a valid result: %s", name, schemaProblems(err))
 				}
 			}
 			out = append(out, r)
@@ -287,4 +287,26 @@ func loadActions(path string) ([]report.Action, error) {
 			Owner: a.Owner, Due: a.Due, Status: string(a.Status), Raised: a.Raised})
 	}
 	return out, nil
+}
+
+// schemaProblems shortens a schema validation error to its findings, one
+// "at /path: problem" each, on one line.
+func schemaProblems(err error) string {
+	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "- at ") {
+			continue
+		}
+		l = strings.TrimPrefix(l, "- ")
+		if strings.HasSuffix(l, "validation failed") {
+			continue
+		}
+		out = append(out, strings.Replace(strings.Replace(l, "'", "", 2), "at : ", "at top level: ", 1))
+	}
+	if len(out) == 0 {
+		return err.Error()
+	}
+	return strings.Join(out, "; ")
 }
