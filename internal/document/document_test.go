@@ -41,6 +41,8 @@ func TestTextPositions(t *testing.T) {
 		{"utf-16le bom", "a.txt", []byte("\xFF\xFEZ\x00o\x00\xEB\x00\r\x00\n\x00x\x00"), "Zoë x", "x", Position{Line: 2, Column: 1}},
 		{"utf-16be bom", "a.txt", []byte("\xFE\xFF\x00Z\x00o\x00\xEB\x00 \x00x"), "Zoë x", "x", Position{Line: 1, Column: 5}},
 		{"windows-1252", "a.txt", []byte("caf\xE9 \x93quoted\x94 end"), "café “quoted” end", "end", Position{Line: 1, Column: 15}},
+		{"html meta charset", "a.html", []byte("<meta charset=\"iso-8859-2\"><p>\xa3\xf3d\xbc here</p>"), "Łódź here", "here", Position{Line: 1, Column: 36}},
+		{"html without charset", "a.html", []byte("<p>caf\xe9 here</p>"), "café here", "here", Position{Line: 1, Column: 9}},
 		{"multibyte columns", "a.md", []byte("日本語 text"), "日本語 text", "text", Position{Line: 1, Column: 5}},
 	}
 	for _, tt := range tests {
