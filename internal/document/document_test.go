@@ -225,12 +225,13 @@ func TestDOCX(t *testing.T) {
 		`<w:p><w:pPr><w:pStyle w:val="Custom"/></w:pPr><w:r><w:t>Outline two</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:t xml:space="preserve">Split </w:t></w:r><w:r><w:t>run</w:t><w:tab/><w:t>tabbed</w:t></w:r>` +
 		`<mc:AlternateContent><mc:Choice><w:r><w:t> choice</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t> fallback</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>` +
-		`<w:p/><w:p><w:r><w:delText>deleted</w:delText><w:t>kept</w:t></w:r></w:p></w:body></w:document>`
+		`<w:p/><w:p><w:r><w:delText>deleted</w:delText><w:t>kept</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>e</w:t><w:noBreakHyphen/><w:t>mail</w:t></w:r></w:p></w:body></w:document>`
 	doc, err := Parse("x.docx", makeZip(t, "word/document.xml", body, "word/styles.xml", styles), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "German heading\nOutline two\nSplit run tabbed choice\nkept"; doc.Text != want {
+	if want := "German heading\nOutline two\nSplit run tabbed choice\nkept\ne-mail"; doc.Text != want {
 		t.Errorf("text = %q, want %q", doc.Text, want)
 	}
 	if diff := cmp.Diff([]Heading{{1, "German heading", 0}, {2, "Outline two", 15}}, doc.Headings); diff != "" {
