@@ -10,11 +10,11 @@ package rule
 // offer report leftmost non-overlapping matches (petar-dambovaliev) or only
 // which literals occur (cloudflare).
 type scanner struct {
-	class   [256]byte
-	nclass  int
-	trans   []int32 // state + class → state; states are row offsets
+	class  [256]byte
+	nclass int
+	trans  []int32 // state + class → state; states are row offsets
 	// (state number × nclass)
-	outFrom int32   // states ≥ outFrom end at least one literal
+	outFrom int32 // states ≥ outFrom end at least one literal
 	out     [][]int32
 	lens    []int
 }
