@@ -164,6 +164,15 @@ func clean(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if r > ' ' && r < 0x7f {
+			// printable ASCII, the common case
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		switch {
 		case unicode.IsSpace(r):
 			space = true
