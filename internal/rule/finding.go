@@ -65,7 +65,9 @@ func snippet(text string, start, end int) string {
 	if n >= maxSnippet {
 		return cutWords(m, maxSnippet-1) + "…"
 	}
-	const ctx = 2 * maxSnippet // bytes of context looked at on each side
+	// Bytes of context looked at on each side: what the snippet has room
+	// for, and some to spare for whitespace that cleaning collapses.
+	ctx := maxSnippet - n + 16
 	// Context comes from the match's own blocks (paragraph, heading, cell):
 	// the text before and after a block break belongs to something else.
 	blockStart := strings.LastIndexByte(text[:start], '\n') + 1
