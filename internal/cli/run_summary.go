@@ -133,10 +133,6 @@ func writeLists(w io.Writer, r *result.Result, bullet string) {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func mdCell(s string) string {
-	return strings.ReplaceAll(oneLine(Sanitize(s)), "|", `\|`)
-}
-
 func summaryMarkdown(w io.Writer, r *result.Result) error {
 	fmt.Fprintf(w, "## %s: %s\n\n", mdCell(r.Checklist.Title), mdCell(r.Subject))
 	fmt.Fprintf(w, "**Score %.1f%%**, %s (%s), %s", r.Score, mdCell(r.Grade.Label), r.Grade.RAG, strings.ToLower(status(r)))

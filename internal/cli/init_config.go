@@ -1,0 +1,60 @@
+//go:build svcaudit_wip_check
+
+// The build constraint keeps this file out of the build until `init`
+// (init.go, with addInitSubcommand) lands on main; remove it then.
+
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/config"
+)
+
+func init() { addInitSubcommand(newInitConfigCmd) }
+
+// InitConfigOptions are the settings of `svcaudit init config`.
+type InitConfigOptions struct {
+	Output string
+	Force  bool
+}
+
+func newInitConfigCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	o := &InitConfigOptions{}
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Write a commented .svcaudit.yaml, the defaults of `svcaudit check`",
+		Args:  wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runInitConfig(ios, g, o)
+		},
+	}
+	cmd.Flags().StringVarP(&o.Output, "output", "o", config.Name, "file to write (- for standard output)")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing file")
+	return cmd
+}
+
+func runInitConfig(ios *IOStreams, g *GlobalOptions, o *InitConfigOptions) error {
+	data := config.Template()
+	if o.Output == "-" {
+		_, err := ios.Out.Write(data)
+		return err
+	}
+	if _, err := os.Stat(o.Output); err == nil && !o.Force {
+		return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "use --force to overwrite it"}
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := atomicfile.Write(o.Output, data, 0o644); err != nil {
+		return err
+	}
+	if !g.Quiet {
+		fmt.Fprintf(ios.ErrOut, "wrote %s: edit it, then run 'svcaudit check'\n", o.Output)
+	}
+	return nil
+}

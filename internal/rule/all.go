@@ -1,0 +1,37 @@
+package rule
+
+import (
+	"fmt"
+
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// allRule holds when every one of its patterns matches somewhere.
+//
+//	all: ['complain', 'ombudsman']
+type allRule struct {
+	patterns []int
+}
+
+func init() {
+	register(kind{name: "all", compile: func(c *compiler, e *checklist.Evidence) check {
+		if len(e.All) == 0 {
+			return nil
+		}
+		return &allRule{patterns: c.patterns(e.All)}
+	}})
+}
+
+func (r *allRule) run(ev *evidence) (bool, []result.Finding) {
+	var errs, infos []result.Finding
+	for _, p := range r.patterns {
+		ms := ev.matches(p)
+		if len(ms) == 0 {
+			errs = append(errs, ev.whole("all", severityError, fmt.Sprintf("no match for %q", ev.set.patterns[p].expr)))
+			continue
+		}
+		infos = append(infos, ev.at("all", severityInfo, ms[0], fmt.Sprintf("found %s", quote(ev.text(ms[0])))))
+	}
+	return len(errs) == 0, append(errs, infos...)
+}

@@ -1,0 +1,37 @@
+package rule
+
+import (
+	"fmt"
+
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// minRule holds when the patterns of any and all match at least n times in
+// total.
+//
+//	min: 2
+type minRule struct {
+	n        int
+	patterns []int
+}
+
+func init() {
+	register(kind{name: "min", compile: func(c *compiler, e *checklist.Evidence) check {
+		if e.Min <= 0 {
+			return nil
+		}
+		return &minRule{n: e.Min, patterns: append(c.patterns(e.Any), c.patterns(e.All)...)}
+	}})
+}
+
+func (r *minRule) run(ev *evidence) (bool, []result.Finding) {
+	total := 0
+	for _, p := range r.patterns {
+		total += len(ev.matches(p))
+	}
+	if total >= r.n {
+		return true, []result.Finding{ev.whole("min", severityInfo, fmt.Sprintf("found %s, at least %d wanted", plural(total, "match", "matches"), r.n))}
+	}
+	return false, []result.Finding{ev.whole("min", severityError, fmt.Sprintf("found %s, want at least %d", plural(total, "match", "matches"), r.n))}
+}

@@ -1,0 +1,73 @@
+package rule
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// nearRule holds when a match of a lies within n words of a match of b, in
+// either order, in the same document.
+//
+//	near: {a: 'complain', b: 'ombudsman', within: 40}
+type nearRule struct {
+	a, b   int
+	within int
+}
+
+func init() {
+	register(kind{name: "near", compile: func(c *compiler, e *checklist.Evidence) check {
+		if e.Near == nil {
+			return nil
+		}
+		a, b := c.pattern(e.Near.A), c.pattern(e.Near.B)
+		if a < 0 || b < 0 {
+			return nil
+		}
+		return &nearRule{a: a, b: b, within: e.Near.Within}
+	}})
+}
+
+func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
+	as, bs := ev.matches(r.a), ev.matches(r.b)
+	for _, a := range as {
+		// The nearest b before and after a are the only candidates: words
+		// between two places grow with the distance between them.
+		i := sort.Search(len(bs), func(i int) bool {
+			return bs[i].doc > a.doc || bs[i].doc == a.doc && bs[i].start >= a.start
+		})
+		for _, j := range []int{i - 1, i} {
+			if j < 0 || j >= len(bs) || bs[j].doc != a.doc {
+				continue
+			}
+			b := bs[j]
+			text := ev.docs[a.doc].Text
+			var gap int
+			switch {
+			case b.start >= a.end:
+				gap = countWords(text[a.end:b.start], r.within)
+			case a.start >= b.end:
+				gap = countWords(text[b.end:a.start], r.within)
+			default: // overlapping
+				gap = 0
+			}
+			if gap <= r.within {
+				msg := fmt.Sprintf("found %s within %s of %s", quote(ev.text(a)), plural(gap, "word", "words"), quote(ev.text(b)))
+				return true, []result.Finding{ev.at("near", severityInfo, a, msg)}
+			}
+		}
+	}
+	a, b := ev.set.patterns[r.a].expr, ev.set.patterns[r.b].expr
+	var msg string
+	switch {
+	case len(as) == 0:
+		msg = fmt.Sprintf("no match for %q (wanted within %d words of %q)", a, r.within, b)
+	case len(bs) == 0:
+		msg = fmt.Sprintf("no match for %q (wanted within %d words of %q)", b, r.within, a)
+	default:
+		msg = fmt.Sprintf("no match for %q within %d words of %q", a, r.within, b)
+	}
+	return false, []result.Finding{ev.whole("near", severityError, msg)}
+}

@@ -1,0 +1,463 @@
+package rule
+
+import (
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// prefilter is what the engine knows about a pattern before running it:
+// literals one of which every match must contain, and an upper bound on a
+// match's length. With both, a pattern need only run on small windows of a
+// document around the places where one of its literals occurs, and the
+// matches are the same as running it over the whole text (see window).
+type prefilter struct {
+	// lits are ASCII-lower-cased; nil means the pattern has no usable
+	// literal and runs over the whole text.
+	lits []string
+	// span bounds the length of a match; span.inf means no bound.
+	span span
+	// lineAnchors is set when the pattern uses (?m)^ or $: windows then
+	// start and end at line breaks rather than at any whitespace.
+	lineAnchors bool
+}
+
+// minLiteral is the shortest literal worth scanning for: shorter ones
+// occur so often that the windows would cover most of the text.
+const minLiteral = 3
+
+// maxLiterals bounds the size of a pattern's literal set.
+const maxLiterals = 64
+
+// span is an upper bound on a match's length in bytes: c + w·W + l·L, where
+// W is the longest run of whitespace in the document and L its longest
+// line. A repetition of whitespace cannot match more than W bytes, and a
+// repetition that cannot cross a line break no more than L.
+type span struct {
+	c, w, l int
+	inf     bool
+}
+
+func (s span) add(o span) span {
+	return span{c: s.c + o.c, w: s.w + o.w, l: s.l + o.l, inf: s.inf || o.inf}
+}
+
+func (s span) max(o span) span {
+	return span{c: max(s.c, o.c), w: max(s.w, o.w), l: max(s.l, o.l), inf: s.inf || o.inf}
+}
+
+func (s span) times(n int) span {
+	return span{c: s.c * n, w: s.w * n, l: s.l * n, inf: s.inf}
+}
+
+// bytes evaluates the bound for a document.
+func (s span) bytes(longestSpace, longestLine int) int {
+	return s.c + s.w*longestSpace + s.l*longestLine
+}
+
+// analyze builds a pattern's prefilter from its (rewritten) syntax tree.
+func analyze(re *syntax.Regexp) prefilter {
+	re = re.Simplify()
+	var pf prefilter
+	if hasOp(re, syntax.OpBeginText) || hasOp(re, syntax.OpEndText) {
+		// ^ and $ without (?m) depend on where the text starts: a window
+		// would lie about that, so such a pattern runs over the whole text.
+		return prefilter{span: span{inf: true}}
+	}
+	pf.lineAnchors = hasOp(re, syntax.OpBeginLine) || hasOp(re, syntax.OpEndLine)
+	pf.span = maxSpan(re)
+	if pf.span.inf {
+		return pf
+	}
+	info := literals(re)
+	set := info.req
+	if set == nil {
+		set = info.exact
+	}
+	if usable(set) {
+		pf.lits = minimal(set)
+	}
+	return pf
+}
+
+// minimal drops the strings of a set that contain another of its strings:
+// a text holding "complaints" holds "complaint".
+func minimal(set []string) []string {
+	var out []string
+	for i, s := range set {
+		redundant := false
+		for j, o := range set {
+			if i != j && strings.Contains(s, o) && (len(o) < len(s) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func usable(set []string) bool {
+	if len(set) == 0 || len(set) > maxLiterals {
+		return false
+	}
+	for _, s := range set {
+		if len(s) < minLiteral {
+			return false
+		}
+	}
+	return true
+}
+
+func hasOp(re *syntax.Regexp, op syntax.Op) bool {
+	if re.Op == op {
+		return true
+	}
+	for _, s := range re.Sub {
+		if hasOp(s, op) {
+			return true
+		}
+	}
+	return false
+}
+
+// litInfo describes a sub-expression: exact is every string it can match
+// (nil when that set is unknown or too large), req a set of strings one of
+// which every match contains (nil when there is none).
+type litInfo struct {
+	exact []string
+	req   []string
+}
+
+func literals(re *syntax.Regexp) litInfo {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return litInfo{exact: []string{""}}
+	case syntax.OpLiteral:
+		set := []string{""}
+		for _, r := range re.Rune {
+			set = product(set, runeForms(r, re.Flags&syntax.FoldCase != 0))
+			if len(set) > maxLiterals {
+				return litInfo{}
+			}
+		}
+		return litInfo{exact: set}
+	case syntax.OpCharClass:
+		var set []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 16 {
+				return litInfo{}
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				set = append(set, lowerASCII(string(r)))
+			}
+			if len(set) > 16 {
+				return litInfo{}
+			}
+		}
+		return litInfo{exact: dedup(set)}
+	case syntax.OpCapture:
+		return literals(re.Sub[0])
+	case syntax.OpQuest:
+		sub := literals(re.Sub[0])
+		if sub.exact == nil {
+			return litInfo{}
+		}
+		return litInfo{exact: dedup(append([]string{""}, sub.exact...))}
+	case syntax.OpPlus:
+		sub := literals(re.Sub[0])
+		return litInfo{req: pick(sub.req, sub.exact)}
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return litInfo{}
+		}
+		sub := literals(re.Sub[0])
+		return litInfo{req: pick(sub.req, sub.exact)}
+	case syntax.OpAlternate:
+		var exact, req []string
+		allExact, allReq := true, true
+		for _, s := range re.Sub {
+			in := literals(s)
+			if in.exact == nil {
+				allExact = false
+			} else {
+				exact = append(exact, in.exact...)
+			}
+			if r := pick(in.req, in.exact); r != nil {
+				req = append(req, r...)
+			} else {
+				allReq = false
+			}
+		}
+		var out litInfo
+		if allReq && len(req) <= maxLiterals {
+			out.req = dedup(req)
+		}
+		if allExact && len(exact) <= maxLiterals {
+			out.exact = dedup(exact)
+		}
+		return out
+	case syntax.OpConcat:
+		return concatLiterals(re.Sub)
+	}
+	return litInfo{}
+}
+
+// concatLiterals joins runs of exact children into longer literals and
+// keeps the best required set among them and the children's own.
+func concatLiterals(subs []*syntax.Regexp) litInfo {
+	cur := []string{""}
+	var best []string
+	consider := func(set []string) {
+		if better(set, best) {
+			best = set
+		}
+	}
+	allExact := true
+	for _, s := range subs {
+		in := literals(s)
+		if in.exact != nil && len(cur)*len(in.exact) <= maxLiterals {
+			cur = product(cur, in.exact)
+			continue
+		}
+		allExact = false
+		consider(cur)
+		consider(in.req)
+		if in.exact != nil {
+			consider(in.exact)
+			cur = in.exact
+		} else {
+			cur = []string{""}
+		}
+	}
+	consider(cur)
+	if allExact {
+		return litInfo{exact: cur, req: best}
+	}
+	return litInfo{req: best}
+}
+
+// better prefers the set whose shortest string is longest, then the
+// smaller set.
+func better(a, b []string) bool {
+	if len(a) == 0 || hasEmpty(a) {
+		return false
+	}
+	if len(b) == 0 {
+		return true
+	}
+	ma, mb := minLen(a), minLen(b)
+	if ma != mb {
+		return ma > mb
+	}
+	return len(a) < len(b)
+}
+
+func minLen(set []string) int {
+	m := -1
+	for _, s := range set {
+		if m < 0 || len(s) < m {
+			m = len(s)
+		}
+	}
+	return m
+}
+
+func hasEmpty(set []string) bool {
+	for _, s := range set {
+		if s == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func pick(a, b []string) []string {
+	if a != nil && !hasEmpty(a) {
+		return a
+	}
+	if b != nil && !hasEmpty(b) {
+		return b
+	}
+	return nil
+}
+
+func product(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return dedup(out)
+}
+
+func dedup(set []string) []string {
+	sort.Strings(set)
+	out := set[:0]
+	for i, s := range set {
+		if i == 0 || s != set[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// runeForms are the strings a rune can match, as the scanner sees them
+// (ASCII lower-cased). ASCII letters whose case folding reaches beyond
+// ASCII (k: U+212A, s: U+017F) are handled by scanning documents that
+// contain those runes in full; see foldOutliers.
+func runeForms(r rune, fold bool) []string {
+	if !fold || r < utf8.RuneSelf {
+		return []string{lowerASCII(string(r))}
+	}
+	forms := []string{string(r)}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		forms = append(forms, lowerASCII(string(f)))
+	}
+	return dedup(forms)
+}
+
+// foldOutliers are the non-ASCII runes that fold to an ASCII letter. A
+// case-insensitive pattern can match them where its literal has the ASCII
+// letter, which the byte scanner would miss.
+var foldOutliers = func() []string {
+	var out []string
+	for r := rune('A'); r <= 'z'; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f >= utf8.RuneSelf {
+				out = append(out, string(f))
+			}
+		}
+	}
+	return dedup(out)
+}()
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// maxSpan bounds the length of what re can match.
+func maxSpan(re *syntax.Regexp) span {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += runeBytes(r, re.Flags&syntax.FoldCase != 0)
+		}
+		return span{c: n}
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return span{}
+		}
+		return span{c: utf8.RuneLen(min(re.Rune[len(re.Rune)-1], unicode.MaxRune))}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return span{c: utf8.UTFMax}
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxSpan(re.Sub[0])
+	case syntax.OpConcat:
+		var s span
+		for _, sub := range re.Sub {
+			s = s.add(maxSpan(sub))
+		}
+		return s
+	case syntax.OpAlternate:
+		var s span
+		for _, sub := range re.Sub {
+			s = s.max(maxSpan(sub))
+		}
+		return s
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		if re.Op == syntax.OpRepeat && re.Max >= 0 {
+			return maxSpan(re.Sub[0]).times(re.Max)
+		}
+		cs := chars(re.Sub[0])
+		switch {
+		case cs.onlySpace:
+			return span{w: 1}
+		case !cs.newline:
+			return span{l: 1}
+		}
+		return span{inf: true}
+	}
+	return span{}
+}
+
+func runeBytes(r rune, fold bool) int {
+	n := utf8.RuneLen(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			n = max(n, utf8.RuneLen(f))
+		}
+	}
+	return n
+}
+
+// charSet says which characters a sub-expression can match.
+type charSet struct {
+	newline   bool // it can match "\n"
+	onlySpace bool // it matches nothing but whitespace
+}
+
+func chars(re *syntax.Regexp) charSet {
+	switch re.Op {
+	case syntax.OpLiteral:
+		cs := charSet{onlySpace: true}
+		for _, r := range re.Rune {
+			cs.newline = cs.newline || r == '\n'
+			cs.onlySpace = cs.onlySpace && isSpace(r)
+		}
+		return cs
+	case syntax.OpCharClass:
+		cs := charSet{onlySpace: true}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			cs.newline = cs.newline || lo <= '\n' && '\n' <= hi
+			if cs.onlySpace {
+				for r := lo; r <= hi; r++ {
+					if !isSpace(r) {
+						cs.onlySpace = false
+						break
+					}
+				}
+			}
+		}
+		return cs
+	case syntax.OpAnyChar:
+		return charSet{newline: true}
+	case syntax.OpAnyCharNotNL:
+		return charSet{}
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return charSet{onlySpace: true}
+	}
+	cs := charSet{onlySpace: true}
+	for _, sub := range re.Sub {
+		c := chars(sub)
+		cs.newline = cs.newline || c.newline
+		cs.onlySpace = cs.onlySpace && c.onlySpace
+	}
+	return cs
+}
+
+// isSpace is the whitespace that counts towards a document's longest run
+// of whitespace (see textStats): everything spaceClass holds.
+func isSpace(r rune) bool {
+	for i := 0; i+1 < len(spaceClass); i += 2 {
+		if spaceClass[i] <= r && r <= spaceClass[i+1] {
+			return true
+		}
+	}
+	return false
+}

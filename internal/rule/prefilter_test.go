@@ -1,0 +1,180 @@
+package rule
+
+import (
+	"fmt"
+	"math/rand"
+	"regexp/syntax"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/document"
+)
+
+func TestLiterals(t *testing.T) {
+	cases := []struct {
+		expr string
+		want []string
+	}{
+		{`within \d+ (working )?days`, []string{"within"}},
+		{`apologi[sz]e for any inconvenience`, []string{"inconvenience"}},
+		{`complaints?`, []string{"complaint"}},
+		{`\b(ombudsman|ombudsperson)\b`, []string{"ombudsman", "ombudsperson"}},
+		{`(?i)CHARTER`, []string{"charter"}},
+		{`as soon as (possible|practicable)`, []string{"possible", "practicable"}},
+		{`\d+ days`, []string{"days"}},
+		{`.*`, nil},           // no literal
+		{`^complaint`, nil},   // text anchor: whole text
+		{`[^.]*charter`, nil}, // unbounded and crosses lines
+		{`ab`, nil},           // too short
+		{`caf[eé]`, []string{"cafe", "caf\u00c9", "café"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.expr, func(t *testing.T) {
+			p, err := compilePattern(checklist.Pattern{Expr: tc.expr}, patternOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, p.pre.lits); diff != "" {
+				t.Errorf("literals of %s (-want +got):\n%s", p.re, diff)
+			}
+		})
+	}
+}
+
+func TestSpan(t *testing.T) {
+	cases := []struct {
+		expr string
+		want span
+	}{
+		{`days`, span{c: 4}},
+		{`within \d+`, span{c: 6, w: 1, l: 1}},
+		{`(?-i)a{2,3}b?`, span{c: 4}},
+		{`x.*y`, span{c: 2, l: 1}},
+		{`x(?s:.*)y`, span{c: 2, inf: true}},
+	}
+	for _, tc := range cases {
+		p, err := compilePattern(checklist.Pattern{Expr: tc.expr}, patternOptions{matchCase: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.pre.span != tc.want {
+			t.Errorf("span of %s = %+v, want %+v", tc.expr, p.pre.span, tc.want)
+		}
+	}
+}
+
+func TestScanner(t *testing.T) {
+	lits := []string{"complain", "complaints", "plain", "ain", "days", "ombudsman", "café"}
+	sc := newScanner(lits)
+	text := "COMPLAINTS take days; Complain to the OMBUDSMAN, the café is plain."
+	var got []string
+	sc.scan(text, func(lit int32, end int) { got = append(got, fmt.Sprintf("%s@%d", lits[lit], end)) })
+	var want []string
+	lower := lowerASCII(text)
+	for end := 1; end <= len(text); end++ {
+		for _, l := range lits {
+			if strings.HasSuffix(lower[:end], l) {
+				want = append(want, fmt.Sprintf("%s@%d", l, end))
+			}
+		}
+	}
+	if diff := cmp.Diff(sortedCopy(want), sortedCopy(got)); diff != "" {
+		t.Errorf("scan hits (-brute force +scanner):\n%s", diff)
+	}
+}
+
+func sortedCopy(s []string) []string { return dedup(append([]string(nil), s...)) }
+
+// differentialPatterns are patterns of many shapes: the prefilter must
+// never change what they match.
+var differentialPatterns = []string{
+	`within \d+ (working )?(days|hours)`, `within \d+ rings`, `as soon as (possible|practicable)`,
+	`apologi[sz]e for any inconvenience`, `complaints?`, `\bcomplain`, `ombudsman`, `(?m)^complaints`,
+	`days$`, `(?m)days$`, `\bday\b`, `charter.*promise`, `\w+ing days`, `[a-z]+ days`, `we (will|shall) (reply|respond)`,
+	`\d+`, `\s+days`, `your\s+rights`, `kept`, `service\s*standards?`, `(?i:NHS)`, `(?-i:NHS)`, `\bcaf[eé]\b`,
+	`named\s+(person|contact)`, `(call|phone|ring) us`, `\d{1,2} (working )?days`, `x*complaint y*`,
+	`(?s)charter.*?standard`, `promise[^.]*kept`, `\Bplain`, `a(b|c)d`, `ſome`,
+}
+
+var vocabulary = strings.Fields(`complain complaints complaint ombudsman within working days day hours rings
+	as soon possible practicable apologise apologize for any inconvenience we will shall reply respond
+	charter promise kept service standards standard NHS nhs café cafe named person contact call phone ring us
+	your rights 10 3 twenty-one ten x y a the of to and ſome Kept KEPT Complaints DAYS acd abd plain explain`)
+
+var separators = []string{" ", " ", " ", "\n", "  ", "\t", "\u00a0", ". ", ", ", "\n\n", "\r\n"}
+
+func randomText(r *rand.Rand, words int) string {
+	var b strings.Builder
+	for i := 0; i < words; i++ {
+		if i > 0 {
+			b.WriteString(separators[r.Intn(len(separators))])
+		}
+		b.WriteString(vocabulary[r.Intn(len(vocabulary))])
+	}
+	return b.String()
+}
+
+// TestPrefilterMatchesNaive runs every pattern over random documents with
+// and without the prefilter and wants the same matches.
+func TestPrefilterMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	var docs []*document.Document
+	for i := 0; i < 150; i++ {
+		docs = append(docs, doc(fmt.Sprintf("d%d.md", i), randomText(r, 5+r.Intn(400))))
+	}
+	for _, opt := range []patternOptions{{}, {matchCase: true}, {numberWords: true}} {
+		compareMatches(t, differentialPatterns, opt, docs)
+	}
+}
+
+func compareMatches(t *testing.T, exprs []string, opt patternOptions, docs []*document.Document) {
+	t.Helper()
+	set := &Set{byKey: map[patternKey]int{}}
+	c := &compiler{set: set, opt: opt}
+	ids := c.patterns(pats(exprs...))
+	if len(c.errs) > 0 {
+		t.Fatal(c.errs)
+	}
+	set.buildScanner()
+	for _, d := range docs {
+		fast := set.newEvidence([]*document.Document{d})
+		set.naive = true
+		slow := set.newEvidence([]*document.Document{d})
+		set.naive = false
+		for _, id := range ids {
+			if diff := cmp.Diff(slow.matches(id), fast.matches(id), cmp.AllowUnexported(match{})); diff != "" {
+				t.Fatalf("pattern %q (%v) on %q: (-naive +prefiltered):\n%s", set.patterns[id].expr, opt, d.Text, diff)
+			}
+		}
+	}
+}
+
+// FuzzEvaluate checks that the prefilter never changes an outcome and that
+// nothing panics, whatever the text and pattern.
+func FuzzEvaluate(f *testing.F) {
+	f.Add("We reply within 10\nworking days.", `within \d+ working days`, false)
+	f.Add("Complain to the ombudsman", `\bcomplain\w*`, true)
+	f.Add("ſome \u212aept café", `some|kept|caf[eé]`, false)
+	f.Add("a\u00a0b\x00c", `(?m)^b$`, false)
+	f.Fuzz(func(t *testing.T, text, expr string, numbers bool) {
+		if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
+			return
+		}
+		ev := checklist.Evidence{None: pats(expr), Any: pats(expr), Near: &checklist.Near{A: pat(expr), B: pat(`the`), Within: 3},
+			Heading: &checklist.Pattern{Expr: expr}, NumberWords: numbers, Readability: &checklist.Readability{Min: 50},
+			Jargon: &checklist.Jargon{Max: 1, Per: 100, Words: []string{expr}}}
+		set, err := Compile(item(ev))
+		if err != nil {
+			return // the rewritten pattern may be too large for RE2
+		}
+		d := doc("f.md", text)
+		got := set.Evaluate(d)
+		set.naive = true
+		want := set.Evaluate(d)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("(-naive +prefiltered):\n%s", diff)
+		}
+	})
+}

@@ -1,0 +1,44 @@
+package rule
+
+import (
+	"fmt"
+
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// readabilityRule holds when the Flesch reading ease of the documents'
+// prose (headings left out) is at least min:
+//
+//	206.835 − 1.015 × words/sentences − 84.6 × syllables/words
+//
+//	readability: {min: 60}
+type readabilityRule struct {
+	min float64
+}
+
+func init() {
+	register(kind{name: "readability", compile: func(c *compiler, e *checklist.Evidence) check {
+		if e.Readability == nil {
+			return nil
+		}
+		return &readabilityRule{min: e.Readability.Min}
+	}})
+}
+
+func (r *readabilityRule) run(ev *evidence) (bool, []result.Finding) {
+	var total proseStats
+	for i := range ev.docs {
+		total.add(ev.proseOf(i))
+	}
+	if total.words == 0 {
+		return false, []result.Finding{ev.whole("readability", severityError, "no prose to measure reading ease")}
+	}
+	ease := total.fleschEase()
+	if ease >= r.min {
+		return true, []result.Finding{ev.whole("readability", severityInfo,
+			fmt.Sprintf("reading ease %.1f (at least %g): %d words, %d sentences, %d syllables", ease, r.min, total.words, total.sentences, total.syllables))}
+	}
+	return false, []result.Finding{ev.whole("readability", severityError,
+		fmt.Sprintf("reading ease %.1f, want at least %g: %d words, %d sentences, %d syllables", ease, r.min, total.words, total.sentences, total.syllables))}
+}

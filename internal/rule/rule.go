@@ -1,0 +1,194 @@
+package rule
+
+import (
+	"sort"
+
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/document"
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// maxInfo is how many supporting (info) findings each condition of an item
+// keeps; a pass needs only a few examples of where the evidence is.
+const maxInfo = 3
+
+// maxErrors is how many error findings one condition reports before
+// summing up the rest.
+const maxErrors = 100
+
+// check is one compiled condition of an item's evidence ("any", "none",
+// ...). run says whether it holds over the evidence and why.
+type check interface {
+	run(ev *evidence) (bool, []result.Finding)
+}
+
+// kind is a rule kind: its key in a checklist and how it compiles. compile
+// returns nil when the evidence does not set the rule.
+type kind struct {
+	name    string
+	compile func(c *compiler, e *checklist.Evidence) check
+}
+
+var kinds []kind
+
+// register adds a rule kind; each kind's file calls it from init.
+func register(k kind) {
+	kinds = append(kinds, k)
+	sort.Slice(kinds, func(i, j int) bool { return kindOrder(kinds[i].name) < kindOrder(kinds[j].name) })
+}
+
+// kindOrder fixes the order in which an item's conditions report, so that
+// findings come out the same whatever the init order.
+func kindOrder(name string) int {
+	for i, n := range []string{"any", "all", "min", "none", "near", "heading", "readability", "jargon"} {
+		if n == name {
+			return i
+		}
+	}
+	return 1 << 10
+}
+
+// Set is a checklist's evidence rules, compiled once and ready to run over
+// any number of documents. A Set is safe for concurrent use.
+type Set struct {
+	items    []compiledItem
+	patterns []*pattern
+	byKey    map[patternKey]int
+	scanner  *scanner
+	// litPatterns maps a scanner literal to the patterns that need it.
+	litPatterns [][]int32
+	// naive turns the prefilter off (tests compare the two).
+	naive bool
+}
+
+type compiledItem struct {
+	id     string
+	checks []check
+}
+
+type patternKey struct {
+	expr string
+	opt  patternOptions
+}
+
+// compiler collects the patterns of the items being compiled and their
+// errors.
+type compiler struct {
+	set  *Set
+	errs diag.List
+	opt  patternOptions
+}
+
+// pattern compiles p (once per expression and options) and returns its
+// index in the Set, or -1 after recording an error.
+func (c *compiler) pattern(p checklist.Pattern) int {
+	return c.patternWith(p, c.opt)
+}
+
+func (c *compiler) patternWith(p checklist.Pattern, opt patternOptions) int {
+	key := patternKey{p.Expr, opt}
+	if i, ok := c.set.byKey[key]; ok {
+		return i
+	}
+	cp, err := compilePattern(p, opt)
+	if err != nil {
+		c.errs.Add(err)
+		return -1
+	}
+	c.set.patterns = append(c.set.patterns, cp)
+	c.set.byKey[key] = len(c.set.patterns) - 1
+	return len(c.set.patterns) - 1
+}
+
+// patterns compiles a list, leaving out the ones that failed.
+func (c *compiler) patterns(ps []checklist.Pattern) []int {
+	var out []int
+	for _, p := range ps {
+		if i := c.pattern(p); i >= 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Compile compiles the evidence rules of the automated items among items.
+// Items without evidence are skipped. Every bad pattern is reported, as a
+// diag.List of errors at the pattern's position.
+func Compile(items []*checklist.Item) (*Set, error) {
+	s := &Set{byKey: map[patternKey]int{}}
+	c := &compiler{set: s}
+	for _, it := range items {
+		if it == nil || it.Evidence == nil {
+			continue
+		}
+		c.opt = patternOptions{matchCase: it.Evidence.MatchCase, numberWords: it.Evidence.NumberWords}
+		ci := compiledItem{id: it.FullID}
+		for _, k := range kinds {
+			if ch := k.compile(c, it.Evidence); ch != nil {
+				ci.checks = append(ci.checks, ch)
+			}
+		}
+		s.items = append(s.items, ci)
+	}
+	if len(c.errs) > 0 {
+		c.errs.Sort()
+		return nil, c.errs
+	}
+	s.buildScanner()
+	return s, nil
+}
+
+// buildScanner gathers every pattern's literals into one automaton.
+func (s *Set) buildScanner() {
+	index := map[string]int32{}
+	var lits []string
+	for pi, p := range s.patterns {
+		for _, l := range p.pre.lits {
+			id, ok := index[l]
+			if !ok {
+				id = int32(len(lits))
+				index[l] = id
+				lits = append(lits, l)
+				s.litPatterns = append(s.litPatterns, nil)
+			}
+			s.litPatterns[id] = append(s.litPatterns[id], int32(pi))
+		}
+	}
+	s.scanner = newScanner(lits)
+}
+
+// Evaluate runs the rules over docs, taken together as one body of
+// evidence, and returns each automated item's outcome by full id.
+func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
+	ev := s.newEvidence(docs)
+	out := make(map[string]Outcome, len(s.items))
+	for _, it := range s.items {
+		o := Outcome{Passed: true, Findings: []result.Finding{}}
+		for _, ch := range it.checks {
+			ok, fs := ch.run(ev)
+			o.Passed = o.Passed && ok
+			infos := 0
+			for _, f := range fs {
+				if f.Severity == severityInfo {
+					if infos >= maxInfo {
+						continue
+					}
+					infos++
+				}
+				o.Findings = append(o.Findings, f)
+			}
+		}
+		out[it.id] = o
+	}
+	return out
+}
+
+// Items lists the full ids of the items the Set judges, in order.
+func (s *Set) Items() []string {
+	ids := make([]string, len(s.items))
+	for i, it := range s.items {
+		ids[i] = it.id
+	}
+	return ids
+}
