@@ -238,7 +238,7 @@ func (d *decoder) section(n *yaml.Node, cl *Checklist) *Section {
 		s.Title, _ = d.text(f)
 	}
 	if f, ok := fs["weight"]; ok {
-		if s.Weight = d.weight(f); s.Weight == 0 {
+		if s.Weight = d.weight(f, "section"); s.Weight == 0 {
 			s.Weight = 1 // reported; don't also report it as missing
 		}
 	}
@@ -250,11 +250,18 @@ func (d *decoder) section(n *yaml.Node, cl *Checklist) *Section {
 	return s
 }
 
-func (d *decoder) weight(f field) float64 {
+// weight reads a weight, which must be more than 0. what ("item",
+// "section", "include") picks the hint.
+func (d *decoder) weight(f field, what string) float64 {
 	w, ok := d.number(f)
 	if ok && w <= 0 {
-		d.errorf(f.value, "weight must be more than 0, not %s", f.value.Value).
-			WithHint("to leave an item out, deselect it or remove it")
+		e := d.errorf(f.value, "weight must be more than 0, not %s", f.value.Value)
+		switch what {
+		case "item":
+			e.WithHint("to leave an item out, deselect it or remove it")
+		case "section", "include":
+			e.WithHint("weights are relative: give the others larger ones, or leave the %s out", what)
+		}
 		return 0
 	}
 	return w
@@ -297,7 +304,7 @@ func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
 		it.Guidance, _ = d.str(f)
 	}
 	if f, ok := fs["weight"]; ok {
-		if w := d.weight(f); w > 0 {
+		if w := d.weight(f, "item"); w > 0 {
 			it.Weight = w
 		}
 	}
