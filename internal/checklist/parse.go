@@ -67,7 +67,12 @@ func parse(file string, data []byte) (p *parsed) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail("empty file: a checklist needs at least an id, a title and items")
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 || !utf8.Valid(data) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		p.errs.Addf(diag.Pos{File: file}, "the file is in UTF-16: a checklist is YAML text in UTF-8").
+			WithHint("save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
+		return p
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
 		return fail("not a text file: a checklist is YAML text in UTF-8")
 	}
 
