@@ -57,9 +57,15 @@ func Parse(file string, data []byte) (*Checklist, error) {
 }
 
 // parse decodes and checks one file. It never panics: a panic inside the
-// YAML library is turned into an error.
+// YAML library is turned into an error. When it returns no checklist, it
+// returns at least one error.
 func parse(file string, data []byte) (p *parsed) {
 	p = &parsed{}
+	defer func() {
+		if p.cl == nil && len(p.errs) == 0 {
+			p.errs.Addf(diag.Pos{File: file}, "not a checklist")
+		}
+	}()
 	fail := func(format string, args ...any) *parsed {
 		p.errs.Addf(diag.Pos{File: file}, format, args...)
 		return p
