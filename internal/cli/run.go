@@ -14,6 +14,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/answers"
 	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/config"
 	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/interview"
 	"github.com/svcaudit/svcaudit/internal/result"
@@ -48,6 +49,8 @@ type RunOptions struct {
 	// Actions is a corrective-action register brought up to date with the
 	// audit's failures and passes.
 	Actions string
+	// inlineWaivers is a .svcaudit.yaml whose waivers: key lists waivers.
+	inlineWaivers *config.Config
 	// AsOf is the date the audit is judged on (waiver expiry, actions, the
 	// default date), YYYY-MM-DD; today when empty.
 	AsOf string
@@ -80,6 +83,9 @@ score is below --fail-under; 2 bad usage or bad input.`,
 		Args: wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.failUnderSet = cmd.Flags().Changed("fail-under")
+			if err := o.applyConfig(cmd.Flags().Changed); err != nil {
+				return err
+			}
 			return runRun(o)
 		},
 	}
@@ -139,6 +145,31 @@ func (o *RunOptions) validate() error {
 	}
 	if o.WarnExpiry < 0 {
 		return usageErrorf("--warn-expiry must be 0 or more days, not %d", o.WarnExpiry)
+	}
+	return nil
+}
+
+// applyConfig takes the waivers and their warning period from the
+// .svcaudit.yaml of the working tree, when the flags do not set them: the
+// waivers an organisation agreed apply to its audits as to its checks.
+func (o *RunOptions) applyConfig(changed func(string) bool) error {
+	path, err := config.Find(".")
+	if err != nil || path == "" {
+		return err
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		return err
+	}
+	if !changed("waivers") && c.Waivers != nil {
+		if c.WaiversFile != "" {
+			o.Waivers = c.Path(c.WaiversFile)
+		} else {
+			o.inlineWaivers = c
+		}
+	}
+	if !changed("warn-expiry") && c.WarnExpiry != nil {
+		o.WarnExpiry = *c.WarnExpiry
 	}
 	return nil
 }
@@ -210,8 +241,13 @@ func runRun(o *RunOptions) error {
 		in.Options.Threshold = &t
 	}
 	var notices []string
-	if o.Waivers != "" {
-		ws, err := waiver.Load(o.Waivers)
+	if o.Waivers != "" || o.inlineWaivers != nil {
+		var ws []waiver.Waiver
+		if o.Waivers != "" {
+			ws, err = waiver.Load(o.Waivers)
+		} else {
+			ws, err = waiver.ParseNode(o.inlineWaivers.File, o.inlineWaivers.Waivers)
+		}
 		if err != nil {
 			return err
 		}
