@@ -41,6 +41,8 @@ func TestTextPositions(t *testing.T) {
 		{"utf-16le bom", "a.txt", []byte("\xFF\xFEZ\x00o\x00\xEB\x00\r\x00\n\x00x\x00"), "Zoë x", "x", Position{Line: 2, Column: 1}},
 		{"utf-16be bom", "a.txt", []byte("\xFE\xFF\x00Z\x00o\x00\xEB\x00 \x00x"), "Zoë x", "x", Position{Line: 1, Column: 5}},
 		{"windows-1252", "a.txt", []byte("caf\xE9 \x93quoted\x94 end"), "café “quoted” end", "end", Position{Line: 1, Column: 15}},
+		{"html meta charset", "a.html", []byte("<meta charset=\"iso-8859-2\"><p>\xa3\xf3d\xbc here</p>"), "Łódź here", "here", Position{Line: 1, Column: 36}},
+		{"html without charset", "a.html", []byte("<p>caf\xe9 here</p>"), "café here", "here", Position{Line: 1, Column: 9}},
 		{"multibyte columns", "a.md", []byte("日本語 text"), "日本語 text", "text", Position{Line: 1, Column: 5}},
 	}
 	for _, tt := range tests {
@@ -70,6 +72,7 @@ func TestMarkdown(t *testing.T) {
 		{"atx needs a space", "#hashtag", "#hashtag", nil},
 		{"setext", "Big\n===\n\nSmall\n---\ntext", "Big\nSmall\ntext", []Heading{{1, "Big", 0}, {2, "Small", 4}}},
 		{"thematic break is not a heading", "a\n\n---\nb", "a\nb", nil},
+		{"rule after a list item is not a heading", "- item\n---\nb", "item\nb", nil},
 		{"front matter skipped", "---\ntitle: x\n---\nbody", "body", nil},
 		{"unclosed front matter kept", "---\nbody", "body", nil},
 		{"toml front matter", "+++\na = 1\n+++\nbody", "body", nil},
@@ -222,12 +225,13 @@ func TestDOCX(t *testing.T) {
 		`<w:p><w:pPr><w:pStyle w:val="Custom"/></w:pPr><w:r><w:t>Outline two</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:t xml:space="preserve">Split </w:t></w:r><w:r><w:t>run</w:t><w:tab/><w:t>tabbed</w:t></w:r>` +
 		`<mc:AlternateContent><mc:Choice><w:r><w:t> choice</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t> fallback</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>` +
-		`<w:p/><w:p><w:r><w:delText>deleted</w:delText><w:t>kept</w:t></w:r></w:p></w:body></w:document>`
+		`<w:p/><w:p><w:r><w:delText>deleted</w:delText><w:t>kept</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>e</w:t><w:noBreakHyphen/><w:t>mail</w:t></w:r></w:p></w:body></w:document>`
 	doc, err := Parse("x.docx", makeZip(t, "word/document.xml", body, "word/styles.xml", styles), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "German heading\nOutline two\nSplit run tabbed choice\nkept"; doc.Text != want {
+	if want := "German heading\nOutline two\nSplit run tabbed choice\nkept\ne-mail"; doc.Text != want {
 		t.Errorf("text = %q, want %q", doc.Text, want)
 	}
 	if diff := cmp.Diff([]Heading{{1, "German heading", 0}, {2, "Outline two", 15}}, doc.Headings); diff != "" {
@@ -280,7 +284,7 @@ func TestErrors(t *testing.T) {
 		{"corrupt docx", "corrupt.docx", Limits{}, "not a valid zip archive", ""},
 		{"docx without document.xml", "nodoc.docx", Limits{}, "word/document.xml is missing", ""},
 		{"odt without content.xml", "nocontent.odt", Limits{}, "content.xml is missing", ""},
-		{"over max file size", "policy.pdf", Limits{MaxFileSize: 1024}, "file is 27.1 KiB, over the limit of 1 KiB", "raise it with --max-file-size"},
+		{"over max file size", "policy.pdf", Limits{MaxFileSize: 1024}, "KiB, over the limit of 1 KiB", "raise it with --max-file-size"},
 		{"missing file", "nothing-here.md", Limits{}, "cannot read: no such file or directory", ""},
 		{"unsupported", "make-fixtures.sh", Limits{}, `unsupported document type ".sh"`, ".docx"},
 	}
@@ -368,5 +372,55 @@ func TestFormatOf(t *testing.T) {
 		if Supported(path) != (want != "") {
 			t.Errorf("Supported(%q) = %v", path, !(want != ""))
 		}
+	}
+}
+
+// TestZipLyingSize: an archive whose directory claims a part is tiny is
+// still bounded by what is actually read.
+func TestZipLyingSize(t *testing.T) {
+	body := wdoc + "<w:p><w:r><w:t>" + strings.Repeat("x", 5000) + "</w:t></w:r></w:p></w:body></w:document>"
+	data := makeZip(t, "word/document.xml", body)
+	// Rewrite the uncompressed size in the central directory to 100 bytes.
+	i := bytes.Index(data, []byte("PK\x01\x02"))
+	if i < 0 {
+		t.Fatal("no central directory")
+	}
+	copy(data[i+24:i+28], []byte{100, 0, 0, 0})
+	_, err := Parse("x.docx", data, Limits{MaxUnzipped: 1000})
+	if err == nil || !strings.Contains(err.Error(), "cannot read DOCX: word/document.xml is corrupt") {
+		t.Errorf("error %v, want one about word/document.xml", err)
+	}
+}
+
+// TestPDFAfterTimeout: a PDF stopped by the time limit leaves the engine
+// usable for the next one.
+func TestPDFAfterTimeout(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "policy.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		_, err := Parse("a.pdf", data, Limits{PDFTimeout: time.Duration(i+1) * 100 * time.Microsecond})
+		var to *errPDFTimeout
+		if err != nil && !errors.As(err, &to) && !strings.Contains(err.Error(), "took longer") {
+			t.Fatalf("error %v, want success or a timeout", err)
+		}
+	}
+	doc, err := Parse("b.pdf", data, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 2 {
+		t.Errorf("pages = %d, want 2", doc.Pages)
+	}
+}
+
+func TestReadNotAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "notes.md")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(dir, Limits{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("error %v, want a directory error", err)
 	}
 }

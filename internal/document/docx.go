@@ -86,10 +86,14 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 				}
 			case "t":
 				inText = true
-			case "tab", "br", "cr":
+			case "tab", "br", "cr", "noBreakHyphen":
 				if len(stack) > 0 && !inText {
 					p := &stack[len(stack)-1]
-					b.add(" ", Position{Line: p.num, Column: p.col})
+					s := " "
+					if t.Name.Local == "noBreakHyphen" {
+						s = "-"
+					}
+					b.add(s, Position{Line: p.num, Column: p.col})
 					p.col++
 				}
 			}
@@ -200,9 +204,9 @@ func attr(t xml.StartElement, local string) string {
 
 // xmlErr explains an error met while decoding an archive's XML part.
 func xmlErr(part string, dec *xml.Decoder, err error) error {
-	var lim *errZipLimit
-	if errors.As(err, &lim) {
-		return lim
+	var syn *xml.SyntaxError
+	if !errors.As(err, &syn) {
+		return err // from reading the archive: a limit or corruption, already explained
 	}
 	line, _ := dec.InputPos()
 	return fmt.Errorf("%s is not well-formed XML near line %d: %v", part, line, err)

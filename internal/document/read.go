@@ -41,6 +41,10 @@ func Read(path string, lim Limits) (*Document, error) {
 	if st.IsDir() {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "is a directory, not a document"}
 	}
+	if !st.Mode().IsRegular() {
+		// A pipe or device could block or never end.
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "is not a regular file"}
+	}
 	if st.Size() > lim.MaxFileSize {
 		return nil, (&diag.Error{Pos: diag.Pos{File: path},
 			Msg: fmt.Sprintf("file is %s, over the limit of %s", HumanSize(st.Size()), HumanSize(lim.MaxFileSize))}).
@@ -78,6 +82,9 @@ func Parse(path string, data []byte, lim Limits) (doc *Document, err error) {
 	switch format {
 	case "md", "txt", "html":
 		s, binary := decodeText(data)
+		if format == "html" {
+			s, binary = decodeHTML(data)
+		}
 		if binary {
 			return nil, (&diag.Error{Pos: diag.Pos{File: path}, Msg: "looks like a binary file, not " + formatName(format)}).
 				WithHint("check the file's extension")
