@@ -3,6 +3,8 @@ package rule
 import (
 	"fmt"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -116,5 +118,57 @@ func BenchmarkScan(b *testing.B) {
 func BenchmarkCompile(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		benchSet(b, 300, false)
+	}
+}
+
+// BenchmarkCorpus evaluates the bench/ checklists over the bench/ corpus,
+// when bench/run.sh has made them (BENCH_DIR, default
+// /tmp/svcaudit-bench).
+func BenchmarkCorpus(b *testing.B) {
+	dir := os.Getenv("BENCH_DIR")
+	if dir == "" {
+		dir = "/tmp/svcaudit-bench"
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "corpus1k", "00[0-1]", "*.md"))
+	if len(paths) == 0 {
+		b.Skip("no corpus: run bench/run.sh first")
+	}
+	var docs []*document.Document
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc(p, string(data)))
+	}
+	for _, n := range []int{27, 300} {
+		data, err := os.ReadFile(filepath.Join(dir, fmt.Sprintf("rules%d.tsv", n)))
+		if err != nil {
+			b.Skip(err)
+		}
+		var items []*checklist.Item
+		for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+			kind, expr, _ := strings.Cut(line, "\t")
+			ev := &checklist.Evidence{}
+			switch kind {
+			case "any":
+				ev.Any = pats(expr)
+			case "all":
+				ev.All = pats(expr)
+			default:
+				ev.None = pats(expr)
+			}
+			items = append(items, &checklist.Item{FullID: fmt.Sprint(i), Evidence: ev})
+		}
+		set, err := Compile(items)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("patterns=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(docs[0].Text)))
+			for i := 0; i < b.N; i++ {
+				set.Evaluate(docs[i%len(docs)])
+			}
+		})
 	}
 }

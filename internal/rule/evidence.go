@@ -104,36 +104,35 @@ func hasFoldOutlier(text string) bool {
 
 func statsOf(text string) textStats {
 	var st textStats
-	space, line := 0, 0
+	space, lineStart := 0, 0
 	for i := 0; i < len(text); {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if c == '\n' {
-				line = 0
+		switch {
+		case c == '\n':
+			st.longestLine = max(st.longestLine, i-lineStart)
+			lineStart = i + 1
+			space++
+			i++
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space++
+			i++
+		case c < utf8.RuneSelf:
+			st.longestSpace = max(st.longestSpace, space)
+			space = 0
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isSpace(r) {
+				space += n
 			} else {
-				line++
-				st.longestLine = max(st.longestLine, line)
-			}
-			if c == ' ' || '\t' <= c && c <= '\r' {
-				space++
 				st.longestSpace = max(st.longestSpace, space)
-			} else {
 				space = 0
 			}
-			i++
-			continue
+			i += n
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		line += n
-		st.longestLine = max(st.longestLine, line)
-		if isSpace(r) {
-			space += n
-			st.longestSpace = max(st.longestSpace, space)
-		} else {
-			space = 0
-		}
-		i += n
 	}
+	st.longestLine = max(st.longestLine, len(text)-lineStart)
+	st.longestSpace = max(st.longestSpace, space)
 	return st
 }
 
