@@ -357,7 +357,8 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 }
 
 // loadTargets resolves and compiles the checklists; with none named, every
-// built-in checklist that has automated items.
+// built-in checklist that has automated items, less the profiles made of
+// the others.
 func loadTargets(refs []string) ([]target, error) {
 	var cls []*checklist.Checklist
 	if len(refs) == 0 {
@@ -366,7 +367,9 @@ func loadTargets(refs []string) ([]target, error) {
 			return nil, err
 		}
 		for _, cl := range all {
-			if cl.Automated() {
+			// A profile (one that includes others) would repeat the
+			// findings of the checklists it is made of.
+			if cl.Automated() && len(cl.Includes) == 0 {
 				cls = append(cls, cl)
 			}
 		}
@@ -635,14 +638,14 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 		return usageErrorf("--output %s is a folder", o.Output)
 	}
 	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s exists. Overwrite? [y/N] ", o.Output)
+		fmt.Fprintf(ios.ErrOut, "%s already exists. Replace it? [y/N] ", o.Output)
 		line, _ := bufio.NewReader(ios.In).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
 			return nil
 		}
-		return usageErrorf("not overwriting %s", o.Output)
+		return usageErrorf("%s left as it was", o.Output)
 	}
-	return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "use --force to overwrite it"}
+	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
 }
 
 // boundMemory caps the heap softly while documents are judged one at a

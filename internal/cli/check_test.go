@@ -124,7 +124,7 @@ func TestCheckOutputAsk(t *testing.T) {
 		if got := string(b) != "keep"; got != tt.wrote {
 			t.Errorf("answer %q: wrote = %v (err %v)", tt.answer, got, err)
 		}
-		if !strings.Contains(errOut.String(), "out.txt exists. Overwrite? [y/N]") {
+		if !strings.Contains(errOut.String(), "out.txt already exists. Replace it? [y/N]") {
 			t.Errorf("no question asked: %q", errOut.String())
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
@@ -174,6 +175,19 @@ func message(f result.Finding) string {
 		m = "rule " + f.Rule + " failed"
 	}
 	return m
+}
+
+// maxMessage is the longest message, in runes, that text and annotations
+// show; JSON and SARIF keep the whole.
+const maxMessage = 160
+
+// brief shortens a cleaned message to maxMessage runes.
+func brief(s string) string {
+	if utf8.RuneCountInString(s) <= maxMessage {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxMessage-1]) + "…"
 }
 
 // where formats a finding's place as file:line:col (file:page N:line:col

@@ -427,3 +427,20 @@ func TestTextQuiet(t *testing.T) {
 		t.Errorf("quiet text keeps the full summary:\n%s", buf.String())
 	}
 }
+
+// Text and annotations shorten a long message; JSON keeps it whole.
+func TestLongMessage(t *testing.T) {
+	long := strings.Repeat("pattern|", 100)
+	rep := &Report{Results: []*result.Result{{Subject: "a.md", Documents: []string{"a.md"}, Items: []result.Item{
+		{ID: "c/i", Outcome: result.Fail, Findings: []result.Finding{{Rule: "any", Message: long, Severity: "error"}}},
+	}}}}
+	for _, format := range []string{"text", "github"} {
+		out := string(render(t, format, rep))
+		if strings.Contains(out, long) || !strings.Contains(out, strings.Repeat("pattern|", 20)+"…") && !strings.Contains(out, "…") {
+			t.Errorf("%s: long message not shortened:\n%s", format, out)
+		}
+	}
+	if !strings.Contains(string(render(t, "json", rep)), long) {
+		t.Errorf("json lost the whole message")
+	}
+}

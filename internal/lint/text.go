@@ -47,7 +47,7 @@ func renderText(w io.Writer, rep *Report, opt Options) error {
 					if loc == "" {
 						loc = clean(r.Subject)
 					}
-					fmt.Fprintf(bw, "    %s  %s  %s\n", loc, clean(it.ID), message(f))
+					fmt.Fprintf(bw, "    %s  %s  %s\n", loc, clean(it.ID), brief(message(f)))
 				}
 			case it.Waiver != nil:
 				fmt.Fprintf(bw, "    waived  %s  %s, until %s: %s\n", clean(it.ID), clean(it.Waiver.Owner), clean(it.Waiver.Expires), clean(it.Waiver.Reason))
