@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/result"
 	"gopkg.in/yaml.v3"
 )
 
@@ -178,4 +179,27 @@ func ID(subject, item string, n int) string {
 func day(t time.Time) time.Time {
 	y, m, d := t.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// OpenFor returns the open actions on subject and item, most urgent first:
+// what a report shows beside a failure.
+func (r *Register) OpenFor(subject, item string, today time.Time) []*Action {
+	var out []*Action
+	for _, a := range r.Actions {
+		if a.Status == Open && a.Subject == subject && a.Item == item {
+			out = append(out, a)
+		}
+	}
+	SortByUrgency(out, today)
+	return out
+}
+
+// AuditDate is the day an audit's actions are dated: the Result's date when
+// it has one (so that re-running an old audit dates its actions as the
+// audit), otherwise now.
+func AuditDate(r *result.Result, now time.Time) time.Time {
+	if t, err := time.Parse(DateLayout, r.Date); err == nil {
+		return t
+	}
+	return day(now)
 }

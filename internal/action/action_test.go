@@ -307,6 +307,7 @@ func TestParseMalformed(t *testing.T) {
 	}{
 		{"no id", "actions:\n  - " + strings.TrimPrefix(ok, "    "), []string{"a.yaml:2:5: action has no id"}},
 		{"no raised", "actions:\n  - id: x\n    item: kp/a\n    subject: Housing\n    status: open\n", []string{"a.yaml:2:5: action x has no raised date"}},
+		{"empty raised", "actions:\n  - id: x\n    item: kp/a\n    subject: Housing\n    status: open\n    raised:\n", []string{"a.yaml:2:5: action x has no raised date"}},
 		{"bad status", "actions:\n  - id: x\n" + strings.Replace(ok, "open", "closed", 1), []string{`a.yaml:5:13: status "closed" is not one of open, done, dropped`}},
 		{"bad date", "actions:\n  - id: x\n" + ok + "    due: next week\n", []string{`a.yaml:7:10: due "next week" is not a date: write it as YYYY-MM-DD`}},
 		{"unknown key", "actions:\n  - id: x\n" + ok + "    ownr: J\n", []string{`a.yaml:7:5: unknown key "ownr" in action [did you mean "owner"?]`}},
@@ -330,4 +331,54 @@ func TestParseMalformed(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestOpenForAndAuditDate(t *testing.T) {
+	reg := &Register{Actions: []*Action{
+		{ID: "h/a#2", Subject: "H", Item: "a", Status: Open, Due: date("2026-12-01")},
+		{ID: "h/a", Subject: "H", Item: "a", Status: Done},
+		{ID: "h/a#3", Subject: "H", Item: "a", Status: Open, Due: date("2026-10-01")},
+		{ID: "h/b", Subject: "H", Item: "b", Status: Open},
+		{ID: "c/a", Subject: "C", Item: "a", Status: Open},
+	}}
+	var ids []string
+	for _, a := range reg.OpenFor("H", "a", date("2026-11-01")) {
+		ids = append(ids, a.ID)
+	}
+	if d := cmp.Diff([]string{"h/a#3", "h/a#2"}, ids); d != "" {
+		t.Errorf("OpenFor (-want +got):\n%s", d)
+	}
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	if got := AuditDate(&result.Result{Date: "2026-08-01"}, now); !got.Equal(date("2026-08-01")) {
+		t.Errorf("AuditDate with a date = %v", got)
+	}
+	if got := AuditDate(&result.Result{Date: "soon"}, now); !got.Equal(date("2026-11-30")) {
+		t.Errorf("AuditDate without a date = %v", got)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, name := range []string{"testdata/register.yaml", "testdata/register.golden.yaml"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("actions:\n  - id: x\n    status: [open]\n"))
+	f.Add([]byte("actions: {a: b}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		reg, err := Parse("f.yaml", data)
+		if err != nil {
+			return
+		}
+		// what parses saves, and what is saved parses to the same actions
+		back, err := Parse("f.yaml", Marshal(reg))
+		if err != nil {
+			t.Fatalf("saved register does not parse: %v\n%s", err, Marshal(reg))
+		}
+		if len(back.Actions) != len(reg.Actions) {
+			t.Fatalf("%d actions became %d", len(reg.Actions), len(back.Actions))
+		}
+	})
 }

@@ -103,6 +103,7 @@ func parseAction(file string, n *yaml.Node, errs *diag.List) (*Action, bool) {
 	}
 	ok := true
 	seen := map[string]bool{}
+	badRaised := false
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if seen[k.Value] {
@@ -156,6 +157,7 @@ func parseAction(file string, n *yaml.Node, errs *diag.List) (*Action, bool) {
 			ok = false
 		}
 		if err != nil {
+			badRaised = badRaised || k.Value == "raised"
 			errs.Addf(pos(file, v), "%s %q is not a date: write it as YYYY-MM-DD", k.Value, val)
 			ok = false
 		}
@@ -170,7 +172,7 @@ func parseAction(file string, n *yaml.Node, errs *diag.List) (*Action, bool) {
 			ok = false
 		}
 	}
-	if !seen["raised"] {
+	if a.Raised.IsZero() && !badRaised {
 		errs.Addf(a.Pos, "%s has no raised date", name)
 		ok = false
 	}

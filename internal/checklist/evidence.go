@@ -2,7 +2,6 @@ package checklist
 
 import (
 	"errors"
-	"regexp"
 	"regexp/syntax"
 	"strings"
 
@@ -123,7 +122,7 @@ func (d *decoder) pattern(n *yaml.Node, what string, matchCase bool) (Pattern, b
 		d.errorf(n, "%s pattern is empty: it would match everything", what)
 		return p, false
 	}
-	if err := CheckPattern(p.Expr, matchCase); err != nil {
+	if err := d.checkPattern(p.Expr, matchCase); err != nil {
 		e := *err.(*diag.Error)
 		e.Pos = p.Pos
 		d.errs.Add(&e)
@@ -140,7 +139,9 @@ func CheckPattern(expr string, matchCase bool) error {
 	if !matchCase {
 		full = "(?i)" + expr
 	}
-	_, err := regexp.Compile(full)
+	// syntax.Parse finds every error regexp.Compile would (including
+	// "expression too large") at a fraction of the cost.
+	_, err := syntax.Parse(full, syntax.Perl)
 	if err == nil {
 		return nil
 	}
@@ -257,4 +258,22 @@ func (d *decoder) jargon(f field) *Jargon {
 		d.errorf(f.value, "jargon has no words").WithHint("list the words and phrases to count: words: [going forward, leverage]")
 	}
 	return j
+}
+
+// checkPattern is CheckPattern, remembering the answer: checklists often
+// repeat a pattern across items.
+func (d *decoder) checkPattern(expr string, matchCase bool) error {
+	key := expr
+	if matchCase {
+		key = "\x00" + expr
+	}
+	if err, ok := d.patterns[key]; ok {
+		return err
+	}
+	err := CheckPattern(expr, matchCase)
+	if d.patterns == nil {
+		d.patterns = map[string]error{}
+	}
+	d.patterns[key] = err
+	return err
 }

@@ -27,6 +27,8 @@ type decoder struct {
 	// probably meant to be, so a "has no question" is not reported beside
 	// "unknown key qustion: did you mean question?".
 	typos map[*yaml.Node][]string
+	// patterns caches CheckPattern's answers by expression.
+	patterns map[string]error
 }
 
 // missing reports that mapping n lacks key, unless a typo of key was

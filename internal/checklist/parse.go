@@ -127,10 +127,26 @@ func yamlError(file string, err error) *diag.Error {
 	pos := diag.Pos{File: file}
 	var line int
 	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		pos.Line = line
 		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+		// yaml.v3 counts lines from 0 in parser errors (the scanner's
+		// are right), and names the line where the enclosing block or
+		// { } starts.
+		for _, p := range []string{"did not find expected", "found duplicate", "found incompatible", "found undefined tag"} {
+			if strings.HasPrefix(msg, p) {
+				line++
+				msg += " (in the block that starts here)"
+				break
+			}
+		}
+		pos.Line = line
 	}
-	return &diag.Error{Pos: pos, Msg: "invalid YAML: " + msg}
+	e := &diag.Error{Pos: pos, Msg: "invalid YAML: " + msg}
+	if strings.Contains(msg, "did not find expected ',' or '}'") || strings.Contains(msg, "did not find expected ',' or ']'") {
+		e.Hint = "inside { } or [ ], quote text that holds ? : , # [ ] { } (for example question: 'Is it late?')"
+	} else if strings.Contains(msg, "found character that cannot start any token") {
+		e.Hint = "YAML indents with spaces, not tabs; quote text that starts with @ or `"
+	}
+	return e
 }
 
 func (d *decoder) checklist(n *yaml.Node, p *parsed) *Checklist {
@@ -300,17 +316,17 @@ func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
 	return it
 }
 
-func (d *decoder) when(f field, scale Scale) *Condition {
-	fs := d.mapping(f.value, "when", whenKeys)
+func (d *decoder) when(wf field, scale Scale) *Condition {
+	fs := d.mapping(wf.value, "when", whenKeys)
 	if fs == nil {
 		return nil
 	}
-	c := &Condition{Pos: d.pos(f.value)}
+	c := &Condition{Pos: d.pos(wf.value)}
 	if f, ok := fs["item"]; ok {
 		c.Item, _ = d.text(f)
 		c.Pos = d.pos(f.value)
 	} else {
-		d.errorf(f.value, "when has no item").WithHint("a follow-up names the item it follows: when: {item: ID, answer: [no]}")
+		d.missing(wf.value, "item", "when has no item").WithHint("a follow-up names the item it follows: when: {item: ID, answer: [no]}")
 	}
 	if af, ok := fs["answer"]; ok {
 		vals, poss := d.strings(af, true)
@@ -327,7 +343,7 @@ func (d *decoder) when(f field, scale Scale) *Condition {
 		}
 		c.Answers = vals
 	} else {
-		d.errorf(f.value, "when has no answer").WithHint("name the answers that ask the follow-up: answer: [no, partial]")
+		d.missing(wf.value, "answer", "when has no answer").WithHint("name the answers that ask the follow-up: answer: [no, partial]")
 	}
 	return c
 }

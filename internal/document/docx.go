@@ -200,9 +200,9 @@ func attr(t xml.StartElement, local string) string {
 
 // xmlErr explains an error met while decoding an archive's XML part.
 func xmlErr(part string, dec *xml.Decoder, err error) error {
-	var lim *errZipLimit
-	if errors.As(err, &lim) {
-		return lim
+	var syn *xml.SyntaxError
+	if !errors.As(err, &syn) {
+		return err // from reading the archive: a limit or corruption, already explained
 	}
 	line, _ := dec.InputPos()
 	return fmt.Errorf("%s is not well-formed XML near line %d: %v", part, line, err)

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -25,8 +24,7 @@ var htmlBlocks = map[atom.Atom]bool{
 // htmlIgnored are the elements whose content is not prose.
 var htmlIgnored = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Math: true, atom.Head: false, atom.Iframe: true, atom.Object: true,
-	atom.Select: false, atom.Textarea: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Textarea: true,
 }
 
 // htmlHeadingLevel is 1–6 for h1–h6, else 0.
@@ -91,10 +89,8 @@ func parseHTML(s string) *builder {
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			if z.Err() != io.EOF {
-				// The tokenizer only fails on read errors; a string reader has none.
-				break
-			}
+			// io.EOF: a strings.Reader has no other read error, and the
+			// tokenizer recovers from any malformed markup.
 			break
 		}
 		raw := z.Raw()
@@ -124,8 +120,6 @@ func parseHTML(s string) *builder {
 				}
 			case htmlBlocks[a]:
 				b.brk()
-			case a == atom.Img && tt != html.EndTagToken:
-				// Images say nothing unless the page is all images; skip.
 			}
 		}
 		advance(raw)

@@ -19,6 +19,7 @@ func parseMarkdown(s string) *builder {
 	var (
 		para      bool // a paragraph is open
 		paraStart int  // its offset in Text
+		listPara  bool // the open paragraph is a list item's
 		fence     string
 		comment   bool
 	)
@@ -88,7 +89,7 @@ func parseMarkdown(s string) *builder {
 			b.brk()
 			continue
 		}
-		if c := setextLevel(t); c > 0 && para {
+		if c := setextLevel(t); c > 0 && para && !listPara {
 			b.heading(c, paraStart)
 			endPara()
 			continue
@@ -97,10 +98,12 @@ func parseMarkdown(s string) *builder {
 			endPara()
 			continue
 		}
+		item := false
 		if off := listMarker(t); off > 0 {
 			endPara()
 			t = t[off:]
 			col += off
+			item = true
 		}
 		if isTableRow(t) {
 			endPara()
@@ -111,7 +114,7 @@ func parseMarkdown(s string) *builder {
 			continue
 		}
 		if !para {
-			para, paraStart = true, b.offset()
+			para, paraStart, listPara = true, b.offset(), item
 		} else {
 			b.space()
 		}
@@ -132,7 +135,6 @@ func skipFrontMatter(r *lineReader) {
 		*r = lineReader{s: r.s}
 		return
 	}
-	save := *r
 	for {
 		line, _, ok := r.next()
 		if !ok {
@@ -143,7 +145,6 @@ func skipFrontMatter(r *lineReader) {
 		if line == first || (first == "---" && line == "...") {
 			return
 		}
-		_ = save
 	}
 }
 

@@ -45,7 +45,6 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 		paras  int
 		skip   int                   // depth inside annotations and note citations
 		parent = map[string]string{} // automatic style → its parent style
-		style  string                // automatic style being read
 	)
 	addText := func(s string) {
 		if len(stack) == 0 || s == "" {
@@ -72,8 +71,7 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 			switch t.Name.Space {
 			case odtStyleNS:
 				if t.Name.Local == "style" {
-					style = attr(t, "name")
-					parent[style] = attr(t, "parent-style-name")
+					parent[attr(t, "name")] = attr(t, "parent-style-name")
 				}
 				continue
 			case odtOfficeNS:
@@ -115,9 +113,6 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 				skip--
 				continue
 			}
-			if t.Name.Space == odtStyleNS && t.Name.Local == "style" {
-				style = ""
-			}
 			if t.Name.Space != odtTextNS || (t.Name.Local != "p" && t.Name.Local != "h") || len(stack) == 0 {
 				continue
 			}
@@ -133,6 +128,5 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 			}
 		}
 	}
-	_ = style
 	return b, nil
 }

@@ -6,15 +6,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
@@ -48,25 +52,34 @@ var pdfPool struct {
 
 func getPDFPool() (pdfium.Pool, error) {
 	pdfPool.once.Do(func() {
-		rc := wazero.NewRuntimeConfig().
-			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-			WithCloseOnContextDone(true) // lets Kill stop a PDF that hangs
+		cache := ""
 		if dir, err := os.UserCacheDir(); err == nil {
-			if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "svcaudit", "wazero")); err == nil {
-				rc = rc.WithCompilationCache(cache)
-			}
+			cache = filepath.Join(dir, "svcaudit", "wazero")
 		}
-		n := runtime.GOMAXPROCS(0)
-		pdfPool.pool, pdfPool.err = webassembly.Init(webassembly.Config{
-			MinIdle: 0, MaxIdle: n, MaxTotal: n,
-			RuntimeConfig: rc,
-			FSConfig:      wazero.NewFSConfig(), // no file system: documents are passed as bytes
-			Stdout:        io.Discard,
-			Stderr:        io.Discard,
-			ReuseWorkers:  true,
-		})
+		pdfPool.pool, pdfPool.err = newPDFPool(cache, runtime.GOMAXPROCS(0))
 	})
 	return pdfPool.pool, pdfPool.err
+}
+
+// newPDFPool starts a pool of up to n PDFium instances. cacheDir, when not
+// empty, keeps the compiled module between runs.
+func newPDFPool(cacheDir string, n int) (pdfium.Pool, error) {
+	rc := wazero.NewRuntimeConfig().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithCloseOnContextDone(true) // lets Kill stop a PDF that hangs
+	if cacheDir != "" {
+		if cache, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
+			rc = rc.WithCompilationCache(cache)
+		}
+	}
+	return webassembly.Init(webassembly.Config{
+		MinIdle: 0, MaxIdle: n, MaxTotal: n,
+		RuntimeConfig: rc,
+		FSConfig:      wazero.NewFSConfig(), // no file system: documents are passed as bytes
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+		ReuseWorkers:  true,
+	})
 }
 
 // parsePDF reads the text layer of a PDF with PDFium, page by page. Line is
@@ -144,19 +157,122 @@ func extractPDF(inst pdfium.Pdfium, data []byte) (*builder, int, error) {
 	if pc.PageCount == 0 {
 		return nil, 0, errors.New("it has no pages: it is corrupt or truncated")
 	}
-	b := &builder{}
-	chars := 0
+	var lines []pdfLine
 	for i := 0; i < pc.PageCount; i++ {
-		t, err := inst.GetPageText(&requests.GetPageText{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}})
+		ls, err := pdfPageLines(inst, doc.Document, i)
 		if err != nil {
 			return nil, 0, &pageErr{page: i + 1, err: err}
 		}
-		chars += pdfPage(b, t.Text, i+1)
+		lines = append(lines, ls...)
 	}
-	if chars == 0 {
+	if len(lines) == 0 {
 		return nil, pc.PageCount, errNoTextLayer
 	}
+	levels := pdfHeadingLevels(lines)
+	b := &builder{}
+	for _, l := range lines {
+		b.brk()
+		start := b.offset()
+		b.add(l.text, Position{Page: l.page, Line: l.line, Column: l.col})
+		if lvl := levels[sizeKey(l.size)]; lvl > 0 {
+			b.heading(lvl, start)
+		}
+	}
 	return b, pc.PageCount, nil
+}
+
+// pdfLine is one line of a PDF page as PDFium lays it out.
+type pdfLine struct {
+	text            string
+	page, line, col int
+	size            float64 // font size of its first character, in points
+}
+
+// pdfPageLines reads the lines of page index (0-based) with the font size
+// of each, from one bulk text call and one font call per line.
+func pdfPageLines(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) ([]pdfLine, error) {
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: index}}})
+	if err != nil {
+		return nil, err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil || n.Count <= 0 {
+		return nil, err
+	}
+	txt, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: n.Count})
+	if err != nil {
+		return nil, err
+	}
+	// Character indexes of PDFium are runes of the text, line breaks
+	// ("\r\n", generated) included.
+	var out []pdfLine
+	line, col, lineStart := 1, 1, 0 // lineStart: rune index of the line
+	var cur []rune
+	flush := func() {
+		s := strings.TrimRight(strings.NewReplacer("\u00a0", " ", "\x00", "", "\ufffe", "").Replace(string(cur)), " \t\f\u00ad")
+		t := strings.TrimLeft(s, " \t\f")
+		if t != "" {
+			lead := utf8.RuneCountInString(s) - utf8.RuneCountInString(t)
+			size := 0.0
+			if fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp.TextPage, Index: lineStart + lead}); err == nil {
+				size = fs.FontSize
+			}
+			out = append(out, pdfLine{text: t, page: index + 1, line: line, col: col + lead, size: size})
+		}
+		cur = cur[:0]
+	}
+	ri := 0
+	prevCR := false
+	for _, r := range txt.Text {
+		switch {
+		case r == '\n' && prevCR:
+		case r == '\r' || r == '\n':
+			flush()
+			line++
+		default:
+			if len(cur) == 0 {
+				lineStart = ri
+			}
+			cur = append(cur, r)
+		}
+		prevCR = r == '\r'
+		ri++
+	}
+	flush()
+	return out, nil
+}
+
+// sizeKey rounds a font size to half points, so that sizes that differ only
+// by rounding are one size.
+func sizeKey(size float64) int { return int(math.Round(size * 2)) }
+
+// pdfHeadingLevels guesses headings from font sizes, as a PDF without tags
+// gives nothing better: the size most of the text is set in is the body;
+// each larger size (by 10% or more) is a heading level, the largest level 1.
+func pdfHeadingLevels(lines []pdfLine) map[int]int {
+	chars := map[int]int{}
+	for _, l := range lines {
+		chars[sizeKey(l.size)] += utf8.RuneCountInString(l.text)
+	}
+	body, most := 0, -1
+	for k, n := range chars {
+		if n > most || (n == most && k < body) {
+			body, most = k, n
+		}
+	}
+	var larger []int
+	for k := range chars {
+		if float64(k) >= float64(body)*1.1 && body > 0 {
+			larger = append(larger, k)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(larger)))
+	levels := map[int]int{}
+	for i, k := range larger {
+		levels[k] = min(i+1, 6)
+	}
+	return levels
 }
 
 // pageErr is a failure on one page of a PDF.
@@ -166,27 +282,3 @@ type pageErr struct {
 }
 
 func (e *pageErr) Error() string { return fmt.Sprintf("cannot read page %d (%v)", e.page, e.err) }
-
-// pdfPage adds one page's text, each line a block, and returns how many
-// non-space characters it had.
-func pdfPage(b *builder, text string, page int) int {
-	chars := 0
-	r := lineReader{s: text}
-	for {
-		line, n, ok := r.next()
-		if !ok {
-			break
-		}
-		line = strings.ReplaceAll(line, "\u00a0", " ")
-		t := strings.TrimLeft(line, " \t\f")
-		t = strings.TrimRight(strings.ReplaceAll(t, "\x00", ""), " \t\f\u00ad")
-		if t == "" {
-			continue
-		}
-		b.brk()
-		b.add(t, Position{Page: page, Line: n, Column: 1 + len(line) - len(strings.TrimLeft(line, " \t\f"))})
-		chars += len(t)
-	}
-	b.brk()
-	return chars
-}

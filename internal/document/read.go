@@ -41,6 +41,10 @@ func Read(path string, lim Limits) (*Document, error) {
 	if st.IsDir() {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "is a directory, not a document"}
 	}
+	if !st.Mode().IsRegular() {
+		// A pipe or device could block or never end.
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "is not a regular file"}
+	}
 	if st.Size() > lim.MaxFileSize {
 		return nil, (&diag.Error{Pos: diag.Pos{File: path},
 			Msg: fmt.Sprintf("file is %s, over the limit of %s", HumanSize(st.Size()), HumanSize(lim.MaxFileSize))}).

@@ -71,8 +71,8 @@ func build(r *result.Result, part string, opts Options) (*doc, error) {
 	d.p("%s, audited against %s.", subjectName(r), checklistName(r))
 	item(d, r, it, 0)
 	if s := sectionOf(r, it); s != nil && it.Score != nil {
-		d.p("In section %s it earns %s of the section's %s points earned out of %s possible (%s).",
-			sectionName(s), num(points(it)), num(s.Earned), num(s.Possible), pct(s.Score))
+		d.p("It counts in section %s, which earned %s of %s possible points (%s); this item earned %s of them.",
+			sectionName(s), num(s.Earned), num(s.Possible), pct(s.Score), num(points(it)))
 	}
 	return d, nil
 }
@@ -239,10 +239,16 @@ func scoring(d *doc, r *result.Result) {
 			d.li(0, "%s: no applicable items, left out", sectionName(&s))
 			continue
 		}
-		d.li(0, "%s: %s × weight %s = %s", sectionName(&s), pct(s.Score), num(w), num(*s.Score*w))
-		sum += *s.Score * w
+		// the exact section score (earned/possible) keeps the sum true to
+		// the recorded score; the figures shown are rounded
+		exact := *s.Score
+		if s.Possible > 0 {
+			exact = 100 * s.Earned / s.Possible
+		}
+		d.li(0, "%s: %s × weight %s = %s", sectionName(&s), pct(s.Score), num(w), num(exact*w))
+		sum += exact * w
 		wsum += w
-		terms = append(terms, num(*s.Score*w))
+		terms = append(terms, num(exact*w))
 		ws = append(ws, num(w))
 	}
 	if wsum == 0 {
@@ -279,7 +285,7 @@ func bands(d *doc, r *result.Result, bs []checklist.Band) {
 	for i, b := range sorted {
 		span := fmt.Sprintf("%s and above", pctv(b.Min))
 		if i > 0 {
-			span = fmt.Sprintf("%s up to %s", pctv(b.Min), pctv(sorted[i-1].Min))
+			span = fmt.Sprintf("from %s to under %s", pctv(b.Min), pctv(sorted[i-1].Min))
 		}
 		mark := ""
 		if b.Label == r.Grade.Label {
@@ -366,11 +372,11 @@ func itemLines(r *result.Result, it *result.Item) []string {
 	case result.Automated:
 		out = append(out, fmt.Sprintf("Answered from the documents: %s.", outcomeWord(it.Outcome)))
 	case result.Overridden:
-		docs := "no outcome"
 		if it.Automated != nil {
-			docs = outcomeWord(*it.Automated)
+			out = append(out, fmt.Sprintf("The documents gave %s; the assessor overrode this with %q (%s).", outcomeWord(*it.Automated), answer, outcomeWord(it.Outcome)))
+		} else {
+			out = append(out, fmt.Sprintf("Answered %q by the assessor (%s); no documents were checked for it.", answer, outcomeWord(it.Outcome)))
 		}
-		out = append(out, fmt.Sprintf("The documents gave %s; the assessor overrode this with %q (%s).", docs, answer, outcomeWord(it.Outcome)))
 	default:
 		out = append(out, fmt.Sprintf("Answered %q by the assessor (%s).", answer, outcomeWord(it.Outcome)))
 	}

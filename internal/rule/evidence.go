@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,7 +20,7 @@ type match struct {
 type evidence struct {
 	set   *Set
 	docs  []*document.Document
-	hits  [][][]hit // doc → pattern → hits of its literals
+	hits  [][][]hit // doc → scanner literal → its hits
 	stats []textStats
 	full  []bool // doc → run every pattern over the whole text
 	found [][]match
@@ -60,17 +61,31 @@ func (s *Set) newEvidence(docs []*document.Document) *evidence {
 			ev.full[i] = true
 			continue
 		}
-		ev.stats[i] = statsOf(d.Text)
-		hits := make([][]hit, len(s.patterns))
+		if s.needStats {
+			ev.stats[i] = statsOf(d.Text)
+		}
+		hits := s.hitPool.Get().([][]hit)
+		lens := s.scanner.lens
 		s.scanner.scan(d.Text, func(lit int32, end int) {
-			h := hit{start: end - s.scanner.lens[lit], end: end}
-			for _, p := range s.litPatterns[lit] {
-				hits[p] = append(hits[p], h)
-			}
+			hits[lit] = append(hits[lit], hit{start: end - lens[lit], end: end})
 		})
 		ev.hits[i] = hits
 	}
 	return ev
+}
+
+// release hands the hit lists back for the next evaluation.
+func (ev *evidence) release() {
+	for i, hits := range ev.hits {
+		if hits == nil {
+			continue
+		}
+		for j := range hits {
+			hits[j] = hits[j][:0]
+		}
+		ev.set.hitPool.Put(hits)
+		ev.hits[i] = nil
+	}
 }
 
 func hasFoldOutlier(text string) bool {
@@ -135,7 +150,7 @@ func (ev *evidence) matches(p int) []match {
 		if ev.full[di] {
 			locs = pat.re.FindAllStringIndex(d.Text, -1)
 		} else {
-			locs = pat.find(d.Text, ev.hits[di][p], ev.stats[di])
+			locs = pat.find(d.Text, ev.hits[di], ev.stats[di])
 		}
 		for _, l := range locs {
 			out = append(out, match{doc: di, start: l[0], end: l[1]})
@@ -146,20 +161,42 @@ func (ev *evidence) matches(p int) []match {
 }
 
 // find runs the pattern on the windows of text around its literal hits.
-// Every match contains one of the pattern's literals and is at most
-// span bytes long, so it lies within [hit.end-span, hit.start+span] of a
-// hit; windows widened to whitespace (or line breaks, for line anchors)
-// give \b and (?m)^$ the same context as the whole text, so the matches are
-// exactly those of the whole text.
-func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
+// Every match contains one of the pattern's literals and reaches at most
+// before bytes ahead of it and after bytes past it, so it lies within
+// [hit.start-before, hit.end+after] of a hit. Windows widened to a
+// non-word character (or a line break, for line anchors) give \b and
+// (?m)^$ the same context as the whole text, so the matches are exactly
+// those of the whole text.
+func (p *pattern) find(text string, litHits [][]hit, st textStats) [][]int {
 	if p.pre.lits == nil || p.pre.span.inf {
 		return p.re.FindAllStringIndex(text, -1)
+	}
+	before := p.pre.before.bytes(st.longestSpace, st.longestLine)
+	after := p.pre.after.bytes(st.longestSpace, st.longestLine)
+	hits := groupHits(litHits, p.groups[0])
+	if len(hits) > 0 && len(p.groups) > 1 {
+		// Keep the hits with a hit of every further set within reach.
+		also := make([][]hit, len(p.groups)-1)
+		for g := range also {
+			also[g] = groupHits(litHits, p.groups[g+1])
+		}
+		var kept []hit
+	next:
+		for _, h := range hits {
+			from, to := h.start-before, h.end+after
+			for _, hs := range also {
+				if !hitWithin(hs, from, to) {
+					continue next
+				}
+			}
+			kept = append(kept, h)
+		}
+		hits = kept
 	}
 	if len(hits) == 0 {
 		return nil
 	}
-	reach := p.pre.span.bytes(st.longestSpace, st.longestLine)
-	if reach*len(hits) >= len(text) {
+	if (before+after)*len(hits) >= len(text) {
 		// The windows would cover most of the text anyway.
 		return p.re.FindAllStringIndex(text, -1)
 	}
@@ -171,28 +208,58 @@ func (p *pattern) find(text string, hits []hit, st textStats) [][]int {
 		}
 	}
 	for _, h := range hits {
+		from, to := h.start-before, h.end+after
 		// Each snap walks text no earlier window covered, so the whole
 		// loop is linear in the text however many hits there are.
-		if lo >= 0 && h.end-reach <= hi {
-			if h.start+reach > hi {
-				hi = p.snapRight(text, h.start+reach)
+		if lo >= 0 && from <= hi {
+			if to > hi {
+				hi = p.snapRight(text, to)
 			}
 			continue
 		}
-		wlo := p.snapLeft(text, h.end-reach, max(hi, 0))
+		wlo := p.snapLeft(text, from, max(hi, 0))
 		if lo >= 0 && wlo <= hi {
-			hi = max(hi, p.snapRight(text, h.start+reach))
+			hi = max(hi, p.snapRight(text, to))
 			continue
 		}
 		if lo >= 0 {
 			flush()
 		}
-		lo, hi = wlo, p.snapRight(text, h.start+reach)
+		lo, hi = wlo, p.snapRight(text, to)
 	}
 	if lo >= 0 {
 		flush()
 	}
 	return out
+}
+
+func byStart(a, b hit) int { return a.start - b.start }
+
+// groupHits gathers the hits of a set of literals, in order of start. One
+// literal's hits are in order already: the scanner finds them in order of
+// their end.
+func groupHits(litHits [][]hit, ids []int32) []hit {
+	if len(ids) == 1 {
+		return litHits[ids[0]]
+	}
+	var hits []hit
+	for _, id := range ids {
+		hits = append(hits, litHits[id]...)
+	}
+	slices.SortStableFunc(hits, byStart)
+	return hits
+}
+
+// hitWithin reports whether a hit of hs (sorted by start) lies wholly in
+// [from, to].
+func hitWithin(hs []hit, from, to int) bool {
+	i, _ := slices.BinarySearchFunc(hs, from, func(h hit, from int) int { return h.start - from })
+	for ; i < len(hs) && hs[i].start <= to; i++ {
+		if hs[i].end <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // snapLeft moves a window's start left to just after a break: whitespace,
@@ -219,11 +286,18 @@ func (p *pattern) snapRight(text string, i int) int {
 	return i
 }
 
+// isBreak reports whether a window may end before, or start after, c: \b
+// and \B see an ASCII non-word character as they see the end of the text,
+// and (?m)^ and $ see a line break so.
 func (p *pattern) isBreak(c byte) bool {
 	if p.pre.lineAnchors {
 		return c == '\n'
 	}
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r'
+	return c < utf8.RuneSelf && !isWordByte(c)
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // text is a match's text.

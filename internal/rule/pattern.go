@@ -16,6 +16,8 @@ type pattern struct {
 	expr string
 	re   *regexp.Regexp
 	pre  prefilter
+	// groups are the scanner ids of pre.lits (group 0) and pre.also.
+	groups [][]int32
 }
 
 // patternOptions are the evidence settings that change how a pattern matches.

@@ -17,8 +17,15 @@ type prefilter struct {
 	// lits are ASCII-lower-cased; nil means the pattern has no usable
 	// literal and runs over the whole text.
 	lits []string
+	// also are further literal sets, each of which a match must also
+	// contain one of: a hit of lits with no hit of each of these near it
+	// cannot be part of a match, and is skipped.
+	also [][]string
 	// span bounds the length of a match; span.inf means no bound.
 	span span
+	// before and after bound how far a match reaches before the start and
+	// after the end of the literal it contains.
+	before, after span
 	// lineAnchors is set when the pattern uses (?m)^ or $: windows then
 	// start and end at line breaks rather than at any whitespace.
 	lineAnchors bool
@@ -59,7 +66,7 @@ func (s span) bytes(longestSpace, longestLine int) int {
 
 // analyze builds a pattern's prefilter from its (rewritten) syntax tree.
 func analyze(re *syntax.Regexp) prefilter {
-	re = re.Simplify()
+	re = flatten(re.Simplify())
 	var pf prefilter
 	if hasOp(re, syntax.OpBeginText) || hasOp(re, syntax.OpEndText) {
 		// ^ and $ without (?m) depend on where the text starts: a window
@@ -76,10 +83,95 @@ func analyze(re *syntax.Regexp) prefilter {
 	if set == nil {
 		set = info.exact
 	}
-	if usable(set) {
-		pf.lits = minimal(set)
+	if !usable(set) {
+		return pf
 	}
+	pf.lits = minimal(set)
+	// How far a match reaches before and after its literal: the whole
+	// span, unless the literal is known to come from given children of
+	// a concatenation, when it is what comes before and after them.
+	pf.before, pf.after = pf.span, pf.span
+	if sameSet(info.exact, set) {
+		// The literals are all the pattern matches.
+		pf.before, pf.after = span{}, span{}
+	} else if re.Op == syntax.OpConcat {
+		cinfo, at, sets := concatLiteralSets(re.Sub)
+		pf.also = others(sets, set)
+		if sameSet(cinfo.req, set) && !at.inexact {
+			pf.before, pf.after = span{}, span{}
+			for _, sub := range re.Sub[:at.lo] {
+				pf.before = pf.before.add(maxSpan(sub))
+			}
+			for _, sub := range re.Sub[at.hi:] {
+				pf.after = pf.after.add(maxSpan(sub))
+			}
+		}
+	}
+	// Dropping "complaints" for "complaint" lets a match reach as far
+	// again as the longest literal is longer than the shortest kept.
+	slack := span{c: maxLen(set) - minLen(pf.lits)}
+	pf.before, pf.after = pf.before.add(slack), pf.after.add(slack)
 	return pf
+}
+
+// maxAlso bounds how many further literal sets a pattern checks.
+const maxAlso = 3
+
+// others picks the sets other than primary (and not overlapping it, which
+// would prove nothing), longest first.
+func others(sets [][]string, primary []string) [][]string {
+	var out [][]string
+	for _, set := range sets {
+		set = minimal(set)
+		if sameSet(set, minimal(primary)) || overlaps(set, primary) {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || sameSet(o, set)
+		}
+		if !dup {
+			out = append(out, set)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return minLen(out[i]) > minLen(out[j]) })
+	if len(out) > maxAlso {
+		out = out[:maxAlso]
+	}
+	return out
+}
+
+// overlaps reports whether a string of a contains or is contained in one
+// of b: then a hit of b may itself be the hit of a.
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if strings.Contains(x, y) || strings.Contains(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func maxLen(set []string) int {
+	m := 0
+	for _, s := range set {
+		m = max(m, len(s))
+	}
+	return m
 }
 
 // minimal drops the strings of a set that contain another of its strings:
@@ -99,6 +191,27 @@ func minimal(set []string) []string {
 		}
 	}
 	return out
+}
+
+// flatten splices concatenations inside concatenations (the rewrite of
+// "within " makes one) so that a literal's neighbours are its siblings.
+func flatten(re *syntax.Regexp) *syntax.Regexp {
+	for i, sub := range re.Sub {
+		re.Sub[i] = flatten(sub)
+	}
+	if re.Op != syntax.OpConcat {
+		return re
+	}
+	var subs []*syntax.Regexp
+	for _, sub := range re.Sub {
+		if sub.Op == syntax.OpConcat {
+			subs = append(subs, sub.Sub...)
+		} else {
+			subs = append(subs, sub)
+		}
+	}
+	re.Sub = subs
+	return re
 }
 
 func usable(set []string) bool {
@@ -211,35 +324,59 @@ func literals(re *syntax.Regexp) litInfo {
 // concatLiterals joins runs of exact children into longer literals and
 // keeps the best required set among them and the children's own.
 func concatLiterals(subs []*syntax.Regexp) litInfo {
-	cur := []string{""}
+	in, _ := concatLiteralsAt(subs)
+	return in
+}
+
+// litPlace says which children of a concatenation the chosen literals came
+// from: exactly children [lo, hi), or (inexact) somewhere inside child lo.
+type litPlace struct {
+	lo, hi  int
+	inexact bool
+}
+
+func concatLiteralsAt(subs []*syntax.Regexp) (litInfo, litPlace) {
+	in, at, _ := concatLiteralSets(subs)
+	return in, at
+}
+
+// concatLiteralSets is concatLiteralsAt that also returns every usable
+// required set it saw.
+func concatLiteralSets(subs []*syntax.Regexp) (litInfo, litPlace, [][]string) {
+	cur, curLo := []string{""}, 0
 	var best []string
-	consider := func(set []string) {
+	var at litPlace
+	var all [][]string
+	consider := func(set []string, place litPlace) {
+		if usable(set) {
+			all = append(all, set)
+		}
 		if better(set, best) {
-			best = set
+			best, at = set, place
 		}
 	}
 	allExact := true
-	for _, s := range subs {
+	for i, s := range subs {
 		in := literals(s)
 		if in.exact != nil && len(cur)*len(in.exact) <= maxLiterals {
 			cur = product(cur, in.exact)
 			continue
 		}
 		allExact = false
-		consider(cur)
-		consider(in.req)
+		consider(cur, litPlace{lo: curLo, hi: i})
+		consider(in.req, litPlace{lo: i, hi: i + 1, inexact: true})
 		if in.exact != nil {
-			consider(in.exact)
-			cur = in.exact
+			consider(in.exact, litPlace{lo: i, hi: i + 1})
+			cur, curLo = in.exact, i
 		} else {
-			cur = []string{""}
+			cur, curLo = []string{""}, i+1
 		}
 	}
-	consider(cur)
+	consider(cur, litPlace{lo: curLo, hi: len(subs)})
 	if allExact {
-		return litInfo{exact: cur, req: best}
+		return litInfo{exact: cur, req: best}, at, all
 	}
-	return litInfo{req: best}
+	return litInfo{req: best}, at, all
 }
 
 // better prefers the set whose shortest string is longest, then the

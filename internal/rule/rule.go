@@ -2,6 +2,7 @@ package rule
 
 import (
 	"sort"
+	"sync"
 
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
@@ -56,8 +57,11 @@ type Set struct {
 	patterns []*pattern
 	byKey    map[patternKey]int
 	scanner  *scanner
-	// litPatterns maps a scanner literal to the patterns that need it.
-	litPatterns [][]int32
+	// hitPool recycles the per-literal hit lists of evaluations.
+	hitPool sync.Pool
+	// needStats is set when some pattern's reach depends on a document's
+	// longest line or run of whitespace.
+	needStats bool
 	// naive turns the prefilter off (tests compare the two).
 	naive bool
 }
@@ -143,25 +147,38 @@ func Compile(items []*checklist.Item) (*Set, error) {
 func (s *Set) buildScanner() {
 	index := map[string]int32{}
 	var lits []string
-	for pi, p := range s.patterns {
-		for _, l := range p.pre.lits {
-			id, ok := index[l]
-			if !ok {
-				id = int32(len(lits))
-				index[l] = id
-				lits = append(lits, l)
-				s.litPatterns = append(s.litPatterns, nil)
-			}
-			s.litPatterns[id] = append(s.litPatterns[id], int32(pi))
+	id := func(l string) int32 {
+		i, ok := index[l]
+		if !ok {
+			i = int32(len(lits))
+			index[l] = i
+			lits = append(lits, l)
 		}
+		return i
+	}
+	for _, p := range s.patterns {
+		if p.pre.lits == nil {
+			continue
+		}
+		for _, set := range append([][]string{p.pre.lits}, p.pre.also...) {
+			ids := make([]int32, len(set))
+			for i, l := range set {
+				ids[i] = id(l)
+			}
+			p.groups = append(p.groups, ids)
+		}
+		sp := p.pre.before.add(p.pre.after)
+		s.needStats = s.needStats || sp.w > 0 || sp.l > 0
 	}
 	s.scanner = newScanner(lits)
+	s.hitPool.New = func() any { return make([][]hit, len(lits)) }
 }
 
 // Evaluate runs the rules over docs, taken together as one body of
 // evidence, and returns each automated item's outcome by full id.
 func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 	ev := s.newEvidence(docs)
+	defer ev.release()
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
 		o := Outcome{Passed: true, Findings: []result.Finding{}}

@@ -51,6 +51,7 @@ const (
 	Expired
 )
 
+// String names the state: active, expiring or expired.
 func (s State) String() string {
 	switch s {
 	case Active:
@@ -196,4 +197,37 @@ func Apply(ws []Waiver, cl *checklist.Checklist, subject string, docs []string, 
 		}
 	}
 	return waived, notices
+}
+
+// Unknown reports the waivers whose item is none of ids (full ids of every
+// item the waivers could apply to), each at the waiver's place with a
+// did-you-mean hint: a typo in a waiver would otherwise silently waive
+// nothing. Commands print these as warnings, since a shared waivers file may
+// name items of checklists not in use.
+func Unknown(ws []Waiver, ids []string) diag.List {
+	var out diag.List
+	for _, w := range ws {
+		short := !strings.Contains(w.Item, "/")
+		var cands []string
+		found := false
+		for _, id := range ids {
+			if id == w.Item || (short && shortID(id) == w.Item) {
+				found = true
+				break
+			}
+			if short {
+				cands = append(cands, shortID(id))
+			} else {
+				cands = append(cands, id)
+			}
+		}
+		if found {
+			continue
+		}
+		e := out.Addf(w.Pos, "waiver for %s names no known item", w.Item)
+		if s := diag.Suggest(w.Item, cands); s != "" {
+			e.WithHint("did you mean %q?", s)
+		}
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package waiver
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -233,5 +234,50 @@ func TestApply(t *testing.T) {
 	}
 	if d := cmp.Diff(wantNotices, notices); d != "" {
 		t.Errorf("notices (-want +got):\n%s", d)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	b, err := os.ReadFile("testdata/waivers.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add([]byte("waivers:\n  - item: a/b\n    expires: [2026]\n"))
+	f.Add([]byte("waivers: {}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ws, err := Parse("f.yaml", data)
+		if err != nil {
+			return
+		}
+		for _, w := range ws {
+			if w.Item == "" || w.Owner == "" || w.Reason == "" || w.Expires.IsZero() {
+				t.Fatalf("accepted an incomplete waiver: %+v", w)
+			}
+			_ = w.Covers("a/b", "s", []string{"x"})
+		}
+	})
+}
+
+func TestUnknown(t *testing.T) {
+	ids := []string{"real-humans/no-reply", "keeps-promises/timescales"}
+	ws := []Waiver{
+		{Item: "real-humans/no-reply"},
+		{Item: "timescales"},
+		{Item: "real-humans/no-replies", Pos: diag.Pos{File: "w.yaml", Line: 9, Column: 5}},
+		{Item: "timescale", Pos: diag.Pos{File: "w.yaml", Line: 14, Column: 5}},
+		{Item: "other/thing", Pos: diag.Pos{File: "w.yaml", Line: 19, Column: 5}},
+	}
+	var got []string
+	for _, e := range Unknown(ws, ids) {
+		got = append(got, e.Error()+" ["+e.Hint+"]")
+	}
+	want := []string{
+		`w.yaml:9:5: waiver for real-humans/no-replies names no known item [did you mean "real-humans/no-reply"?]`,
+		`w.yaml:14:5: waiver for timescale names no known item [did you mean "timescales"?]`,
+		`w.yaml:19:5: waiver for other/thing names no known item []`,
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("Unknown (-want +got):\n%s", d)
 	}
 }

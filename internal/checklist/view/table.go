@@ -12,7 +12,7 @@ import (
 
 // TableOptions shape the terminal table.
 type TableOptions struct {
-	// Width is the terminal width to fit; 0 means 100 columns.
+	// Width is the terminal width to fit; 0 means 120 columns.
 	Width int
 }
 
@@ -21,7 +21,7 @@ type TableOptions struct {
 func Table(w io.Writer, cl *checklist.Checklist, opts TableOptions) error {
 	width := opts.Width
 	if width <= 0 {
-		width = 100
+		width = 120
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s", cl.ID, cl.Title)
@@ -49,7 +49,7 @@ func Table(w io.Writer, cl *checklist.Checklist, opts TableOptions) error {
 			return err
 		}
 		t := tablewriter.NewTable(w,
-			tablewriter.WithMaxWidth(width),
+			tablewriter.WithRowMaxWidth(textWidth(s, width)),
 			tablewriter.WithRowAutoWrap(tw.WrapNormal),
 			tablewriter.WithHeaderAutoFormat(tw.Off),
 			tablewriter.WithHeaderAlignment(tw.AlignLeft),
@@ -104,19 +104,22 @@ func gateLines(gates []checklist.Gate) []string {
 	for i, g := range gates {
 		switch g.Kind {
 		case checklist.SectionMin:
-			what := "every section"
-			if len(g.Sections) > 0 {
-				what = "sections " + strings.Join(g.Sections, ", ")
+			switch len(g.Sections) {
+			case 0:
+				out[i] = fmt.Sprintf("every section scores at least %s%%", num(g.Min))
+			case 1:
+				out[i] = fmt.Sprintf("section %s scores at least %s%%", g.Sections[0], num(g.Min))
+			default:
+				out[i] = fmt.Sprintf("sections %s each score at least %s%%", strings.Join(g.Sections, ", "), num(g.Min))
 			}
-			out[i] = fmt.Sprintf("%s scores at least %s%%", what, num(g.Min))
 		case checklist.OverallMin:
 			out[i] = fmt.Sprintf("overall score at least %s%%", num(g.Min))
 		case checklist.MaxPartials:
 			what := "each section"
 			if len(g.Sections) > 0 {
-				what = "sections " + strings.Join(g.Sections, ", ")
+				what = "each of sections " + strings.Join(g.Sections, ", ")
 			}
-			out[i] = fmt.Sprintf("%s: at most %d partial answers", what, g.Max)
+			out[i] = fmt.Sprintf("%s has at most %d partial answers", what, g.Max)
 		case checklist.NoCriticalFailures:
 			out[i] = "no critical item fails"
 		default:
@@ -124,4 +127,20 @@ func gateLines(gates []checklist.Gate) []string {
 		}
 	}
 	return out
+}
+
+// textWidth shares what the terminal width leaves, after the id and weight
+// columns and the borders, between the question and evidence columns.
+// (tablewriter's own WithMaxWidth leaves much of the width unused.)
+func textWidth(s *checklist.Section, width int) int {
+	idw := 2
+	for _, it := range s.Items {
+		n := len(it.FullID)
+		if it.Critical {
+			n += len(" (critical)")
+		}
+		idw = max(idw, n)
+	}
+	idw = min(idw, 40)
+	return max(20, (width-13-6-idw)/2)
 }

@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 t=${1:-30s}
 for target in FuzzMarkdown FuzzHTML FuzzDOCX FuzzODT FuzzPDF; do
 	echo "== $target ($t)"
-	go test -run='^$' -fuzz="^$target\$" -fuzztime="$t" -parallel=1 .
+	go test -run='^$' -fuzz="^$target\$" -fuzztime="$t" .
 done

@@ -91,6 +91,8 @@ func pdftotext(path string) string {
 	return string(out)
 }
 
+// pdfiumText reads each page as package document does: one bulk text call
+// per page and one font-size call per line (for headings).
 func pdfiumText(inst pdfium.Pdfium, data []byte) (string, error) {
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
@@ -103,10 +105,24 @@ func pdfiumText(inst pdfium.Pdfium, data []byte) (string, error) {
 	}
 	var b strings.Builder
 	for i := 0; i < pc.PageCount; i++ {
-		t, err := inst.GetPageText(&requests.GetPageText{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}})
+		tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}})
 		if err != nil {
 			return "", err
 		}
+		n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+		if err != nil {
+			return "", err
+		}
+		t, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, Count: n.Count})
+		if err != nil {
+			return "", err
+		}
+		idx := 0
+		for _, line := range strings.Split(t.Text, "\r\n") {
+			inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp.TextPage, Index: idx})
+			idx += len([]rune(line)) + 2
+		}
+		inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
 		b.WriteString(strings.ReplaceAll(t.Text, "\r\n", "\n"))
 		b.WriteString("\n")
 	}

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# bench/run.sh — the speed and memory benchmark of the evidence engine.
+#
+#   bash bench/run.sh
+#
+# Generates (bench/gen) a corpus of 1,000 policy documents of ~20 KB and one
+# of 10,000, checklists of 27 and 300 patterns, then times on the same
+# corpus and patterns, in the same run:
+#   - the engine (CHECK_CMD; by default bench/driver, which reads, compiles
+#     and evaluates the way `svcaudit check` does),
+#   - ripgrep: rg -i -o -f patterns,
+#   - Vale v3.22.0, one existence rule per pattern,
+# and prints wall-time ratios and peak memory.
+#
+# Environment:
+#   BENCH_DIR  where the corpus and results go (default /tmp/svcaudit-bench)
+#   CHECK_CMD  the engine's command line; placeholders {checklist} (YAML),
+#              {rules} (driver TSV), {patterns} (one regexp a line),
+#              {corpus} and {dir}. Default: '{dir}/driver -rules {rules} {corpus}'
+#              e.g. CHECK_CMD='svcaudit check -q -c {checklist} {corpus}'
+#   RUNS       timed runs per command (default 5; the median is reported)
+#   VALE_RUNS  timed runs of Vale (default 1: it is slow)
+#   SKIP_VALE  set to 1 to leave Vale out
+#   LARGE      documents in the large corpus (default 10000)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${BENCH_DIR:-/tmp/svcaudit-bench}
+runs=${RUNS:-5}
+vale_runs=${VALE_RUNS:-1}
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: $1 not found: $2" >&2; exit 2; }; }
+need go "install Go"
+need rg "apt-get install ripgrep"
+need /usr/bin/time "apt-get install time"
+vale=$(command -v vale || true)
+[ -z "$vale" ] && [ -x "$(go env GOPATH)/bin/vale" ] && vale="$(go env GOPATH)/bin/vale"
+if [ -z "$vale" ] && [ "${SKIP_VALE:-}" != 1 ]; then
+	echo "bench: installing Vale (go install github.com/vale-cli/vale/v3/cmd/vale@v3.22.0)" >&2
+	go install github.com/vale-cli/vale/v3/cmd/vale@v3.22.0
+	vale="$(go env GOPATH)/bin/vale"
+fi
+
+echo "== generating inputs in $dir"
+(cd "$root" && go run ./bench/gen -out "$dir" -large "${LARGE:-10000}")
+(cd "$root" && go build -o "$dir/driver" ./bench/driver)
+
+CHECK_CMD=${CHECK_CMD:-'{dir}/driver -rules {rules} {corpus}'}
+engine() { # engine N CORPUS: the engine's command line
+	local c=$CHECK_CMD
+	c=${c//\{rules\}/$dir/rules$1.tsv}
+	c=${c//\{checklist\}/$dir/checklist$1.yaml}
+	c=${c//\{patterns\}/$dir/patterns$1.txt}
+	c=${c//\{corpus\}/$2}
+	c=${c//\{dir\}/$dir}
+	echo "$c"
+}
+ripgrep() { echo "rg -i -o -f $dir/patterns$1.txt $2"; }
+valecmd() { echo "$vale --config $dir/vale$1/.vale.ini --output line $2"; }
+
+# median NAME RUNS CMD: median wall seconds of RUNS runs (output discarded).
+median() {
+	local name=$1 n=$2 cmd=$3
+	if command -v hyperfine >/dev/null 2>&1; then
+		hyperfine -N -i --warmup 1 --runs "$n" --style none --export-json "$dir/$name.json" "$cmd" >/dev/null 2>&1 ||
+			hyperfine -i --warmup 1 --runs "$n" --style none --export-json "$dir/$name.json" "$cmd" >/dev/null 2>&1
+		jq -r '.results[0].median' "$dir/$name.json"
+	else
+		local ts=()
+		for _ in $(seq "$n"); do
+			local s e
+			s=$(date +%s.%N)
+			$cmd >/dev/null 2>&1 || true
+			e=$(date +%s.%N)
+			ts+=("$(echo "$e - $s" | bc -l)")
+		done
+		printf '%s\n' "${ts[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+	fi
+}
+
+# peak CMD: peak resident memory in MiB.
+peak() {
+	/usr/bin/time -f '%M' -o "$dir/peak.txt" $1 >/dev/null 2>&1 || true
+	awk '{printf "%.1f", $1/1024}' "$dir/peak.txt"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+verdict() { awk -v v="$1" -v lim="$2" -v dir="$3" 'BEGIN {ok = (dir == "le") ? v <= lim : v >= lim; print ok ? "met" : "NOT met"}'; }
+
+small=$dir/corpus1k
+large=$dir/corpus10k
+echo "== timing on $small (median of $runs runs; machine: $(nproc) cores)"
+declare -A t
+for n in 27 300; do
+	t[engine$n]=$(median "engine$n" "$runs" "$(engine $n "$small")")
+	t[rg$n]=$(median "rg$n" "$runs" "$(ripgrep $n "$small")")
+	printf '%-8s %3d patterns: engine %.3fs  ripgrep %.3fs\n' time "$n" "${t[engine$n]}" "${t[rg$n]}"
+done
+if [ "${SKIP_VALE:-}" != 1 ]; then
+	# Vale reads its .vale.ini from the working directory's tree; run it
+	# from the style's folder.
+	t[vale27]=$(cd "$dir/vale27" && median vale27 "$vale_runs" "$(valecmd 27 "$small")")
+	printf '%-8s %3d patterns: vale %.3fs\n' time 27 "${t[vale27]}"
+fi
+
+echo "== peak memory on $large"
+mem=$(peak "$(engine 300 "$large")")
+memrg=$(peak "$(ripgrep 300 "$large")")
+echo "engine (300 patterns): $mem MiB; ripgrep: $memrg MiB"
+
+r27=$(ratio "${t[engine27]}" "${t[rg27]}")
+r300=$(ratio "${t[engine300]}" "${t[rg300]}")
+grow=$(ratio "${t[engine300]}" "${t[engine27]}")
+{
+	echo
+	echo "| measure | value | target | |"
+	echo "| --- | --- | --- | --- |"
+	echo "| engine / ripgrep, 27 patterns | ${r27}× (${t[engine27]}s / ${t[rg27]}s) | ≤ 3× | $(verdict "$r27" 3 le) |"
+	echo "| engine / ripgrep, 300 patterns | ${r300}× (${t[engine300]}s / ${t[rg300]}s) | ≤ 3× | $(verdict "$r300" 3 le) |"
+	if [ -n "${t[vale27]:-}" ]; then
+		rv=$(ratio "${t[vale27]}" "${t[engine27]}")
+		echo "| Vale / engine, 27 patterns | ${rv}× (${t[vale27]}s / ${t[engine27]}s) | ≥ 20× | $(verdict "$rv" 20 ge) |"
+	fi
+	echo "| engine 300 / engine 27 patterns | ${grow}× | ≤ 2× | $(verdict "$grow" 2 le) |"
+	echo "| peak memory, 10,000 files, 300 patterns | ${mem} MiB (ripgrep ${memrg} MiB) | ≤ 64 MiB | $(verdict "$mem" 64 le) |"
+	echo
+	echo "engine: $(engine N CORPUS)"
+} | tee "$dir/results.md"
