@@ -53,17 +53,17 @@ func score(v float64) *float64 { return &v }
 func hostileResult() *result.Result {
 	fail := result.Fail
 	return &result.Result{
-		SchemaVersion: result.SchemaVersion,
-		Checklist:     result.ChecklistRef{ID: "kp", Title: "Checklist " + all},
-		Subject:       formula + " " + all,
-		Auditor:       "+SUM(1,2) " + all,
-		Date:          "2026-11-20",
-		Score:         40,
-		Grade:         result.Grade{Label: "Poor " + script, RAG: "red"},
+		SchemaVersion:    result.SchemaVersion,
+		Checklist:        result.ChecklistRef{ID: "kp", Title: "Checklist " + all},
+		Subject:          formula + " " + all,
+		Auditor:          "+SUM(1,2) " + all,
+		Date:             "2026-11-20",
+		Score:            40,
+		Grade:            result.Grade{Label: "Poor " + script, RAG: "red"},
 		CriticalFailures: []string{"kp/a"},
-		Gates:         []result.GateResult{{Rule: "overall-min: 60", Detail: "@SUM(A1) " + all}},
-		Notices:       []string{"-2+3 " + all},
-		Documents:     []string{"policy " + all + ".md"},
+		Gates:            []result.GateResult{{Rule: "overall-min: 60", Detail: "@SUM(A1) " + all}},
+		Notices:          []string{"-2+3 " + all},
+		Documents:        []string{"policy " + all + ".md"},
 		Sections: []result.Section{{ID: "s", Title: "Section " + all, Score: score(40), Weight: 1, Earned: 0.4, Possible: 1,
 			Grade: &result.Grade{Label: "Poor", RAG: "red"}}},
 		Items: []result.Item{{
