@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh                 # every target, FUZZTIME (default 30s) each
 #   FUZZTIME=20s scripts/fuzz.sh ./internal/document   # one package's targets
+#   FUZZMINIMIZETIME (default 5s), FUZZPARALLEL (workers, default 1)
 #
 # It lists the targets with `go test -list`, so a new Fuzz function is picked
 # up without editing this file. A crasher is written by go test to the
@@ -12,6 +13,9 @@
 set -u
 cd "$(dirname "$0")/.."
 t=${FUZZTIME:-30s}
+# Minimising a new input may take go test's default 60s, far longer than a
+# short fuzztime, and counts no execs meanwhile: keep it short.
+mt=${FUZZMINIMIZETIME:-5s}
 if [ $# -eq 0 ]; then set -- ./...; fi
 status=0
 summary=""
@@ -20,7 +24,7 @@ for pkg in $(go list "$@"); do
 	for target in $targets; do
 		echo "== $pkg $target ($t)"
 		log=$(mktemp)
-		if go test -run='^$' -fuzz="^$target\$" -fuzztime="$t" -parallel="${FUZZPARALLEL:-1}" "$pkg" >"$log" 2>&1; then
+		if go test -run='^$' -fuzz="^$target\$" -fuzztime="$t" -fuzzminimizetime="$mt" -parallel="${FUZZPARALLEL:-1}" "$pkg" >"$log" 2>&1; then
 			res=ok
 		else
 			res=FAIL
