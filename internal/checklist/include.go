@@ -33,7 +33,7 @@ func (d *decoder) includes(f field) []rawInclude {
 			in.Title, _ = d.text(tf)
 		}
 		if wf, ok := fs["weight"]; ok {
-			if in.Weight = d.weight(wf); in.Weight == 0 {
+			if in.Weight = d.weight(wf, "include"); in.Weight == 0 {
 				in.Weight = 1 // reported; don't also report it as missing
 			}
 		}
@@ -75,7 +75,7 @@ func (d *decoder) reweight(f field) (map[string]float64, map[string]diag.Pos) {
 			d.errorf(k, "item %q is reweighted twice", k.Value)
 			continue
 		}
-		if w := d.weight(field{key: k, value: v}); w > 0 {
+		if w := d.weight(field{key: k, value: v}, "item"); w > 0 {
 			ws[k.Value] = w
 			poss[k.Value] = d.pos(k)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/diag"
 )
 
 func writeFiles(t *testing.T, files map[string]string) string {
@@ -50,7 +51,7 @@ func TestRunValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			err := runValidate(Test(nil, &out, &errOut), &GlobalOptions{Quiet: tt.quiet}, &validateOptions{Files: tt.files})
+			err := runValidate(Test(nil, &out, &errOut), &GlobalOptions{Quiet: tt.quiet}, &validateOptions{Files: tt.files, Format: "text"})
 			if diff := cmp.Diff(tt.wantOut, out.String()); diff != "" {
 				t.Errorf("stdout (-want +got):\n%s", diff)
 			}
@@ -65,6 +66,30 @@ func TestRunValidate(t *testing.T) {
 				t.Errorf("exit code %d, want 2", exitCode(err))
 			}
 		})
+	}
+}
+
+func TestRunValidateJSON(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"good.yaml": goodChecklist,
+		"bad.yaml":  "id: bad\ntitle: Bad\nitems:\n  - id: a\n    wieght: 2\n    question: A?\n",
+	})
+	good, bad := filepath.Join(dir, "good.yaml"), filepath.Join(dir, "bad.yaml")
+	var out bytes.Buffer
+	err := runValidate(Test(nil, &out, &out), &GlobalOptions{}, &validateOptions{Files: []string{good, bad}, Format: "json"})
+	if err == nil || err.Error() != "1 problem in 1 of 2 files" || exitCode(err) != ExitBad {
+		t.Errorf("err = %v", err)
+	}
+	var got validateReport
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	want := validateReport{
+		Files:    []validateFile{{File: good, OK: true, ID: "good", Items: 2, Automated: 1}, {File: bad}},
+		Problems: diag.List{{Pos: diag.Pos{File: bad, Line: 5, Column: 5}, Msg: `unknown key "wieght" in item`, Hint: `did you mean "weight"?`}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
 	}
 }
 
