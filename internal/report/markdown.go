@@ -68,7 +68,7 @@ func renderMarkdown(out io.Writer, v *view) error {
 		fmt.Fprintf(w, "\n## Trend\n\n| Subject | Date | Score | Grade |\n|---|---|--:|---|\n")
 		for _, tr := range v.Trends {
 			for _, p := range tr.Points {
-				fmt.Fprintf(w, "| %s | %s | %s | %s |\n", md(tr.Subject), md(p.Date), num(p.Score), ragWord(p.RAG))
+				fmt.Fprintf(w, "| %s | %s | %s | %s (%s) |\n", md(tr.Subject), md(p.Date), num(p.Score), md(p.Grade), ragWord(p.RAG))
 			}
 		}
 	}

@@ -192,6 +192,7 @@ type trend struct {
 type point struct {
 	Date  string  `json:"date"`
 	Score float64 `json:"score"`
+	Grade string  `json:"grade"`
 	RAG   string  `json:"rag"`
 }
 
@@ -648,7 +649,7 @@ func trends(results, base []*result.Result) []trend {
 		if _, ok := points[k]; !ok {
 			keys = append(keys, k)
 		}
-		points[k] = append(points[k], point{Date: r.Date, Score: r.Score, RAG: r.Grade.RAG})
+		points[k] = append(points[k], point{Date: r.Date, Score: r.Score, Grade: r.Grade.Label, RAG: r.Grade.RAG})
 	}
 	var out []trend
 	for _, k := range keys {
