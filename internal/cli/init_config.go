@@ -1,8 +1,3 @@
-//go:build svcaudit_wip_check
-
-// The build constraint keeps this file out of the build until `init`
-// (init.go, with addInitSubcommand) lands on main; remove it then.
-
 package cli
 
 import (

@@ -45,6 +45,9 @@ type Options struct {
 	WorkDir string
 	// Version is svcaudit's version, for tool metadata.
 	Version string
+	// Quiet leaves documents that passed out of the text listing (the
+	// summary still counts them).
+	Quiet bool
 }
 
 // Render writes rep in format to w.
@@ -308,7 +311,11 @@ func Summary(rep *Report) string {
 			fmt.Fprintf(&b, "%s%sfailed", sep, unit(failed))
 		}
 	}
-	if k := len(rep.Errors); k > 0 {
+	unread := map[string]bool{}
+	for _, e := range rep.Errors {
+		unread[e.File] = true
+	}
+	if k := len(unread); k > 0 {
 		fmt.Fprintf(&b, ", %d could not be read", k)
 	}
 	if k := len(rep.NotChecked); k > 0 {

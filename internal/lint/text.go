@@ -19,6 +19,9 @@ func renderText(w io.Writer, rep *Report, opt Options) error {
 	}
 	subject := ""
 	for _, r := range rep.Results {
+		if opt.Quiet && r.Passed {
+			continue
+		}
 		if r.Subject != subject {
 			if subject != "" {
 				fmt.Fprintln(bw)

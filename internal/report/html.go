@@ -47,7 +47,7 @@ const (
 	chartWidth  = 920.0
 	chartLabelW = 240.0
 	chartPlotW  = 460.0
-	barHeight   = 22.0
+	barHeight   = 24.0
 	barGap      = 10.0
 	chartTop    = 34.0
 )

@@ -65,7 +65,9 @@ func snippet(text string, start, end int) string {
 	if n >= maxSnippet {
 		return cutWords(m, maxSnippet-1) + "…"
 	}
-	const ctx = 4 * maxSnippet // bytes of context looked at on each side
+	// Bytes of context looked at on each side: what the snippet has room
+	// for, and some to spare for whitespace that cleaning collapses.
+	ctx := maxSnippet - n + 16
 	// Context comes from the match's own blocks (paragraph, heading, cell):
 	// the text before and after a block break belongs to something else.
 	blockStart := strings.LastIndexByte(text[:start], '\n') + 1
@@ -164,6 +166,15 @@ func clean(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if r > ' ' && r < 0x7f {
+			// printable ASCII, the common case
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		switch {
 		case unicode.IsSpace(r):
 			space = true
