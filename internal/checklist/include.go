@@ -1,6 +1,8 @@
 package checklist
 
 import (
+	"strings"
+
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"gopkg.in/yaml.v3"
 )
@@ -12,6 +14,10 @@ func (d *decoder) includes(f field) []rawInclude {
 	for _, n := range d.list(f, false) {
 		in := rawInclude{Include: Include{Pos: d.pos(n)}, refPos: d.pos(n)}
 		if n.Kind == yaml.ScalarNode && !isNull(n) {
+			if strings.TrimSpace(n.Value) == "" {
+				d.errorf(n, "include is empty: name a built-in id or a path")
+				continue
+			}
 			in.Checklist = n.Value
 			out = append(out, in)
 			continue

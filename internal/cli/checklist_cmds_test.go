@@ -13,7 +13,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/diag"
 )
 
-func writeFiles(t *testing.T, files map[string]string) string {
+func writeTestChecklists(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
@@ -31,7 +31,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 const goodChecklist = "id: good\ntitle: Good\nitems:\n  - id: a\n    question: A?\n  - id: b\n    question: B?\n    evidence: {any: [x]}\n"
 
 func TestRunValidate(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := writeTestChecklists(t, map[string]string{
 		"good.yaml": goodChecklist,
 		"bad.yaml":  "id: bad\ntitle: Bad\nitems:\n  - id: a\n    question: A?\n    weight: 0\n",
 	})
@@ -70,7 +70,7 @@ func TestRunValidate(t *testing.T) {
 }
 
 func TestRunValidateJSON(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := writeTestChecklists(t, map[string]string{
 		"good.yaml": goodChecklist,
 		"bad.yaml":  "id: bad\ntitle: Bad\nitems:\n  - id: a\n    wieght: 2\n    question: A?\n",
 	})
@@ -94,7 +94,7 @@ func TestRunValidateJSON(t *testing.T) {
 }
 
 func TestRunListJSON(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"good.yaml": goodChecklist, "notes.txt": "x"})
+	dir := writeTestChecklists(t, map[string]string{"good.yaml": goodChecklist, "notes.txt": "x"})
 	var out bytes.Buffer
 	if err := runList(Test(nil, &out, &out), &listOptions{Dirs: []string{dir}, Format: "json"}); err != nil {
 		t.Fatal(err)
@@ -113,7 +113,7 @@ func TestRunListJSON(t *testing.T) {
 }
 
 func TestRunShowFormats(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"good.yaml": goodChecklist})
+	dir := writeTestChecklists(t, map[string]string{"good.yaml": goodChecklist})
 	file := filepath.Join(dir, "good.yaml")
 	for format, want := range map[string]string{
 		"table": "good — Good\n",
