@@ -172,8 +172,13 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 	if len(a.Failures) == 0 {
 		fmt.Fprintln(w, "None.")
 	} else {
-		fmt.Fprintln(w, "| Item | Outcome | Answer | Note | Evidence | Open actions |")
-		fmt.Fprintln(w, "|---|---|---|---|---|---|")
+		if v.HasActions {
+			fmt.Fprintln(w, "| Item | Outcome | Answer | Note | Evidence | Open actions |")
+			fmt.Fprintln(w, "|---|---|---|---|---|---|")
+		} else {
+			fmt.Fprintln(w, "| Item | Outcome | Answer | Note | Evidence |")
+			fmt.Fprintln(w, "|---|---|---|---|---|")
+		}
 		for _, f := range a.Failures {
 			outcome := f.Outcome
 			if f.Critical {
@@ -196,8 +201,11 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 			for _, e := range f.Evidence {
 				ev = append(ev, md(e))
 			}
-			fmt.Fprintf(w, "| %s<br>%s | %s | %s | %s | %s | %s |\n", md(f.ID), md(f.Question), outcome, md(ans), md(f.Note),
-				strings.Join(ev, "<br>"), strings.Join(acts, "<br>"))
+			fmt.Fprintf(w, "| %s<br>%s | %s | %s | %s | %s |", md(f.ID), md(f.Question), outcome, md(ans), md(f.Note), strings.Join(ev, "<br>"))
+			if v.HasActions {
+				fmt.Fprintf(w, " %s |", strings.Join(acts, "<br>"))
+			}
+			fmt.Fprintln(w)
 		}
 	}
 	if len(a.Actions) > 0 {
