@@ -22,9 +22,9 @@ type view struct {
 	Overall   row      `json:"overall"`
 	Audits    []audit  `json:"audits"`
 	// HasActions is true when an actions register was given.
-	HasActions bool `json:"-"`
-	Trends    []trend  `json:"trends,omitempty"`
-	Bands     []band   `json:"bands"`
+	HasActions bool    `json:"-"`
+	Trends     []trend `json:"trends,omitempty"`
+	Bands      []band  `json:"bands"`
 	// HasBaseline is true when any subject has a baseline.
 	HasBaseline bool `json:"-"`
 	// Bars and Trend are the HTML charts.
