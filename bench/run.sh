@@ -87,6 +87,7 @@ peak() {
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+secs() { awk -v a="$1" 'BEGIN {printf "%.3f s", a}'; }
 verdict() { awk -v v="$1" -v lim="$2" -v dir="$3" 'BEGIN {ok = (dir == "le") ? v <= lim : v >= lim; print ok ? "met" : "NOT met"}'; }
 
 small=$dir/corpus1k
@@ -117,14 +118,15 @@ grow=$(ratio "${t[engine300]}" "${t[engine27]}")
 	echo
 	echo "| measure | value | target | |"
 	echo "| --- | --- | --- | --- |"
-	echo "| engine / ripgrep, 27 patterns | ${r27}× (${t[engine27]}s / ${t[rg27]}s) | ≤ 3× | $(verdict "$r27" 3 le) |"
-	echo "| engine / ripgrep, 300 patterns | ${r300}× (${t[engine300]}s / ${t[rg300]}s) | ≤ 3× | $(verdict "$r300" 3 le) |"
+	echo "| engine / ripgrep, 27 patterns | ${r27}× ($(secs "${t[engine27]}") / $(secs "${t[rg27]}")) | ≤ 3× | $(verdict "$r27" 3 le) |"
+	echo "| engine / ripgrep, 300 patterns | ${r300}× ($(secs "${t[engine300]}") / $(secs "${t[rg300]}")) | ≤ 3× | $(verdict "$r300" 3 le) |"
 	if [ -n "${t[vale27]:-}" ]; then
 		rv=$(ratio "${t[vale27]}" "${t[engine27]}")
-		echo "| Vale / engine, 27 patterns | ${rv}× (${t[vale27]}s / ${t[engine27]}s) | ≥ 20× | $(verdict "$rv" 20 ge) |"
+		echo "| Vale / engine, 27 patterns | ${rv}× ($(secs "${t[vale27]}") / $(secs "${t[engine27]}")) | ≥ 20× | $(verdict "$rv" 20 ge) |"
 	fi
 	echo "| engine 300 / engine 27 patterns | ${grow}× | ≤ 2× | $(verdict "$grow" 2 le) |"
 	echo "| peak memory, 10,000 files, 300 patterns | ${mem} MiB (ripgrep ${memrg} MiB) | ≤ 64 MiB | $(verdict "$mem" 64 le) |"
 	echo
 	echo "engine: $(engine N CORPUS)"
+	echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$dir/results.md"
