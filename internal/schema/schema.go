@@ -64,6 +64,21 @@ func compile(name string) (*jsonschema.Schema, error) {
 	if err := c.AddResource(url, doc); err != nil {
 		return nil, fmt.Errorf("schema %s: %w", name, err)
 	}
+	// The other schemas too, so that one may $ref another
+	// (check.schema.json refers to result.schema.json).
+	for _, other := range Names() {
+		if other == name {
+			continue
+		}
+		ob, _ := Get(other)
+		od, err := jsonschema.UnmarshalJSON(bytes.NewReader(ob))
+		if err != nil {
+			return nil, fmt.Errorf("schema %s: %w", other, err)
+		}
+		if err := c.AddResource("https://svcaudit.dev/schema/"+other+".schema.json", od); err != nil {
+			return nil, fmt.Errorf("schema %s: %w", other, err)
+		}
+	}
 	s, err := c.Compile(url)
 	if err != nil {
 		return nil, fmt.Errorf("schema %s: %w", name, err)

@@ -1,0 +1,329 @@
+package action
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/result"
+	"gopkg.in/yaml.v3"
+)
+
+// keys are the keys an action may set, in the order they are written.
+var keys = []string{"id", "item", "subject", "description", "owner", "due", "status", "raised", "closed", "reopens", "note"}
+
+// header is the comment a new register starts with.
+const header = `Corrective-action register, kept by svcaudit (svcaudit run --actions).
+Edit owner, due, status (open, done, dropped) and note by hand; svcaudit
+raises actions for failed items and closes them when the items pass.`
+
+// Load reads a register file.
+func Load(path string) (*Register, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load actions: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a register's content. Every problem is reported, each as a
+// *diag.Error at file:line:col, in a diag.List.
+func Parse(file string, data []byte) (*Register, error) {
+	reg := &Register{}
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return reg, nil
+		}
+		return nil, diag.List{yamlError(file, err)}
+	}
+	reg.Comment = strings.TrimSpace(uncomment(doc.HeadComment))
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return reg, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, diag.List{diag.Errorf(pos(file, root), "an actions register is a mapping with an actions: list")}
+	}
+	if reg.Comment == "" {
+		reg.Comment = strings.TrimSpace(uncomment(root.HeadComment))
+	}
+	var errs diag.List
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if reg.Comment == "" && i == 0 {
+			reg.Comment = strings.TrimSpace(uncomment(k.HeadComment))
+		}
+		if k.Value != "actions" {
+			e := errs.Addf(pos(file, k), "unknown key %q in actions register", k.Value)
+			if s := diag.Suggest(k.Value, []string{"actions"}); s != "" {
+				e.WithHint("did you mean %q?", s)
+			}
+			continue
+		}
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			continue
+		}
+		if v.Kind != yaml.SequenceNode {
+			errs.Addf(pos(file, v), "actions must be a list")
+			continue
+		}
+		ids := map[string]int{}
+		for _, an := range v.Content {
+			a, ok := parseAction(file, an, &errs)
+			if !ok {
+				continue
+			}
+			if line, dup := ids[a.ID]; dup {
+				errs.Addf(a.Pos, "duplicate action id %q (first at line %d)", a.ID, line)
+				continue
+			}
+			ids[a.ID] = a.Pos.Line
+			reg.Actions = append(reg.Actions, a)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return reg, nil
+}
+
+func parseAction(file string, n *yaml.Node, errs *diag.List) (*Action, bool) {
+	a := &Action{Pos: pos(file, n), node: n}
+	if n.Kind != yaml.MappingNode {
+		errs.Addf(a.Pos, "an action must be a mapping of id, item, subject, status, raised and more")
+		return nil, false
+	}
+	ok := true
+	seen := map[string]bool{}
+	badRaised := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if seen[k.Value] {
+			errs.Addf(pos(file, k), "%s is set twice", k.Value)
+			ok = false
+			continue
+		}
+		seen[k.Value] = true
+		if v.Kind != yaml.ScalarNode {
+			errs.Addf(pos(file, v), "%s must be text", k.Value)
+			ok = false
+			continue
+		}
+		val := v.Value
+		if v.Tag == "!!null" {
+			val = ""
+		}
+		var err error
+		switch k.Value {
+		case "id":
+			a.ID = val
+		case "item":
+			a.Item = val
+		case "subject":
+			a.Subject = val
+		case "description":
+			a.Description = val
+		case "owner":
+			a.Owner = val
+		case "reopens":
+			a.Reopens = val
+		case "note":
+			a.Note = val
+		case "status":
+			a.Status = Status(val)
+			if !validStatus(a.Status) {
+				errs.Addf(pos(file, v), "status %q is not one of open, done, dropped", val)
+				ok = false
+			}
+		case "due":
+			a.Due, err = parseDate(val)
+		case "raised":
+			a.Raised, err = parseDate(val)
+		case "closed":
+			a.Closed, err = parseDate(val)
+		default:
+			e := errs.Addf(pos(file, k), "unknown key %q in action", k.Value)
+			if s := diag.Suggest(k.Value, keys); s != "" {
+				e.WithHint("did you mean %q?", s)
+			}
+			ok = false
+		}
+		if err != nil {
+			badRaised = badRaised || k.Value == "raised"
+			errs.Addf(pos(file, v), "%s %q is not a date: write it as YYYY-MM-DD", k.Value, val)
+			ok = false
+		}
+	}
+	name := "action"
+	if a.ID != "" {
+		name = "action " + a.ID
+	}
+	for _, req := range []struct{ key, val string }{{"id", a.ID}, {"item", a.Item}, {"subject", a.Subject}, {"status", string(a.Status)}} {
+		if req.val == "" {
+			errs.Addf(a.Pos, "%s has no %s", name, req.key)
+			ok = false
+		}
+	}
+	if a.Raised.IsZero() && !badRaised {
+		errs.Addf(a.Pos, "%s has no raised date", name)
+		ok = false
+	}
+	return a, ok
+}
+
+func validStatus(s Status) bool {
+	for _, v := range Statuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(DateLayout, s)
+}
+
+// Save writes the register to path atomically, in its stable order.
+func Save(path string, reg *Register) error {
+	return atomicfile.Write(path, Marshal(reg), 0o644)
+}
+
+// Marshal renders the register as YAML: its stable order (subject, item,
+// date raised), one action per block with a blank line between, and the
+// comments the file was read with kept on their actions and keys.
+func Marshal(reg *Register) []byte {
+	reg.sortStable()
+	var b bytes.Buffer
+	comment := reg.Comment
+	if comment == "" {
+		comment = header
+	}
+	for _, line := range strings.Split(comment, "\n") {
+		b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
+	}
+	if len(reg.Actions) == 0 {
+		b.WriteString("actions: []\n")
+		return b.Bytes()
+	}
+	b.WriteString("actions:\n")
+	for i, a := range reg.Actions {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{a.toNode()}}
+		var one bytes.Buffer
+		enc := yaml.NewEncoder(&one)
+		enc.SetIndent(2)
+		_ = enc.Encode(seq) // a tree of plain strings always encodes
+		_ = enc.Close()
+		for _, line := range strings.SplitAfter(strings.TrimRight(one.String(), "\n"), "\n") {
+			b.WriteString("  " + strings.TrimRight(line, "\n") + "\n")
+		}
+	}
+	return b.Bytes()
+}
+
+// toNode builds the action's YAML, keys in their usual order, copying the
+// comments of the node it was read from.
+func (a *Action) toNode() *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	date := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format(DateLayout)
+	}
+	vals := map[string]string{
+		"id": a.ID, "item": a.Item, "subject": a.Subject, "description": a.Description,
+		"owner": a.Owner, "due": date(a.Due), "status": string(a.Status),
+		"raised": date(a.Raised), "closed": date(a.Closed), "reopens": a.Reopens, "note": a.Note,
+	}
+	for _, k := range keys {
+		v := vals[k]
+		if v == "" && k != "owner" { // owner stays visible, to be filled in
+			continue
+		}
+		kn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}
+		vn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+		if k == "due" || k == "raised" || k == "closed" {
+			vn.Tag = "!!timestamp"
+		}
+		if a.node != nil {
+			for i := 0; i+1 < len(a.node.Content); i += 2 {
+				if a.node.Content[i].Value == k {
+					kn.HeadComment = a.node.Content[i].HeadComment
+					kn.LineComment = a.node.Content[i].LineComment
+					vn.LineComment = a.node.Content[i+1].LineComment
+				}
+			}
+		}
+		m.Content = append(m.Content, kn, vn)
+	}
+	if a.node != nil {
+		m.HeadComment = a.node.HeadComment
+		m.FootComment = a.node.FootComment
+	}
+	return m
+}
+
+// UpdateFile brings the register at path up to date with r on today — it
+// creates the register if it does not exist yet — and saves it atomically
+// when anything changed. It is what `run --actions FILE` calls.
+func UpdateFile(path string, r *result.Result, today time.Time) (Changes, error) {
+	return UpdateFileWith(path, r, today, Options{})
+}
+
+// UpdateFileWith is UpdateFile with options.
+func UpdateFileWith(path string, r *result.Result, today time.Time, opts Options) (Changes, error) {
+	reg, err := Load(path)
+	created := false
+	if errors.Is(err, fs.ErrNotExist) {
+		reg, err, created = &Register{}, nil, true
+	}
+	if err != nil {
+		return Changes{}, err
+	}
+	ch := UpdateWith(reg, r, today, opts)
+	if ch.Empty() && !created {
+		return ch, nil
+	}
+	if err := Save(path, reg); err != nil {
+		return Changes{}, fmt.Errorf("save actions: %w", err)
+	}
+	return ch, nil
+}
+
+func uncomment(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimPrefix(strings.TrimSpace(l), "#")
+		lines[i] = strings.TrimPrefix(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func pos(file string, n *yaml.Node) diag.Pos {
+	return diag.Pos{File: file, Line: n.Line, Column: n.Column}
+}
+
+// yamlError places a YAML syntax error, whose message carries its line.
+func yamlError(file string, err error) *diag.Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
+		msg = strings.TrimSpace(strings.TrimPrefix(msg, fmt.Sprintf("line %d:", line)))
+	}
+	return diag.Errorf(diag.Pos{File: file, Line: line}, "%s", msg)
+}

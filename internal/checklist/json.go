@@ -1,0 +1,177 @@
+package checklist
+
+import "encoding/json"
+
+// The JSON form of a checklist uses the YAML format's key names, with each
+// item's full id and the checklist it was written in added, so that tools
+// reading `svcaudit show --format json` need no second vocabulary.
+type (
+	jsonChecklist struct {
+		ID          string        `json:"id"`
+		Title       string        `json:"title"`
+		Version     string        `json:"version,omitempty"`
+		Description string        `json:"description,omitempty"`
+		Source      string        `json:"source,omitempty"`
+		Scale       []jsonChoice  `json:"scale"`
+		Grades      []jsonBand    `json:"grades"`
+		Gates       []jsonGate    `json:"gates,omitempty"`
+		Sections    []jsonSection `json:"sections"`
+		Include     []jsonInclude `json:"include,omitempty"`
+	}
+	jsonChoice struct {
+		Value string   `json:"value"`
+		Label string   `json:"label"`
+		Score *float64 `json:"score,omitempty"`
+		NA    bool     `json:"na,omitempty"`
+	}
+	jsonBand struct {
+		Label string  `json:"label"`
+		Min   float64 `json:"min"`
+		RAG   RAG     `json:"rag"`
+	}
+	jsonGate struct {
+		Kind     GateKind `json:"kind"`
+		Min      *float64 `json:"min,omitempty"`
+		Max      *int     `json:"max,omitempty"`
+		Sections []string `json:"sections,omitempty"`
+	}
+	jsonSection struct {
+		ID     string     `json:"id"`
+		Title  string     `json:"title"`
+		Weight float64    `json:"weight,omitempty"`
+		Items  []jsonItem `json:"items"`
+	}
+	jsonItem struct {
+		ID        string        `json:"id"`
+		FullID    string        `json:"fullId"`
+		Checklist string        `json:"checklist"`
+		Question  string        `json:"question"`
+		Guidance  string        `json:"guidance,omitempty"`
+		Weight    float64       `json:"weight"`
+		Critical  bool          `json:"critical"`
+		Source    string        `json:"source,omitempty"`
+		Automated bool          `json:"automated"`
+		Evidence  *jsonEvidence `json:"evidence,omitempty"`
+		When      *jsonWhen     `json:"when,omitempty"`
+	}
+	jsonEvidence struct {
+		Any         []string    `json:"any,omitempty"`
+		All         []string    `json:"all,omitempty"`
+		None        []string    `json:"none,omitempty"`
+		Near        *jsonNear   `json:"near,omitempty"`
+		Min         int         `json:"min,omitempty"`
+		Heading     string      `json:"heading,omitempty"`
+		Readability *jsonMin    `json:"readability,omitempty"`
+		Jargon      *jsonJargon `json:"jargon,omitempty"`
+		Numbers     string      `json:"numbers,omitempty"`
+		Case        string      `json:"case,omitempty"`
+	}
+	jsonNear struct {
+		A      string `json:"a"`
+		B      string `json:"b"`
+		Within int    `json:"within"`
+	}
+	jsonMin struct {
+		Min float64 `json:"min"`
+	}
+	jsonJargon struct {
+		Max   float64  `json:"max"`
+		Per   int      `json:"per,omitempty"`
+		Words []string `json:"words"`
+	}
+	jsonWhen struct {
+		Item   string   `json:"item"`
+		Answer []string `json:"answer"`
+	}
+	jsonInclude struct {
+		Checklist string             `json:"checklist"`
+		Title     string             `json:"title,omitempty"`
+		Weight    float64            `json:"weight,omitempty"`
+		Select    []string           `json:"select,omitempty"`
+		Deselect  []string           `json:"deselect,omitempty"`
+		Reweight  map[string]float64 `json:"reweight,omitempty"`
+	}
+)
+
+// MarshalJSON writes the checklist as loaded (includes resolved into
+// sections) in the key names of the YAML format.
+func (c *Checklist) MarshalJSON() ([]byte, error) {
+	j := jsonChecklist{ID: c.ID, Title: c.Title, Version: c.Version, Description: c.Description, Source: c.Source,
+		Scale: []jsonChoice{}, Grades: []jsonBand{}, Sections: []jsonSection{}}
+	for _, ch := range c.Scale.Choices {
+		jc := jsonChoice{Value: ch.Value, Label: ch.Label, NA: ch.NA}
+		if !ch.NA {
+			s := ch.Score
+			jc.Score = &s
+		}
+		j.Scale = append(j.Scale, jc)
+	}
+	for _, b := range c.Grades {
+		j.Grades = append(j.Grades, jsonBand{Label: b.Label, Min: b.Min, RAG: b.RAG})
+	}
+	for _, g := range c.Gates {
+		jg := jsonGate{Kind: g.Kind, Sections: g.Sections}
+		switch g.Kind {
+		case SectionMin, OverallMin:
+			m := g.Min
+			jg.Min = &m
+		case MaxPartials:
+			m := g.Max
+			jg.Max = &m
+		}
+		j.Gates = append(j.Gates, jg)
+	}
+	for _, s := range c.Sections {
+		js := jsonSection{ID: s.ID, Title: s.Title, Weight: s.Weight, Items: []jsonItem{}}
+		for _, it := range s.Items {
+			js.Items = append(js.Items, itemJSON(it))
+		}
+		j.Sections = append(j.Sections, js)
+	}
+	for _, in := range c.Includes {
+		j.Include = append(j.Include, jsonInclude{Checklist: in.Checklist, Title: in.Title, Weight: in.Weight,
+			Select: in.Select, Deselect: in.Deselect, Reweight: in.Reweight})
+	}
+	return json.Marshal(j)
+}
+
+func itemJSON(it *Item) jsonItem {
+	ji := jsonItem{ID: it.ID, FullID: it.FullID, Checklist: it.Checklist, Question: it.Question, Guidance: it.Guidance,
+		Weight: it.Weight, Critical: it.Critical, Source: it.Source, Automated: it.Automated()}
+	if w := it.When; w != nil {
+		ji.When = &jsonWhen{Item: w.Item, Answer: w.Answers}
+	}
+	ev := it.Evidence
+	if ev == nil {
+		return ji
+	}
+	je := &jsonEvidence{Any: exprs(ev.Any), All: exprs(ev.All), None: exprs(ev.None), Min: ev.Min}
+	if ev.Readability != nil {
+		je.Readability = &jsonMin{Min: ev.Readability.Min}
+	}
+	if ev.Near != nil {
+		je.Near = &jsonNear{A: ev.Near.A.Expr, B: ev.Near.B.Expr, Within: ev.Near.Within}
+	}
+	if ev.Heading != nil {
+		je.Heading = ev.Heading.Expr
+	}
+	if ev.Jargon != nil {
+		je.Jargon = &jsonJargon{Max: ev.Jargon.Max, Per: ev.Jargon.Per, Words: ev.Jargon.Words}
+	}
+	if ev.NumberWords {
+		je.Numbers = "words"
+	}
+	if ev.MatchCase {
+		je.Case = "sensitive"
+	}
+	ji.Evidence = je
+	return ji
+}
+
+func exprs(ps []Pattern) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Expr)
+	}
+	return out
+}

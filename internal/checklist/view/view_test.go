@@ -1,0 +1,103 @@
+package view
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", name, diff)
+	}
+}
+
+// TestGolden renders the testdata checklists in every format and compares
+// them with the golden files (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	for _, name := range []string{"valid-full", "valid-profile", "valid-minimal"} {
+		cl, err := checklist.Load(filepath.Join("..", "testdata", name+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		formats := []struct {
+			ext    string
+			render func(*bytes.Buffer) error
+		}{
+			{"txt", func(b *bytes.Buffer) error { return Table(b, cl, TableOptions{Width: 100}) }},
+			{"md", func(b *bytes.Buffer) error { return Markdown(b, cl) }},
+			{"json", func(b *bytes.Buffer) error { return JSON(b, cl) }},
+		}
+		for _, f := range formats {
+			t.Run(name+"."+f.ext, func(t *testing.T) {
+				var b bytes.Buffer
+				if err := f.render(&b); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, name+"."+f.ext, b.Bytes())
+			})
+		}
+	}
+}
+
+func TestMarkdownEscapes(t *testing.T) {
+	cl, err := checklist.Parse("x.yaml", []byte("id: x\ntitle: A | B\nitems:\n  - id: a\n    question: \"Is <b>this</b> | that?\"\n    evidence: {any: ['(days|hours)`']}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Markdown(&b, cl); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"# A \\| B", "Is &lt;b&gt;this&lt;/b&gt; \\| that?", "`any: /(days\\|hours)'/`", "☐ Yes ☐ Partly ☐ No ☐ N/A"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestJSONRoundTrips(t *testing.T) {
+	cl, err := checklist.Load("../testdata/valid-full.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := JSON(&b, cl); err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Sections []struct {
+			Items []struct {
+				FullID    string `json:"fullId"`
+				Automated bool   `json:"automated"`
+			} `json:"items"`
+		} `json:"sections"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	if it := v.Sections[0].Items[0]; it.FullID != "full/timescales" || !it.Automated {
+		t.Errorf("first item = %+v", it)
+	}
+}

@@ -1,0 +1,351 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/action"
+)
+
+func init() { register(newActionsCmd) }
+
+// ActionsOptions are the options of `svcaudit actions`.
+type ActionsOptions struct {
+	File    string
+	Overdue bool
+	Subject string
+	Status  string
+	Format  string
+	// FailOverdue makes the command exit 1 when any open action listed is
+	// overdue, for CI.
+	FailOverdue bool
+	// AsOf is the date, as written, actions are judged overdue on ("" for
+	// today).
+	AsOf string
+	// Today is the date actions are judged overdue on (the clock by default).
+	Today time.Time
+}
+
+func newActionsCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	opts := &ActionsOptions{}
+	cmd := &cobra.Command{
+		Use:   "actions FILE",
+		Short: "List the corrective actions in an actions register",
+		Long: `List the corrective actions in an actions register (the YAML file that
+'svcaudit run --actions FILE' keeps): open actions by default, overdue
+ones first, then by due date.`,
+		Example: `  svcaudit actions actions.yaml
+  svcaudit actions actions.yaml --overdue --format md
+  svcaudit actions actions.yaml --status all --subject "Housing*" --format csv`,
+		Args: wrapArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.File = args[0]
+			if opts.AsOf != "" {
+				t, err := time.Parse(action.DateLayout, opts.AsOf)
+				if err != nil {
+					return &UsageError{Msg: fmt.Sprintf("--as-of %q is not a date", opts.AsOf), Hint: "write it as YYYY-MM-DD"}
+				}
+				opts.Today = t
+			}
+			if opts.Today.IsZero() {
+				opts.Today = time.Now()
+			}
+			return runActions(ios, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.Overdue, "overdue", false, "only open actions past their due date")
+	f.StringVar(&opts.Subject, "subject", "", "only actions on this subject (a glob: \"Housing*\")")
+	f.StringVar(&opts.Status, "status", "open", "only actions with this status: open, done, dropped or all")
+	f.BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any action listed is overdue (for CI)")
+	f.StringVar(&opts.AsOf, "as-of", "", "judge overdue actions as of this date (YYYY-MM-DD), not today")
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table, md, csv or json")
+	return cmd
+}
+
+func runActions(ios *IOStreams, opts *ActionsOptions) error {
+	switch opts.Format {
+	case "table", "md", "csv", "json":
+	default:
+		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use table, md, csv or json"}
+	}
+	switch opts.Status {
+	case "open", "done", "dropped", "all":
+	default:
+		return &UsageError{Msg: fmt.Sprintf("unknown status %q", opts.Status), Hint: "use open, done, dropped or all"}
+	}
+	if opts.Overdue && opts.Status != "open" && opts.Status != "all" {
+		return &UsageError{Msg: "--overdue lists open actions: it cannot be used with --status " + opts.Status}
+	}
+	reg, err := action.Load(opts.File)
+	if err != nil {
+		return err
+	}
+	var list []*action.Action
+	for _, a := range reg.Actions {
+		if opts.Status != "all" && string(a.Status) != opts.Status {
+			continue
+		}
+		if opts.Overdue && !a.Overdue(opts.Today) {
+			continue
+		}
+		if opts.Subject != "" && !globMatch(opts.Subject, a.Subject) {
+			continue
+		}
+		list = append(list, a)
+	}
+	action.SortByUrgency(list, opts.Today)
+	if err := writeActions(ios, opts, list); err != nil {
+		return err
+	}
+	if opts.FailOverdue {
+		n := 0
+		for _, a := range list {
+			if a.Overdue(opts.Today) {
+				n++
+			}
+		}
+		switch {
+		case n == 1:
+			return &FailedError{Reason: "1 action is overdue"}
+		case n > 1:
+			return &FailedError{Reason: fmt.Sprintf("%d actions are overdue", n)}
+		}
+	}
+	return nil
+}
+
+func writeActions(ios *IOStreams, opts *ActionsOptions, list []*action.Action) error {
+	switch opts.Format {
+	case "json":
+		return writeActionsJSON(ios.Out, list, opts.Today)
+	case "csv":
+		return writeActionsCSV(ios.Out, list, opts.Today)
+	case "md":
+		return writeActionsMarkdown(ios.Out, list, opts.Today)
+	}
+	if len(list) == 0 {
+		_, err := fmt.Fprintln(ios.Out, "no actions match")
+		return err
+	}
+	return writeActionsTable(ios.Out, list, opts.Today, ios.Width)
+}
+
+// globMatch matches a subject against a glob where * and ? match any
+// characters (subjects are names, not paths) and matching ignores case.
+func globMatch(pattern, s string) bool {
+	p, str := []rune(strings.ToLower(pattern)), []rune(strings.ToLower(s))
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		for i < len(p) {
+			switch p[i] {
+			case '*':
+				for k := j; k <= len(str); k++ {
+					if match(i+1, k) {
+						return true
+					}
+				}
+				return false
+			case '?':
+				if j >= len(str) {
+					return false
+				}
+			default:
+				if j >= len(str) || str[j] != p[i] {
+					return false
+				}
+			}
+			i++
+			j++
+		}
+		return j == len(str)
+	}
+	return match(0, 0)
+}
+
+func dateOf(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(action.DateLayout)
+}
+
+// statusText is the status as a reader should see it: "open, 12 days
+// overdue".
+func statusText(a *action.Action, today time.Time) string {
+	if a.Overdue(today) {
+		n := a.DaysOverdue(today)
+		if n == 1 {
+			return "open, 1 day overdue"
+		}
+		return fmt.Sprintf("open, %d days overdue", n)
+	}
+	if a.Status != action.Open && !a.Closed.IsZero() {
+		return fmt.Sprintf("%s %s", a.Status, dateOf(a.Closed))
+	}
+	return string(a.Status)
+}
+
+func ownerText(a *action.Action) string {
+	if a.Owner == "" {
+		return "(unassigned)"
+	}
+	return a.Owner
+}
+
+// writeActionsTable draws the table; on a terminal (width > 0) the
+// description is wrapped so that the table fits, as far as the other
+// columns allow.
+func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, width int) error {
+	header := []string{"ID", "Subject", "Description", "Owner", "Due", "Status"}
+	rows := make([][]string, len(list))
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = len(h)
+	}
+	for i, a := range list {
+		rows[i] = []string{Sanitize(a.ID), Sanitize(a.Subject), Sanitize(a.Description), Sanitize(ownerText(a)), dateOf(a.Due), statusText(a, today)}
+		for j, c := range rows[i] {
+			widths[j] = max(widths[j], utf8.RuneCountInString(c))
+		}
+	}
+	if width > 0 {
+		// each column takes its text plus "│ " and " ", and the table a final "│"
+		used := 1
+		for j, n := range widths {
+			if j != 2 {
+				used += n + 3
+			}
+		}
+		avail := max(width-used-3, 16)
+		for _, r := range rows {
+			r[2] = wrapWords(r[2], avail)
+		}
+	}
+	t := tablewriter.NewTable(w, tablewriter.WithRowAutoWrap(tw.WrapNone))
+	t.Header(header)
+	for _, r := range rows {
+		if err := t.Append(r); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// wrapWords breaks s into lines of at most n characters at spaces (a word
+// longer than n keeps its own line).
+func wrapWords(s string, n int) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(s) {
+		wl := utf8.RuneCountInString(word)
+		if i > 0 {
+			if line+1+wl > n {
+				b.WriteString("\n")
+				line = 0
+			} else {
+				b.WriteString(" ")
+				line++
+			}
+		}
+		b.WriteString(word)
+		line += wl
+	}
+	return b.String()
+}
+
+func writeActionsMarkdown(w io.Writer, list []*action.Action, today time.Time) error {
+	var b strings.Builder
+	b.WriteString("| ID | Subject | Item | Description | Owner | Due | Status |\n")
+	b.WriteString("| --- | --- | --- | --- | --- | --- | --- |\n")
+	for _, a := range list {
+		cells := []string{a.ID, a.Subject, a.Item, a.Description, ownerText(a), dateOf(a.Due), statusText(a, today)}
+		for i, c := range cells {
+			cells[i] = mdCell(c)
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdCell makes text safe inside a Markdown table cell: pipes escaped, line
+// breaks as <br>, and HTML-significant characters escaped.
+func mdCell(s string) string {
+	s = Sanitize(s)
+	s = strings.NewReplacer("\\", "\\\\", "|", "\\|", "<", "&lt;", ">", "&gt;", "\r\n", "<br>", "\n", "<br>", "\t", " ").Replace(s)
+	return s
+}
+
+func writeActionsCSV(w io.Writer, list []*action.Action, today time.Time) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"id", "subject", "item", "description", "owner", "due", "status", "overdue", "raised", "closed", "reopens", "note"})
+	for _, a := range list {
+		overdue := ""
+		if a.Overdue(today) {
+			overdue = fmt.Sprint(a.DaysOverdue(today))
+		}
+		row := []string{a.ID, a.Subject, a.Item, a.Description, a.Owner, dateOf(a.Due), string(a.Status), overdue, dateOf(a.Raised), dateOf(a.Closed), a.Reopens, a.Note}
+		for i, c := range row {
+			row[i] = csvCell(c)
+		}
+		_ = cw.Write(row)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvCell stops a spreadsheet from reading a cell as a formula (CSV
+// injection): text starting with = + - @ or a control character is prefixed
+// with an apostrophe.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// actionJSON is an action in `actions --format json`: the register's fields
+// plus whether it is overdue.
+type actionJSON struct {
+	ID          string `json:"id"`
+	Item        string `json:"item"`
+	Subject     string `json:"subject"`
+	Description string `json:"description,omitempty"`
+	Owner       string `json:"owner"`
+	Due         string `json:"due,omitempty"`
+	Status      string `json:"status"`
+	Raised      string `json:"raised"`
+	Closed      string `json:"closed,omitempty"`
+	Reopens     string `json:"reopens,omitempty"`
+	Note        string `json:"note,omitempty"`
+	Overdue     bool   `json:"overdue"`
+	DaysOverdue int    `json:"daysOverdue,omitempty"`
+}
+
+func writeActionsJSON(w io.Writer, list []*action.Action, today time.Time) error {
+	out := struct {
+		Actions []actionJSON `json:"actions"`
+	}{Actions: []actionJSON{}}
+	for _, a := range list {
+		j := actionJSON{ID: a.ID, Item: a.Item, Subject: a.Subject, Description: a.Description, Owner: a.Owner,
+			Due: dateOf(a.Due), Status: string(a.Status), Raised: dateOf(a.Raised), Closed: dateOf(a.Closed),
+			Reopens: a.Reopens, Note: a.Note, Overdue: a.Overdue(today)}
+		if j.Overdue {
+			j.DaysOverdue = a.DaysOverdue(today)
+		}
+		out.Actions = append(out.Actions, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}

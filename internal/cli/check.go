@@ -1,0 +1,662 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/config"
+	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/document"
+	"github.com/svcaudit/svcaudit/internal/lint"
+	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/rule"
+	"github.com/svcaudit/svcaudit/internal/score"
+	"github.com/svcaudit/svcaudit/internal/waiver"
+	"github.com/svcaudit/svcaudit/internal/walk"
+)
+
+func init() { register(newCheckCmd) }
+
+// progressMin is the number of documents above which a terminal gets a
+// progress bar.
+const progressMin = 50
+
+// CheckOptions are the settings of `svcaudit check`.
+type CheckOptions struct {
+	Paths      []string
+	Checklists []string
+	Together   bool
+	Subject    string
+	FailUnder  *float64
+	Format     string
+	Output     string
+	Force      bool
+	Include    []string
+	Exclude    []string
+	Limits     document.Limits
+	ConfigFile string
+	Waivers    string
+	// inlineWaivers is the configuration whose waivers: key holds a list.
+	inlineWaivers *config.Config
+	WarnExpiry    int
+	// Jobs is how many documents are read at once (0: GOMAXPROCS).
+	Jobs int
+
+	// Now gives today's date, for waivers.
+	Now func() time.Time
+	// onDone, when set, is called after each document (tests use it to
+	// interrupt a run half-way).
+	onDone func(done, total int)
+}
+
+func newCheckCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	o := &CheckOptions{Now: time.Now, WarnExpiry: 14}
+	var failUnder float64
+	var maxFile, maxUnzipped string
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check documents against the automated items of checklists, for CI",
+		Long: `Check documents — Markdown, text, HTML, DOCX, ODT and PDF — against the
+automated (evidence) items of checklists, and report each document's score
+and every problem at file:line:col. Folders are searched recursively; globs
+such as "docs/**/*.md" are expanded.
+
+Without -c, every built-in checklist's automated items are used. Defaults come
+from .svcaudit.yaml in the working folder or a parent (up to the repository
+root); flags override them. A document that cannot be read is reported and
+the run goes on.
+
+Exit status: 0 every document passed; 1 a document failed (below
+--fail-under, a critical item, or a gate); 2 bad usage, or nothing could be
+checked.`,
+		Example: `  svcaudit check docs/
+  svcaudit check -c keeps-promises --fail-under 70 "policies/**/*.md"
+  svcaudit check --format sarif -o svcaudit.sarif
+  svcaudit check --together -c keeps-promises charter.pdf complaints.html`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f := cmd.Flags()
+			if err := o.applyConfig(f.Changed); err != nil {
+				return err
+			}
+			if len(args) > 0 {
+				o.Paths = args
+			}
+			if f.Changed("fail-under") {
+				if failUnder < 0 || failUnder > 100 {
+					return usageErrorf("--fail-under must be from 0 to 100, not %g", failUnder)
+				}
+				o.FailUnder = &failUnder
+			}
+			if f.Changed("max-file-size") {
+				n, err := config.ParseSize(maxFile)
+				if err != nil || n <= 0 {
+					return usageErrorf("--max-file-size: %v", errOr(err, "must be positive"))
+				}
+				o.Limits.MaxFileSize = n
+			}
+			if f.Changed("max-unzipped") {
+				n, err := config.ParseSize(maxUnzipped)
+				if err != nil || n <= 0 {
+					return usageErrorf("--max-unzipped: %v", errOr(err, "must be positive"))
+				}
+				o.Limits.MaxUnzipped = n
+			}
+			if f.Changed("pdf-timeout") && o.Limits.PDFTimeout <= 0 {
+				return usageErrorf("--pdf-timeout must be positive")
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			go func() {
+				// After the first interrupt a second one ends the process
+				// at once, as usual.
+				<-ctx.Done()
+				stop()
+			}()
+			return runCheck(ctx, ios, g, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&o.Checklists, "checklist", "c", nil, "checklist id or file (repeatable; default: every built-in checklist)")
+	f.BoolVar(&o.Together, "together", false, "judge all documents as one body of evidence")
+	f.StringVar(&o.Subject, "subject", "", "the subject's name with --together (default \"together\")")
+	f.Float64Var(&failUnder, "fail-under", 0, "fail a document scoring below this percentage")
+	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+strings.Join(lint.Formats, ", "))
+	f.StringVarP(&o.Output, "output", "o", "", "write the report to FILE (atomically)")
+	f.BoolVar(&o.Force, "force", false, "overwrite an existing --output file")
+	f.StringArrayVar(&o.Include, "include", nil, "check only files matching this glob (repeatable)")
+	f.StringArrayVar(&o.Exclude, "exclude", nil, "skip files and folders matching this glob (repeatable)")
+	f.StringVar(&maxFile, "max-file-size", "32MiB", "largest document read")
+	f.StringVar(&maxUnzipped, "max-unzipped", "64MiB", "most bytes unzipped from a DOCX or ODT")
+	f.DurationVar(&o.Limits.PDFTimeout, "pdf-timeout", 10*time.Second, "time allowed to read one PDF")
+	f.StringVar(&o.ConfigFile, "config", "", "configuration file (default: .svcaudit.yaml found upwards)")
+	f.StringVar(&o.Waivers, "waivers", "", "waivers file")
+	f.IntVar(&o.WarnExpiry, "warn-expiry", 14, "flag waivers expiring within this many days")
+	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(lint.Formats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func errOr(err error, msg string) string {
+	if err != nil {
+		return err.Error()
+	}
+	return msg
+}
+
+// applyConfig reads .svcaudit.yaml (or --config) and takes from it every
+// setting whose flag was not given.
+func (o *CheckOptions) applyConfig(changed func(string) bool) error {
+	path := o.ConfigFile
+	if path == "" {
+		found, err := config.Find(".")
+		if err != nil {
+			return err
+		}
+		path = found
+	}
+	if path == "" {
+		return nil
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		return err
+	}
+	// Show the file's paths relative to here, as a user would type them.
+	if wd, err := os.Getwd(); err == nil {
+		if abs, err := filepath.Abs(c.Dir); err == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil {
+				c.Dir = rel
+			}
+		}
+	}
+	if !changed("checklist") {
+		for _, ref := range c.Checklists {
+			if isPath(ref) {
+				ref = c.Path(ref)
+			}
+			o.Checklists = append(o.Checklists, ref)
+		}
+	}
+	for _, p := range c.Paths {
+		o.Paths = append(o.Paths, c.Path(p))
+	}
+	if !changed("include") {
+		o.Include = c.Include
+	}
+	if !changed("exclude") {
+		o.Exclude = c.Exclude
+	}
+	if !changed("fail-under") && c.FailUnder != nil {
+		o.FailUnder = c.FailUnder
+	}
+	if !changed("format") && c.Format != "" {
+		o.Format = c.Format
+	}
+	if !changed("together") && c.Together {
+		o.Together = true
+	}
+	if !changed("subject") && c.Subject != "" {
+		o.Subject = c.Subject
+	}
+	if !changed("max-file-size") && c.MaxFileSize > 0 {
+		o.Limits.MaxFileSize = c.MaxFileSize
+	}
+	if !changed("max-unzipped") && c.MaxUnzipped > 0 {
+		o.Limits.MaxUnzipped = c.MaxUnzipped
+	}
+	if !changed("pdf-timeout") && c.PDFTimeout > 0 {
+		o.Limits.PDFTimeout = c.PDFTimeout
+	}
+	if !changed("waivers") && c.Waivers != nil {
+		if c.WaiversFile != "" {
+			o.Waivers = c.Path(c.WaiversFile)
+		} else {
+			o.inlineWaivers = c
+		}
+	}
+	if !changed("warn-expiry") && c.WarnExpiry != nil {
+		o.WarnExpiry = *c.WarnExpiry
+	}
+	return nil
+}
+
+// isPath tells a checklist file from a built-in id.
+func isPath(ref string) bool {
+	return strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
+}
+
+// target is one checklist and its compiled rules.
+type target struct {
+	cl  *checklist.Checklist
+	set *rule.Set
+}
+
+func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOptions) error {
+	if !slices.Contains(lint.Formats, o.Format) {
+		e := usageErrorf("unknown format %q (want one of %s)", o.Format, strings.Join(lint.Formats, ", "))
+		if s := diag.Suggest(o.Format, lint.Formats); s != "" {
+			e.Hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		return e
+	}
+	targets, err := loadTargets(o.Checklists)
+	if err != nil {
+		return err
+	}
+	ws, err := loadWaivers(o)
+	if err != nil {
+		return err
+	}
+	paths := o.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	found, err := walk.Expand(paths, walk.Options{Include: o.Include, Exclude: o.Exclude, Supported: document.Supported})
+	if err != nil {
+		return &UsageError{Msg: err.Error()}
+	}
+	if len(found.Missing) > 0 {
+		msgs := make([]string, len(found.Missing))
+		for i, m := range found.Missing {
+			msgs[i] = fmt.Sprintf("%q", m)
+		}
+		return &UsageError{Msg: "no such file, folder or match: " + strings.Join(msgs, ", ")}
+	}
+	if o.Output != "" {
+		if err := checkOutputPath(ios, o, found.Files); err != nil {
+			return err
+		}
+	}
+	if len(found.Files) == 0 && len(found.Errors) == 0 {
+		return &UsageError{Msg: "no documents to check in " + strings.Join(paths, ", "),
+			Hint: "svcaudit reads .md, .txt, .html, .docx, .odt and .pdf files"}
+	}
+
+	rep := &lint.Report{Errors: found.Errors, Threshold: o.FailUnder, Together: o.Together}
+	for _, t := range targets {
+		rep.Checklists = append(rep.Checklists, t.cl)
+	}
+	keepInfo := o.Format == "json"
+	var bar *progressbar.ProgressBar
+	if ios.ErrTTY && !g.Quiet && len(found.Files) > progressMin {
+		bar = progressbar.NewOptions(len(found.Files),
+			progressbar.OptionSetWriter(ios.ErrOut),
+			progressbar.OptionSetDescription("checking"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish())
+	}
+	done := func(n int) {
+		if bar != nil {
+			_ = bar.Set(n)
+		}
+		if o.onDone != nil {
+			o.onDone(n, len(found.Files))
+		}
+	}
+	if o.Together {
+		err = checkTogether(ctx, o, targets, ws, found.Files, rep, done)
+	} else {
+		defer boundMemory()()
+		err = checkEach(ctx, o, targets, ws, found.Files, rep, keepInfo, done)
+	}
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	if err != nil {
+		return err
+	}
+
+	var buf bytes.Buffer
+	out := io.Writer(&buf)
+	if o.Output == "" {
+		out = bufio.NewWriter(ios.Out)
+	}
+	wd, _ := os.Getwd()
+	if err := lint.Render(out, o.Format, rep, lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet}); err != nil {
+		return err
+	}
+	if o.Output != "" {
+		if err := atomicfile.Write(o.Output, buf.Bytes(), 0o644); err != nil {
+			// Say what was checked, since the report is lost.
+			return fmt.Errorf("write %s: %w (the check itself ran: %s)", o.Output, err, lint.Summary(rep))
+		}
+		if !g.Quiet {
+			fmt.Fprintf(ios.ErrOut, "%s\nwrote %s\n", lint.Summary(rep), o.Output)
+		}
+	} else if err := out.(*bufio.Writer).Flush(); err != nil {
+		return err
+	}
+
+	switch {
+	case rep.Interrupted:
+		return &FailedError{Reason: fmt.Sprintf("interrupted: %d of %d documents not checked", len(rep.NotChecked), len(found.Files))}
+	case len(rep.Results) == 0:
+		return &UsageError{Msg: "nothing could be checked: every document had an error"}
+	case !rep.Passed():
+		return &FailedError{}
+	}
+	return nil
+}
+
+// loadTargets resolves and compiles the checklists; with none named, every
+// built-in checklist that has automated items, less the profiles made of
+// the others.
+func loadTargets(refs []string) ([]target, error) {
+	var cls []*checklist.Checklist
+	if len(refs) == 0 {
+		all, err := checklist.Builtins()
+		if err != nil {
+			return nil, err
+		}
+		for _, cl := range all {
+			// A profile (one that includes others) would repeat the
+			// findings of the checklists it is made of.
+			if cl.Automated() && len(cl.Includes) == 0 {
+				cls = append(cls, cl)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		if seen[ref] {
+			continue
+		}
+		seen[ref] = true
+		cl, err := checklist.Resolve(ref)
+		if err != nil {
+			return nil, err
+		}
+		if !cl.Automated() {
+			return nil, &UsageError{Msg: fmt.Sprintf("checklist %s has no automated items: check has nothing to do", cl.ID),
+				Hint: "run a full audit with 'svcaudit run -c " + ref + "'"}
+		}
+		cls = append(cls, cl)
+	}
+	if len(cls) == 0 {
+		return nil, &UsageError{Msg: "no checklist with automated items to check against"}
+	}
+	targets := make([]target, 0, len(cls))
+	var errs []error
+	for _, cl := range cls {
+		var automated []*checklist.Item
+		for _, it := range cl.Items() {
+			if it.Automated() {
+				automated = append(automated, it)
+			}
+		}
+		set, err := rule.Compile(automated)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		targets = append(targets, target{cl: cl, set: set})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return targets, nil
+}
+
+// outcome is what the workers hand back for one document.
+type outcome struct {
+	idx     int
+	results []*result.Result
+	errs    []result.FileError
+}
+
+// checkEach reads and judges each document on its own, in a bounded pool of
+// workers; only the (small) Results are kept, never the documents. An
+// interruption stops the pool; what was not checked is listed.
+func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waivers, files []string, rep *lint.Report, keepInfo bool, done func(int)) error {
+	jobs := o.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	jobs = min(jobs, len(files))
+	next := make(chan int)
+	outs := make(chan outcome, jobs)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs <- judge(o, targets, ws, files[i], i, keepInfo)
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range files {
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(outs) }()
+
+	checked := make([]bool, len(files))
+	n := 0
+	for out := range outs {
+		checked[out.idx] = true
+		n++
+		rep.Results = append(rep.Results, out.results...)
+		rep.Errors = append(rep.Errors, out.errs...)
+		done(n)
+	}
+	if ctx.Err() != nil && n < len(files) {
+		rep.Interrupted = true
+		for i, ok := range checked {
+			if !ok {
+				rep.NotChecked = append(rep.NotChecked, files[i])
+			}
+		}
+	}
+	return nil
+}
+
+// readDocument reads a document; tests replace it to simulate failures.
+var readDocument = document.Read
+
+// judge reads one document and scores it against every checklist. A panic
+// (a bug, never expected) costs only this document: it is reported as the
+// document's error and the run goes on.
+func judge(o *CheckOptions, targets []target, ws waivers, path string, idx int, keepInfo bool) (out outcome) {
+	out = outcome{idx: idx}
+	defer func() {
+		if p := recover(); p != nil {
+			out = outcome{idx: idx, errs: []result.FileError{{File: path, Message: fmt.Sprintf("internal error, please report it: %v", p)}}}
+		}
+	}()
+	doc, err := readDocument(path, o.Limits)
+	if err != nil {
+		out.errs = fileErrors(path, err)
+		return out
+	}
+	for _, t := range targets {
+		r, err := evaluate(o, t, ws, path, []string{path}, t.set.Evaluate(doc))
+		if err != nil {
+			out.errs = append(out.errs, result.FileError{File: path, Message: err.Error()})
+			continue
+		}
+		if !keepInfo {
+			slim(r)
+		}
+		out.results = append(out.results, r)
+	}
+	return out
+}
+
+// checkTogether reads every document and judges them as one body of
+// evidence, as `run --docs` does. It must hold them all at once.
+func checkTogether(ctx context.Context, o *CheckOptions, targets []target, ws waivers, files []string, rep *lint.Report, done func(int)) error {
+	var docs []*document.Document
+	var paths []string
+	for i, path := range files {
+		if ctx.Err() != nil {
+			rep.Interrupted = true
+			rep.NotChecked = append(rep.NotChecked, files[i:]...)
+			return nil
+		}
+		doc, err := readDocument(path, o.Limits)
+		if err != nil {
+			rep.Errors = append(rep.Errors, fileErrors(path, err)...)
+		} else {
+			docs = append(docs, doc)
+			paths = append(paths, path)
+		}
+		done(i + 1)
+	}
+	if len(docs) == 0 {
+		return nil
+	}
+	subject := o.Subject
+	if subject == "" {
+		subject = "together"
+	}
+	for _, t := range targets {
+		r, err := evaluate(o, t, ws, subject, paths, t.set.Evaluate(docs...))
+		if err != nil {
+			return err
+		}
+		rep.Results = append(rep.Results, r)
+	}
+	return nil
+}
+
+func evaluate(o *CheckOptions, t target, ws waivers, subject string, docs []string, auto map[string]rule.Outcome) (*result.Result, error) {
+	waived, notices := applyWaivers(ws, t.cl, subject, docs, o.Now(), o.WarnExpiry)
+	r, err := score.Evaluate(t.cl, score.Input{
+		Subject:   subject,
+		Automated: auto,
+		Documents: docs,
+		Waived:    waived,
+		Options:   score.Options{AutomatedOnly: true, Threshold: o.FailUnder},
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.Tool = &result.Tool{Name: "svcaudit", Version: Version}
+	r.Notices = append(r.Notices, notices...)
+	return r, nil
+}
+
+// slim drops the findings that only support a pass, which no format but
+// JSON shows, so that a run over many documents keeps little in memory.
+func slim(r *result.Result) {
+	for i := range r.Items {
+		fs := r.Items[i].Findings[:0]
+		for _, f := range r.Items[i].Findings {
+			if f.Severity != "info" {
+				fs = append(fs, f)
+			}
+		}
+		r.Items[i].Findings = fs
+	}
+}
+
+// fileErrors turns a document's read error into FileErrors at its places.
+func fileErrors(path string, err error) []result.FileError {
+	var out []result.FileError
+	for _, e := range diag.Flatten(err) {
+		fe := result.FileError{File: e.File, Line: e.Line, Column: e.Column, Page: e.Page, Message: e.Msg}
+		if fe.File == "" {
+			fe.File = path
+		}
+		if e.Hint != "" {
+			fe.Message += " (" + e.Hint + ")"
+		}
+		out = append(out, fe)
+	}
+	return out
+}
+
+// waivers are the waivers in force for a run.
+type waivers []waiver.Waiver
+
+// loadWaivers reads --waivers, or the waivers of .svcaudit.yaml.
+func loadWaivers(o *CheckOptions) (waivers, error) {
+	switch {
+	case o.Waivers != "":
+		return waiver.Load(o.Waivers)
+	case o.inlineWaivers != nil:
+		return waiver.ParseNode(o.inlineWaivers.File, o.inlineWaivers.Waivers)
+	}
+	return nil, nil
+}
+
+// applyWaivers finds the waivers that excuse items of cl for this subject
+// and these documents; expired ones do not apply and, with those about to
+// expire, become notices.
+func applyWaivers(ws waivers, cl *checklist.Checklist, subject string, docs []string, now time.Time, warnDays int) (map[string]result.Waiver, []string) {
+	if len(ws) == 0 {
+		return nil, nil
+	}
+	return waiver.Apply(ws, cl, subject, docs, now, warnDays)
+}
+
+// checkOutput refuses to write the report over a document being checked,
+// and over an existing file unless --force (or a yes on a terminal).
+func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
+	abs, err := filepath.Abs(o.Output)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if fa, err := filepath.Abs(f); err == nil && fa == abs {
+			return usageErrorf("--output %s is one of the documents being checked", o.Output)
+		}
+	}
+	fi, err := os.Stat(o.Output)
+	if err != nil || o.Force {
+		return nil
+	}
+	if fi.IsDir() {
+		return usageErrorf("--output %s is a folder", o.Output)
+	}
+	if ios.InTTY && ios.ErrTTY {
+		fmt.Fprintf(ios.ErrOut, "%s already exists. Replace it? [y/N] ", o.Output)
+		line, _ := bufio.NewReader(ios.In).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
+			return nil
+		}
+		return usageErrorf("%s left as it was", o.Output)
+	}
+	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
+}
+
+// boundMemory caps the heap softly while documents are judged one at a
+// time, unless GOMEMLIMIT says otherwise, so that a large corpus is checked
+// in a small, steady footprint (the Go runtime never spends more than half
+// the CPU on collection to keep it). It returns a function that restores the
+// previous setting.
+func boundMemory() func() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	prev := debug.SetMemoryLimit(48 << 20)
+	return func() { debug.SetMemoryLimit(prev) }
+}

@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/atomicfile"
+)
+
+func init() { register(newInitCmd) }
+
+// initSubcommands are the `init` subcommands, each added from its own file
+// with addInitSubcommand.
+var initSubcommands []func(*IOStreams, *GlobalOptions) *cobra.Command
+
+// addInitSubcommand adds a subcommand to `svcaudit init` (init checklist,
+// init answers, init config), so that each lives in its own file.
+func addInitSubcommand(f func(*IOStreams, *GlobalOptions) *cobra.Command) {
+	initSubcommands = append(initSubcommands, f)
+}
+
+func newInitCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "init KIND",
+		Short: "Write a starter file to begin from (checklist, answers, config)",
+		Long: `Write a commented starter file that validates as it is, to edit from there.
+
+An existing file is only replaced with --force (or, on a terminal, after
+asking).`,
+		Args: wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return &UsageError{Msg: "init needs a kind of file", Hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}
+		},
+	}
+	for _, add := range initSubcommands {
+		cmd.AddCommand(add(ios, g))
+	}
+	return cmd
+}
+
+// writeNewFile writes data to path atomically ("-" writes to standard
+// output). An existing file is replaced only with force or, when both
+// input and error output are terminals, once the user agrees.
+func writeNewFile(ios *IOStreams, path string, data []byte, force bool) error {
+	if path == "-" {
+		_, err := ios.Out.Write(data)
+		return err
+	}
+	if st, err := os.Stat(path); err == nil {
+		if st.IsDir() {
+			return usageErrorf("%s is a folder: give a file name with -o", path)
+		}
+		if !force {
+			if !ios.InTTY || !ios.ErrTTY {
+				return &UsageError{Msg: fmt.Sprintf("%s already exists", path), Hint: "use --force to replace it, or -o to write elsewhere"}
+			}
+			fmt.Fprintf(ios.ErrOut, "%s already exists. Replace it? [y/N] ", path)
+			answer, _ := bufio.NewReader(ios.In).ReadString('\n')
+			if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
+				return usageErrorf("%s left as it was", path)
+			}
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := atomicfile.Write(path, data, 0o644); err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return usageErrorf("cannot write %s: folder %s does not exist", path, filepath.Dir(path))
+		case errors.Is(err, fs.ErrPermission):
+			return usageErrorf("cannot write %s: permission denied", path)
+		}
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,85 @@
+package cli
+
+import (
+	_ "embed"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+)
+
+func init() { addInitSubcommand(newInitChecklistCmd) }
+
+// starterChecklist is the commented starter `init checklist` writes; ID
+// and TITLE are replaced from the output file's name.
+//
+//go:embed starter_checklist.yaml
+var starterChecklist string
+
+type initChecklistOptions struct {
+	Output string
+	Force  bool
+}
+
+func newInitChecklistCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	opts := &initChecklistOptions{}
+	cmd := &cobra.Command{
+		Use:   "checklist",
+		Short: "Write a commented starter checklist",
+		Long: `Write a commented starter checklist that validates as it is: one section with
+an item an assessor answers and one that documents answer. Its id comes
+from the file name. Check your edits with 'svcaudit validate FILE'.`,
+		Example: "  svcaudit init checklist -o housing-repairs.yaml",
+		Args:    wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runInitChecklist(ios, g, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "checklist.yaml", "file to write (- for standard output)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the file if it exists")
+	return cmd
+}
+
+func runInitChecklist(ios *IOStreams, g *GlobalOptions, opts *initChecklistOptions) error {
+	id := "my-checklist"
+	if opts.Output != "-" {
+		if s := slug(strings.TrimSuffix(filepath.Base(opts.Output), filepath.Ext(opts.Output))); s != "" && s != "checklist" {
+			id = s
+		}
+	}
+	data := starterFor(id)
+	// The starter must always validate; a failure here is a bug.
+	if _, err := checklist.Parse(opts.Output, data); err != nil {
+		return fmt.Errorf("starter checklist does not validate: %w", err)
+	}
+	if err := writeNewFile(ios, opts.Output, data, opts.Force); err != nil {
+		return err
+	}
+	if opts.Output != "-" && !g.Quiet {
+		fmt.Fprintf(ios.ErrOut, "wrote %s: edit it, then run 'svcaudit validate %s'\n", opts.Output, opts.Output)
+	}
+	return nil
+}
+
+// starterFor returns the commented starter checklist with the given id.
+func starterFor(id string) []byte {
+	title := strings.ToUpper(id[:1]) + strings.ReplaceAll(id[1:], "-", " ")
+	return []byte(strings.NewReplacer("ID", id, "TITLE", title).Replace(starterChecklist))
+}
+
+// slug turns a file name into a checklist id: lowercase letters, digits
+// and hyphens.
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}

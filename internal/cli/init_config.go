@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/config"
+)
+
+func init() { addInitSubcommand(newInitConfigCmd) }
+
+// InitConfigOptions are the settings of `svcaudit init config`.
+type InitConfigOptions struct {
+	Output string
+	Force  bool
+}
+
+func newInitConfigCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	o := &InitConfigOptions{}
+	cmd := &cobra.Command{
+		Use:   "config",
+		Short: "Write a commented .svcaudit.yaml, the defaults of `svcaudit check`",
+		Args:  wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runInitConfig(ios, g, o)
+		},
+	}
+	cmd.Flags().StringVarP(&o.Output, "output", "o", config.Name, "file to write (- for standard output)")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing file")
+	return cmd
+}
+
+func runInitConfig(ios *IOStreams, g *GlobalOptions, o *InitConfigOptions) error {
+	if err := writeNewFile(ios, o.Output, config.Template(), o.Force); err != nil {
+		return err
+	}
+	if o.Output != "-" && !g.Quiet {
+		fmt.Fprintf(ios.ErrOut, "wrote %s: edit it, then run 'svcaudit check'\n", o.Output)
+	}
+	return nil
+}

@@ -1,0 +1,144 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/diag"
+)
+
+func init() { register(newListCmd) }
+
+type listOptions struct {
+	Dirs   []string
+	Format string
+}
+
+// listEntry is one row of `list`, and its JSON form.
+type listEntry struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Version   string `json:"version,omitempty"`
+	Items     int    `json:"items"`
+	Automated int    `json:"automated"`
+	// Source is "builtin" or the file's path.
+	Source string `json:"source"`
+}
+
+func newListCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	opts := &listOptions{}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in checklists and those in --dir folders",
+		Long: `List the built-in checklists, and the checklists (*.yaml, *.yml) in each
+--dir folder: id, title, how many items, and how many of them documents
+answer (automated). A broken local checklist is reported and the others
+listed; the exit status is then 2.`,
+		Example: "  svcaudit list\n  svcaudit list --dir checklists --format json",
+		Args:    wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runList(ios, opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.Dirs, "dir", nil, "also list the checklists in this folder (repeatable)")
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table or json")
+	return cmd
+}
+
+func runList(ios *IOStreams, opts *listOptions) error {
+	if opts.Format != "table" && opts.Format != "json" {
+		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use --format table or --format json"}
+	}
+	var entries []listEntry
+	var errs diag.List
+	builtins, err := checklist.Builtins()
+	errs = append(errs, diag.Flatten(err)...)
+	for _, cl := range builtins {
+		entries = append(entries, entryOf(cl, "builtin"))
+	}
+	for _, dir := range opts.Dirs {
+		files, err := localChecklists(dir)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			cl, err := checklist.Load(f)
+			if err != nil {
+				errs = append(errs, diag.Flatten(err)...)
+				continue
+			}
+			entries = append(entries, entryOf(cl, f))
+		}
+	}
+	if opts.Format == "json" {
+		if entries == nil {
+			entries = []listEntry{}
+		}
+		b, err := json.MarshalIndent(entries, "", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintf(ios.Out, "%s\n", b); err != nil {
+			return err
+		}
+	} else if len(entries) > 0 {
+		t := tablewriter.NewTable(ios.Out,
+			tablewriter.WithHeaderAutoFormat(tw.Off),
+			tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		)
+		t.Header("ID", "Title", "Items", "Automated", "Source")
+		for _, e := range entries {
+			if err := t.Append(Sanitize(e.ID), Sanitize(e.Title), strconv.Itoa(e.Items), strconv.Itoa(e.Automated), Sanitize(e.Source)); err != nil {
+				return err
+			}
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return errs
+	}
+	return nil
+}
+
+func entryOf(cl *checklist.Checklist, source string) listEntry {
+	e := listEntry{ID: cl.ID, Title: cl.Title, Version: cl.Version, Source: source}
+	for _, it := range cl.Items() {
+		e.Items++
+		if it.Automated() {
+			e.Automated++
+		}
+	}
+	return e
+}
+
+// localChecklists lists the *.yaml and *.yml files of dir, sorted.
+func localChecklists(dir string) ([]string, error) {
+	var files []string
+	for _, pat := range []string{"*.yaml", "*.yml"} {
+		m, err := filepath.Glob(filepath.Join(dir, pat))
+		if err != nil {
+			return nil, usageErrorf("bad folder %q: %v", dir, err)
+		}
+		files = append(files, m...)
+	}
+	if files == nil {
+		if _, err := filepath.Glob(dir); err != nil {
+			return nil, usageErrorf("bad folder %q", dir)
+		}
+		if !isDir(dir) {
+			return nil, &UsageError{Msg: fmt.Sprintf("no folder %s", dir), Hint: "--dir names a folder of checklist files"}
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}

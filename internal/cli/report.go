@@ -1,0 +1,312 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/action"
+	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/report"
+	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/schema"
+)
+
+func init() { register(newReportCmd) }
+
+// ReportOptions are the flags and arguments of `svcaudit report`.
+type ReportOptions struct {
+	Inputs   []string
+	Format   string
+	Output   string
+	Force    bool
+	Baseline []string
+	By       string
+	Sort     string
+	Merge    bool
+	BOM      bool
+	Actions  string
+	// Now is today's date, for overdue actions (time.Now by default).
+	Now func() time.Time
+}
+
+func newReportCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	o := &ReportOptions{Now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "report RESULT.json...",
+		Short: "Render, compare and merge saved results for board papers",
+		Long: `Render saved Results (written by run or check) as a report: one Result as an
+audit report, several as a comparison of services, with --baseline the
+change since earlier audits. Formats: table (terminal), md, html (one
+self-contained file with charts), csv, xlsx, json. With --merge, Results of
+the same subject and checklist (several assessors, sharded CI runs) are
+combined into one first; --format result writes the merged Result itself.`,
+		Example: `  svcaudit report housing.json
+  svcaudit report housing.json --baseline housing-q1.json --format html -o board.html
+  svcaudit report *.json --sort score --format md
+  svcaudit report a.json b.json --merge --format result -o merged.json`,
+		Args: wrapArgs(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Inputs = args
+			return runReport(ios, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(report.Formats, ", ")+", or result with --merge (default: from -o's extension, else table)")
+	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (atomically) instead of standard output")
+	f.BoolVar(&o.Force, "force", false, "overwrite an existing -o file")
+	f.StringSliceVar(&o.Baseline, "baseline", nil, "earlier Results to compare against (repeatable)")
+	f.StringVar(&o.By, "by", "section", "rows of a comparison: section or item")
+	f.StringVar(&o.Sort, "sort", "", "order subjects: score (a league table) or name")
+	f.BoolVar(&o.Merge, "merge", false, "merge Results of the same subject and checklist first")
+	f.BoolVar(&o.BOM, "bom", false, "start CSV with a UTF-8 byte-order mark, for Excel")
+	f.StringVar(&o.Actions, "actions", "", "actions register (YAML): show open actions beside failures")
+	return cmd
+}
+
+var formatByExt = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".txt": "table"}
+
+func runReport(ios *IOStreams, o *ReportOptions) error {
+	format := o.Format
+	if format == "" {
+		format = formatByExt[strings.ToLower(filepath.Ext(o.Output))]
+		if format == "" {
+			format = "table"
+		}
+	}
+	if format == "markdown" {
+		format = "md"
+	}
+	valid := append([]string{"result"}, report.Formats...)
+	if !contains(valid, format) {
+		return &UsageError{Msg: fmt.Sprintf("unknown format %q", format), Hint: "use one of " + strings.Join(valid, ", ")}
+	}
+	if format == "result" && !o.Merge {
+		return &UsageError{Msg: "--format result writes a merged Result and needs --merge"}
+	}
+	if o.By != "section" && o.By != "item" {
+		return &UsageError{Msg: fmt.Sprintf("unknown --by %q", o.By), Hint: "use section or item"}
+	}
+	if o.Sort != "" && o.Sort != "score" && o.Sort != "name" {
+		return &UsageError{Msg: fmt.Sprintf("unknown --sort %q", o.Sort), Hint: "use score or name"}
+	}
+	if format == "xlsx" && o.Output == "" && ios.OutTTY {
+		return &UsageError{Msg: "xlsx is a binary format: write it to a file", Hint: "add -o report.xlsx"}
+	}
+	if o.Output != "" {
+		if err := checkOutput(ios, o); err != nil {
+			return err
+		}
+	}
+	results, err := readResults(o.Inputs)
+	if err != nil {
+		return err
+	}
+	base, err := readResults(o.Baseline)
+	if err != nil {
+		return err
+	}
+	if o.Merge {
+		if results, err = mergeResults(results); err != nil {
+			return err
+		}
+	}
+	var buf bytes.Buffer
+	if format == "result" {
+		if err := writeMerged(&buf, results); err != nil {
+			return err
+		}
+	} else {
+		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now()}
+		if o.Output == "" {
+			opts.Color, opts.Width = ios.Color, ios.Width
+		}
+		if o.Actions != "" {
+			if opts.Actions, err = loadActions(o.Actions); err != nil {
+				return err
+			}
+		}
+		if err := report.Render(&buf, results, opts); err != nil {
+			return err
+		}
+	}
+	if o.Output == "" {
+		_, err := ios.Out.Write(buf.Bytes())
+		return err
+	}
+	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOutput refuses to write over one of the command's inputs, and over
+// an existing file without --force (on a terminal it asks).
+func checkOutput(ios *IOStreams, o *ReportOptions) error {
+	out, err := os.Stat(o.Output)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output %s: %w", o.Output, err)
+	}
+	inputs := append(append([]string{o.Actions}, o.Inputs...), o.Baseline...)
+	for _, in := range inputs {
+		if in == "" {
+			continue
+		}
+		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
+			return &UsageError{Msg: fmt.Sprintf("output %s is also an input: refusing to overwrite it", o.Output)}
+		}
+	}
+	if o.Force {
+		return nil
+	}
+	if ios.InTTY && ios.ErrTTY {
+		fmt.Fprintf(ios.ErrOut, "%s exists. Overwrite it? [y/N] ", o.Output)
+		line, _ := bufio.NewReader(ios.In).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
+			return nil
+		}
+	}
+	return &UsageError{Msg: fmt.Sprintf("output %s exists", o.Output), Hint: "add --force to overwrite it"}
+}
+
+// readResults reads Results from files written by run (one Result) or by
+// check --format json (several), validating each against the result schema
+// when this build publishes one.
+func readResults(paths []string) ([]*result.Result, error) {
+	var out []*result.Result
+	_, schemaErr := schema.Get("result")
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("read result: %w", err)
+		}
+		var head struct {
+			Results []json.RawMessage `json:"results"`
+		}
+		raws := []json.RawMessage{data}
+		if json.Unmarshal(data, &head) == nil && head.Results != nil {
+			raws = head.Results
+		}
+		for i, raw := range raws {
+			name := p
+			if len(raws) > 1 || head.Results != nil {
+				name = fmt.Sprintf("%s: results[%d]", p, i)
+			}
+			r, err := result.Decode(name, raw)
+			if err != nil {
+				return nil, err
+			}
+			if schemaErr == nil {
+				if err := schema.Validate("result", raw); err != nil {
+					return nil, fmt.Errorf("%s: not a valid result: %s", name, schemaProblems(err))
+				}
+			}
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// mergeResults merges the Results of each subject and checklist into one,
+// keeping the order in which subjects first appear.
+func mergeResults(rs []*result.Result) ([]*result.Result, error) {
+	type key struct{ subject, checklist string }
+	groups := map[key][]*result.Result{}
+	var order []key
+	for _, r := range rs {
+		k := key{r.Subject, r.Checklist.ID}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], r)
+	}
+	var out []*result.Result
+	for _, k := range order {
+		g := groups[k]
+		if len(g) == 1 {
+			out = append(out, g[0])
+			continue
+		}
+		m, err := report.Merge(g, nil)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// writeMerged writes one merged Result, or a check document holding several.
+func writeMerged(w io.Writer, rs []*result.Result) error {
+	if len(rs) == 1 {
+		b, err := result.Marshal(rs[0])
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}
+	doc := result.Check{SchemaVersion: result.SchemaVersion, Passed: true}
+	for _, r := range rs {
+		doc.Results = append(doc.Results, *r)
+		doc.Passed = doc.Passed && r.Passed
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+// loadActions reads the corrective-action register (action.Load) and hands
+// the report its actions.
+func loadActions(path string) ([]report.Action, error) {
+	reg, err := action.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]report.Action, 0, len(reg.Actions))
+	for _, a := range reg.Actions {
+		out = append(out, report.Action{ID: a.ID, Item: a.Item, Subject: a.Subject, Description: a.Description,
+			Owner: a.Owner, Due: a.Due, Status: string(a.Status), Raised: a.Raised})
+	}
+	return out, nil
+}
+
+// schemaProblems shortens a schema validation error to its findings, one
+// "at /path: problem" each, on one line.
+func schemaProblems(err error) string {
+	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "- at ") {
+			continue
+		}
+		l = strings.TrimPrefix(l, "- ")
+		if strings.HasSuffix(l, "validation failed") {
+			continue
+		}
+		out = append(out, strings.Replace(strings.Replace(l, "'", "", 2), "at : ", "at top level: ", 1))
+	}
+	if len(out) == 0 {
+		return err.Error()
+	}
+	return strings.Join(out, "; ")
+}

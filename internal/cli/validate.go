@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/diag"
+)
+
+func init() { register(newValidateCmd) }
+
+type validateOptions struct {
+	Files  []string
+	Format string
+}
+
+// validateReport is the JSON form of `validate --format json`.
+type validateReport struct {
+	OK       bool           `json:"ok"`
+	Files    []validateFile `json:"files"`
+	Problems diag.List      `json:"problems"`
+}
+
+type validateFile struct {
+	File      string `json:"file"`
+	OK        bool   `json:"ok"`
+	ID        string `json:"id,omitempty"`
+	Items     int    `json:"items"`
+	Automated int    `json:"automated"`
+}
+
+func newValidateCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	opts := &validateOptions{}
+	cmd := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check checklist files and report every problem at file:line:col",
+		Long: `Check checklist files, with their includes: every problem of every file is
+reported at once, as file:line:col, with a hint where one helps, and the
+exit status is 2. A file without problems gets one line:
+
+  ok  FILE  (ID, N items, M automated)
+
+A built-in id may be given in place of a file. With --format json, the
+files and problems (file, line, column, message, hint) go to standard
+output as one JSON document, for editors and CI.`,
+		Example: "  svcaudit validate checklists/*.yaml",
+		Args:    wrapArgs(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return runValidate(ios, g, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func runValidate(ios *IOStreams, g *GlobalOptions, opts *validateOptions) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use --format text or --format json"}
+	}
+	report := validateReport{Files: []validateFile{}, Problems: diag.List{}}
+	bad := 0
+	for _, f := range opts.Files {
+		vf := validateFile{File: f}
+		cl, err := checklist.Resolve(f)
+		if err != nil {
+			bad++
+			for _, e := range diag.Flatten(err) {
+				if e.File == "" {
+					e.File = f
+				}
+				report.Problems = append(report.Problems, e)
+			}
+			report.Files = append(report.Files, vf)
+			continue
+		}
+		vf.OK, vf.ID = true, cl.ID
+		for _, it := range cl.Items() {
+			vf.Items++
+			if it.Automated() {
+				vf.Automated++
+			}
+		}
+		report.Files = append(report.Files, vf)
+		if !g.Quiet && opts.Format == "text" {
+			fmt.Fprintf(ios.Out, "ok  %s  (%s, %s, %d automated)\n", Sanitize(f), Sanitize(cl.ID), plural(vf.Items, "item"), vf.Automated)
+		}
+	}
+	report.Problems.Sort()
+	report.OK = len(report.Problems) == 0
+	summary := fmt.Sprintf("%s in %d of %s", plural(len(report.Problems), "problem"), bad, plural(len(opts.Files), "file"))
+	if opts.Format == "json" {
+		b, err := json.MarshalIndent(report, "", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintf(ios.Out, "%s\n", b); err != nil {
+			return err
+		}
+		if report.OK {
+			return nil
+		}
+		return errors.New(summary)
+	}
+	if report.OK {
+		return nil
+	}
+	return append(report.Problems, &diag.Error{Msg: summary})
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// sanitizingWriter strips control characters from what checklists say
+// before it reaches a terminal.
+type sanitizingWriter struct{ w io.Writer }
+
+func (s *sanitizingWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(s.w, Sanitize(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}

@@ -1,0 +1,107 @@
+package document
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// builder accumulates a Document's Text and Segments. It starts a new
+// segment only when the source position of the next piece does not follow
+// on from the previous one, so that a long contiguous run costs one segment.
+type builder struct {
+	buf      []byte
+	segs     []Segment
+	headings []Heading
+	// next is where the source would continue if the next piece is
+	// contiguous with the last one.
+	next    Position
+	hasNext bool
+}
+
+// add appends s, which starts at pos in the source and contains no "\n".
+func (b *builder) add(s string, pos Position) {
+	if s == "" {
+		return
+	}
+	if !b.hasNext || pos != b.next {
+		b.segs = append(b.segs, Segment{Off: len(b.buf), Page: pos.Page, Line: pos.Line, Column: pos.Column})
+	}
+	b.buf = append(b.buf, s...)
+	pos.Column += utf8.RuneCountInString(s)
+	b.next, b.hasNext = pos, true
+}
+
+// space appends one space unless Text is at a block start or already ends
+// in white space; it stands for source white space such as a line break
+// inside a paragraph. The text after it starts a new segment.
+func (b *builder) space() {
+	if b.atBlockStart() || b.endsWithSpace() {
+		return
+	}
+	b.buf = append(b.buf, ' ')
+	b.hasNext = false
+}
+
+// brk ends the current block: the next text starts after a "\n".
+func (b *builder) brk() {
+	b.trimTrailingSpace()
+	if b.atBlockStart() {
+		return
+	}
+	b.buf = append(b.buf, '\n')
+	b.hasNext = false
+}
+
+func (b *builder) atBlockStart() bool {
+	return len(b.buf) == 0 || b.buf[len(b.buf)-1] == '\n'
+}
+
+func (b *builder) endsWithSpace() bool {
+	if len(b.buf) == 0 {
+		return false
+	}
+	c := b.buf[len(b.buf)-1]
+	return c == ' ' || c == '\t'
+}
+
+// trimTrailingSpace drops white space at the end of the current block, and
+// any segment that would start at or beyond the new end.
+func (b *builder) trimTrailingSpace() {
+	n := len(bytes.TrimRight(b.buf, " \t"))
+	if n == len(b.buf) {
+		return
+	}
+	b.buf = b.buf[:n]
+	for len(b.segs) > 0 && b.segs[len(b.segs)-1].Off >= n {
+		b.segs = b.segs[:len(b.segs)-1]
+	}
+	b.hasNext = false
+}
+
+// heading records Text from off to the current end as a heading.
+func (b *builder) heading(level, off int) {
+	if off > len(b.buf) {
+		return
+	}
+	raw := string(b.buf[off:])
+	t := strings.TrimSpace(raw)
+	if t == "" {
+		return
+	}
+	off += len(raw) - len(strings.TrimLeft(raw, " \t\n"))
+	b.headings = append(b.headings, Heading{Level: level, Text: t, Off: off})
+}
+
+// offset is the current length of Text.
+func (b *builder) offset() int { return len(b.buf) }
+
+// document finishes the Text (no trailing "\n") and returns the Document.
+func (b *builder) document(path, format string) *Document {
+	n := len(bytes.TrimRight(b.buf, "\n \t"))
+	b.buf = b.buf[:n]
+	for len(b.segs) > 0 && b.segs[len(b.segs)-1].Off >= n {
+		b.segs = b.segs[:len(b.segs)-1]
+	}
+	return &Document{Path: path, Format: format, Text: string(b.buf), Segments: b.segs, Headings: b.headings}
+}

@@ -1,0 +1,99 @@
+package document
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// decodeText turns the bytes of a text-based document into UTF-8: a UTF-8
+// BOM is dropped, UTF-16 with a BOM is decoded, and bytes that are not
+// valid UTF-8 are read as Windows-1252 (the usual encoding of such files),
+// so that a legacy file is read rather than refused. binary reports a NUL
+// byte in UTF-8 or single-byte text, the mark of a file that is not text.
+func decodeText(data []byte) (text string, binary bool) {
+	return decodeWith(data, nil)
+}
+
+// decodeHTML is decodeText for HTML: a page that is not valid UTF-8 is
+// decoded as its <meta charset> declares (Shift_JIS, ISO-8859-2, …), and as
+// Windows-1252 when it declares nothing.
+func decodeHTML(data []byte) (text string, binary bool) {
+	return decodeWith(data, func(data []byte) encoding.Encoding {
+		enc, _, _ := charset.DetermineEncoding(data, "text/html")
+		return enc
+	})
+}
+
+// decodeWith decodes data; guess, when not nil, picks the encoding of text
+// that is not UTF-8.
+func decodeWith(data []byte, guess func([]byte) encoding.Encoding) (text string, binary bool) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
+		if err == nil {
+			return string(out), false
+		}
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", true
+	}
+	if utf8.Valid(data) {
+		return string(data), false
+	}
+	var enc encoding.Encoding = charmap.Windows1252
+	if guess != nil {
+		if e := guess(data); e != nil && e != encoding.Nop {
+			enc = e
+		}
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil { // cannot happen: every byte maps to a rune
+		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), false
+	}
+	return string(out), false
+}
+
+// lineReader yields the lines of s with their 1-based numbers; "\r\n", "\r"
+// and "\n" all end a line, and the terminator is not part of the line.
+type lineReader struct {
+	s    string
+	pos  int
+	line int
+}
+
+// next returns the next line, or ok false at the end.
+func (r *lineReader) next() (line string, n int, ok bool) {
+	if r.pos >= len(r.s) {
+		return "", 0, false
+	}
+	rest := r.s[r.pos:]
+	i := indexLineEnd(rest)
+	r.line++
+	if i < 0 {
+		r.pos = len(r.s)
+		return rest, r.line, true
+	}
+	line = rest[:i]
+	r.pos += i + 1
+	if rest[i] == '\r' && i+1 < len(rest) && rest[i+1] == '\n' {
+		r.pos++
+	}
+	return line, r.line, true
+}
+
+// indexLineEnd is the index of the first '\r' or '\n' in s, or -1.
+func indexLineEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' || s[i] == '\r' {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,284 @@
+package document
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/klippa-app/go-pdfium"
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+)
+
+// errNoTextLayer is returned for a PDF whose pages hold no text, such as a
+// scan.
+var errNoTextLayer = errors.New("it has no text layer (a scanned or image-only PDF?)")
+
+// errEncrypted is returned for a password-protected PDF.
+var errEncrypted = errors.New("it is encrypted (password-protected)")
+
+// errPDFTimeout is returned when reading a PDF takes longer than allowed.
+type errPDFTimeout struct{ d time.Duration }
+
+func (e *errPDFTimeout) Error() string {
+	return fmt.Sprintf("reading it took longer than the limit of %s", e.d)
+}
+
+// The PDFium pool is started on the first PDF and shared by the rest, so
+// that a run without PDFs pays nothing for it (compiling the 6 MB WebAssembly
+// module takes about two seconds, or a few milliseconds from the on-disk
+// compilation cache).
+var pdfPool struct {
+	once sync.Once
+	pool pdfium.Pool
+	err  error
+}
+
+func getPDFPool() (pdfium.Pool, error) {
+	pdfPool.once.Do(func() {
+		cache := ""
+		if dir, err := os.UserCacheDir(); err == nil {
+			cache = filepath.Join(dir, "svcaudit", "wazero")
+		}
+		pdfPool.pool, pdfPool.err = newPDFPool(cache, runtime.GOMAXPROCS(0))
+	})
+	return pdfPool.pool, pdfPool.err
+}
+
+// newPDFPool starts a pool of up to n PDFium instances. cacheDir, when not
+// empty, keeps the compiled module between runs.
+func newPDFPool(cacheDir string, n int) (pdfium.Pool, error) {
+	rc := wazero.NewRuntimeConfig().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithCloseOnContextDone(true) // lets Kill stop a PDF that hangs
+	if cacheDir != "" {
+		if cache, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
+			rc = rc.WithCompilationCache(cache)
+		}
+	}
+	return webassembly.Init(webassembly.Config{
+		MinIdle: 0, MaxIdle: n, MaxTotal: n,
+		RuntimeConfig: rc,
+		FSConfig:      wazero.NewFSConfig(), // no file system: documents are passed as bytes
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+		ReuseWorkers:  true,
+	})
+}
+
+// parsePDF reads the text layer of a PDF with PDFium, page by page. Line is
+// the line's number within its page, as PDFium breaks the page into lines,
+// and Column counts runes within the line. The whole extraction has
+// lim.PDFTimeout to finish; past it the PDFium instance is killed and the
+// document reported as an error.
+func parsePDF(data []byte, lim Limits) (*builder, int, error) {
+	if !hasPDFTrailer(data) {
+		if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\n\r "), []byte("%PDF-")) {
+			return nil, 0, errors.New("not a PDF file (no %PDF- header)")
+		}
+		return nil, 0, errors.New("it is truncated or corrupt (no %%EOF at the end)")
+	}
+	pool, err := getPDFPool()
+	if err != nil {
+		return nil, 0, fmt.Errorf("cannot start the PDF reader: %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), lim.PDFTimeout)
+	defer cancel()
+	inst, err := pool.GetInstanceWithContext(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, 0, &errPDFTimeout{lim.PDFTimeout}
+		}
+		return nil, 0, fmt.Errorf("cannot start the PDF reader: %v", err)
+	}
+	type result struct {
+		b     *builder
+		pages int
+		err   error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- result{err: fmt.Errorf("the PDF reader failed on it (%v)", r)}
+			}
+		}()
+		b, n, err := extractPDF(inst, data)
+		ch <- result{b, n, err}
+	}()
+	select {
+	case r := <-ch:
+		inst.Close()
+		return r.b, r.pages, r.err
+	case <-ctx.Done():
+		inst.Kill()
+		return nil, 0, &errPDFTimeout{lim.PDFTimeout}
+	}
+}
+
+// hasPDFTrailer reports whether "%%EOF" is near the end of data, where a
+// complete PDF has it.
+func hasPDFTrailer(data []byte) bool {
+	return bytes.Contains(data[max(0, len(data)-2048):], []byte("%%EOF"))
+}
+
+func extractPDF(inst pdfium.Pdfium, data []byte) (*builder, int, error) {
+	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		switch {
+		case errors.Is(err, pdfiumerrors.ErrPassword), errors.Is(err, pdfiumerrors.ErrSecurity):
+			return nil, 0, errEncrypted
+		case errors.Is(err, pdfiumerrors.ErrFormat), errors.Is(err, pdfiumerrors.ErrFile):
+			return nil, 0, errors.New("it is corrupt or not a PDF")
+		}
+		return nil, 0, fmt.Errorf("cannot open it (%v)", err)
+	}
+	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		return nil, 0, fmt.Errorf("cannot count its pages (%v)", err)
+	}
+	if pc.PageCount == 0 {
+		return nil, 0, errors.New("it has no pages: it is corrupt or truncated")
+	}
+	var lines []pdfLine
+	for i := 0; i < pc.PageCount; i++ {
+		ls, err := pdfPageLines(inst, doc.Document, i)
+		if err != nil {
+			return nil, 0, &pageErr{page: i + 1, err: err}
+		}
+		lines = append(lines, ls...)
+	}
+	if len(lines) == 0 {
+		return nil, pc.PageCount, errNoTextLayer
+	}
+	levels := pdfHeadingLevels(lines)
+	b := &builder{}
+	for _, l := range lines {
+		b.brk()
+		start := b.offset()
+		b.add(l.text, Position{Page: l.page, Line: l.line, Column: l.col})
+		if lvl := levels[sizeKey(l.size)]; lvl > 0 {
+			b.heading(lvl, start)
+		}
+	}
+	return b, pc.PageCount, nil
+}
+
+// pdfLine is one line of a PDF page as PDFium lays it out.
+type pdfLine struct {
+	text            string
+	page, line, col int
+	size            float64 // font size of its first character, in points
+}
+
+// pdfPageLines reads the lines of page index (0-based) with the font size
+// of each, from one bulk text call and one font call per line.
+func pdfPageLines(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) ([]pdfLine, error) {
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: index}}})
+	if err != nil {
+		return nil, err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil || n.Count <= 0 {
+		return nil, err
+	}
+	txt, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: n.Count})
+	if err != nil {
+		return nil, err
+	}
+	// Character indexes of PDFium are runes of the text, line breaks
+	// ("\r\n", generated) included.
+	var out []pdfLine
+	line, col, lineStart := 1, 1, 0 // lineStart: rune index of the line
+	var cur []rune
+	flush := func() {
+		s := strings.TrimRight(strings.NewReplacer("\u00a0", " ", "\x00", "", "\ufffe", "").Replace(string(cur)), " \t\f\u00ad")
+		t := strings.TrimLeft(s, " \t\f")
+		if t != "" {
+			lead := utf8.RuneCountInString(s) - utf8.RuneCountInString(t)
+			size := 0.0
+			if fs, err := inst.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp.TextPage, Index: lineStart + lead}); err == nil {
+				size = fs.FontSize
+			}
+			out = append(out, pdfLine{text: t, page: index + 1, line: line, col: col + lead, size: size})
+		}
+		cur = cur[:0]
+	}
+	ri := 0
+	prevCR := false
+	for _, r := range txt.Text {
+		switch {
+		case r == '\n' && prevCR:
+		case r == '\r' || r == '\n':
+			flush()
+			line++
+		default:
+			if len(cur) == 0 {
+				lineStart = ri
+			}
+			cur = append(cur, r)
+		}
+		prevCR = r == '\r'
+		ri++
+	}
+	flush()
+	return out, nil
+}
+
+// sizeKey rounds a font size to half points, so that sizes that differ only
+// by rounding are one size.
+func sizeKey(size float64) int { return int(math.Round(size * 2)) }
+
+// pdfHeadingLevels guesses headings from font sizes, as a PDF without tags
+// gives nothing better: the size most of the text is set in is the body;
+// each larger size (by 10% or more) is a heading level, the largest level 1.
+func pdfHeadingLevels(lines []pdfLine) map[int]int {
+	chars := map[int]int{}
+	for _, l := range lines {
+		chars[sizeKey(l.size)] += utf8.RuneCountInString(l.text)
+	}
+	body, most := 0, -1
+	for k, n := range chars {
+		if n > most || (n == most && k < body) {
+			body, most = k, n
+		}
+	}
+	var larger []int
+	for k := range chars {
+		if float64(k) >= float64(body)*1.1 && body > 0 {
+			larger = append(larger, k)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(larger)))
+	levels := map[int]int{}
+	for i, k := range larger {
+		levels[k] = min(i+1, 6)
+	}
+	return levels
+}
+
+// pageErr is a failure on one page of a PDF.
+type pageErr struct {
+	page int
+	err  error
+}
+
+func (e *pageErr) Error() string { return fmt.Sprintf("cannot read page %d (%v)", e.page, e.err) }

@@ -1,0 +1,160 @@
+package document
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/svcaudit/svcaudit/internal/diag"
+)
+
+// formats maps file extensions to format names.
+var formats = map[string]string{
+	".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
+	".txt": "txt", ".text": "txt",
+	".html": "html", ".htm": "html", ".xhtml": "html",
+	".docx": "docx", ".odt": "odt", ".pdf": "pdf",
+}
+
+// FormatOf returns the format of path from its extension: "md", "txt",
+// "html", "docx", "odt", "pdf", or "" when it is not a supported document.
+func FormatOf(path string) string {
+	return formats[strings.ToLower(filepath.Ext(path))]
+}
+
+// Supported reports whether Read can read path, judging by its extension.
+func Supported(path string) bool { return FormatOf(path) != "" }
+
+// Read reads the document at path. A file larger than lim.MaxFileSize is
+// refused before any of it is read.
+func Read(path string, lim Limits) (*Document, error) {
+	lim = lim.withDefaults()
+	if FormatOf(path) == "" {
+		return nil, unsupported(path)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "cannot read: " + pathErr(err)}
+	}
+	if st.IsDir() {
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "is a directory, not a document"}
+	}
+	if !st.Mode().IsRegular() {
+		// A pipe or device could block or never end.
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "is not a regular file"}
+	}
+	if st.Size() > lim.MaxFileSize {
+		return nil, (&diag.Error{Pos: diag.Pos{File: path},
+			Msg: fmt.Sprintf("file is %s, over the limit of %s", HumanSize(st.Size()), HumanSize(lim.MaxFileSize))}).
+			WithHint("raise it with --max-file-size")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "cannot read: " + pathErr(err)}
+	}
+	return Parse(path, data, lim)
+}
+
+// Parse reads a document already in memory; path gives its name and, by
+// its extension, its format. It never panics, whatever data holds.
+func Parse(path string, data []byte, lim Limits) (doc *Document, err error) {
+	lim = lim.withDefaults()
+	format := FormatOf(path)
+	if format == "" {
+		return nil, unsupported(path)
+	}
+	if int64(len(data)) > lim.MaxFileSize {
+		return nil, (&diag.Error{Pos: diag.Pos{File: path},
+			Msg: fmt.Sprintf("file is %s, over the limit of %s", HumanSize(int64(len(data))), HumanSize(lim.MaxFileSize))}).
+			WithHint("raise it with --max-file-size")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: fmt.Sprintf("cannot read %s: internal error: %v", format, r)}
+		}
+	}()
+	var (
+		b     *builder
+		pages int
+	)
+	switch format {
+	case "md", "txt", "html":
+		s, binary := decodeText(data)
+		if format == "html" {
+			s, binary = decodeHTML(data)
+		}
+		if binary {
+			return nil, (&diag.Error{Pos: diag.Pos{File: path}, Msg: "looks like a binary file, not " + formatName(format)}).
+				WithHint("check the file's extension")
+		}
+		switch format {
+		case "md":
+			b = parseMarkdown(s)
+		case "txt":
+			b = parseText(s)
+		default:
+			b = parseHTML(s)
+		}
+	case "docx":
+		b, err = parseDOCX(data, lim)
+	case "odt":
+		b, err = parseODT(data, lim)
+	case "pdf":
+		b, pages, err = parsePDF(data, lim)
+	}
+	if err != nil {
+		return nil, wrapErr(path, format, err, lim)
+	}
+	doc = b.document(path, format)
+	doc.Pages = pages
+	return doc, nil
+}
+
+// wrapErr turns a reader's error into a diag.Error naming the file, with a
+// hint for the errors a user can do something about.
+func wrapErr(path, format string, err error, lim Limits) error {
+	e := &diag.Error{Pos: diag.Pos{File: path}, Msg: fmt.Sprintf("cannot read %s: %v", formatName(format), err)}
+	var zl *errZipLimit
+	var to *errPDFTimeout
+	switch {
+	case errors.As(err, &zl):
+		if strings.Contains(zl.msg, "limit of") {
+			e.WithHint("raise it with --max-unzipped if the document is genuine")
+		}
+	case errors.As(err, &to):
+		e.WithHint("raise it with --pdf-timeout, or convert the PDF to text first (e.g. pdftotext)")
+	case errors.Is(err, errNoTextLayer):
+		e.Msg = "cannot read PDF: it has no text layer (a scanned or image-only PDF?)"
+		e.WithHint("it has no text layer; run OCR (e.g. ocrmypdf) first")
+	case errors.Is(err, errEncrypted):
+		e.WithHint("remove the password (e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and check the copy")
+	}
+	return e
+}
+
+func formatName(format string) string {
+	switch format {
+	case "md":
+		return "Markdown"
+	case "txt":
+		return "text"
+	}
+	return strings.ToUpper(format)
+}
+
+func unsupported(path string) error {
+	return (&diag.Error{Pos: diag.Pos{File: path}, Msg: fmt.Sprintf("unsupported document type %q", filepath.Ext(path))}).
+		WithHint("supported: .md, .markdown, .txt, .html, .htm, .docx, .odt, .pdf")
+}
+
+// pathErr is an os error without the path, which the diag.Error already
+// names.
+func pathErr(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,109 @@
+package interview
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Sentinel select values for the actions; they cannot clash with a scale
+// value, which is a plain word.
+const (
+	optSkip = ":skip"
+	optBack = ":back"
+	optQuit = ":quit"
+)
+
+// Terminal asks questions on a terminal with charmbracelet/huh: a list of
+// the scale's choices (arrow keys or j/k, Enter) plus skip, back and quit,
+// then an optional note.
+type Terminal struct {
+	In  io.Reader
+	Out io.Writer
+	// Color is false for plain output (NO_COLOR, --no-color).
+	Color bool
+	// Accessible uses plain numbered prompts instead of the full-screen
+	// list, for screen readers.
+	Accessible bool
+}
+
+// NewTerminal returns a Terminal prompter over in and out. It fixes the
+// colour profile up front, so huh never queries the terminal's background
+// (which stalls on terminals that do not answer).
+func NewTerminal(in io.Reader, out io.Writer, color bool) *Terminal {
+	lipgloss.SetHasDarkBackground(true)
+	if !color {
+		lipgloss.SetColorProfile(termenv.Ascii)
+	}
+	return &Terminal{In: in, Out: out, Color: color}
+}
+
+// Ask implements Prompter.
+func (t *Terminal) Ask(q Question) (Reply, error) {
+	choice := q.Current
+	note := q.Note
+	var opts []huh.Option[string]
+	for _, c := range q.Choices {
+		label := c.Value
+		if c.Label != "" && !strings.EqualFold(c.Label, c.Value) {
+			label = fmt.Sprintf("%-8s %s", c.Value, c.Label)
+		}
+		opts = append(opts, huh.NewOption(label, c.Value))
+	}
+	opts = append(opts, huh.NewOption("skip     leave unanswered for now", optSkip))
+	if q.CanBack {
+		opts = append(opts, huh.NewOption("back     previous question", optBack))
+	}
+	opts = append(opts, huh.NewOption("quit     stop here (answers are saved)", optQuit))
+
+	title := fmt.Sprintf("%s · %d/%d", q.Section, q.N, q.Total)
+	var desc strings.Builder
+	desc.WriteString(oneLine(q.Item.Question))
+	if q.Item.Critical {
+		desc.WriteString("\n(critical: a fail caps the grade)")
+	}
+	if g := oneLine(q.Item.Guidance); g != "" {
+		desc.WriteString("\n\nGuidance: " + g)
+	}
+	if q.Current != "" {
+		desc.WriteString("\n\nAnswered: " + q.Current)
+	}
+
+	sel := huh.NewSelect[string]().Title(title).Description(desc.String()).Options(opts...).Value(&choice)
+	in := huh.NewInput().Title(fmt.Sprintf("%s · %d/%d · note (optional, Enter to go on)", q.Section, q.N, q.Total)).
+		Description(oneLine(q.Item.Question)).Value(&note)
+	form := huh.NewForm(
+		huh.NewGroup(sel),
+		huh.NewGroup(in).WithHideFunc(func() bool { return strings.HasPrefix(choice, ":") }),
+	).WithInput(t.In).WithOutput(t.Out).WithAccessible(t.Accessible).WithShowHelp(true)
+	if !t.Color {
+		form = form.WithTheme(huh.ThemeBase())
+	}
+	if err := form.Run(); err != nil {
+		if errors.Is(err, huh.ErrUserAborted) {
+			return Reply{Action: Quit}, nil
+		}
+		return Reply{}, err
+	}
+	switch choice {
+	case optSkip:
+		return Reply{Action: Skip}, nil
+	case optBack:
+		return Reply{Action: Back}, nil
+	case optQuit:
+		return Reply{Action: Quit}, nil
+	}
+	line := fmt.Sprintf("%d/%d %s: %s", q.N, q.Total, q.Item.ID, choice)
+	if n := oneLine(note); n != "" {
+		line += " (" + n + ")"
+	}
+	fmt.Fprintln(t.Out, line)
+	return Reply{Action: Answer, Value: choice, Note: strings.TrimSpace(note)}, nil
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

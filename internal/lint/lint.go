@@ -1,0 +1,346 @@
+package lint
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// Formats are the formats Render writes.
+var Formats = []string{"text", "json", "junit", "sarif", "github"}
+
+// Report is everything a check found.
+type Report struct {
+	// Results holds one Result per document and checklist (or per
+	// checklist with Together).
+	Results []*result.Result
+	// Errors are documents and paths that could not be checked.
+	Errors []result.FileError
+	// NotChecked are documents left unchecked because the run was
+	// interrupted; Interrupted says it was.
+	NotChecked  []string
+	Interrupted bool
+	// Checklists are the checklists of the Results, for the help text of
+	// their items (SARIF rules).
+	Checklists []*checklist.Checklist
+	// Threshold is the --fail-under percentage, if set.
+	Threshold *float64
+	// Together says the documents were judged as one body of evidence.
+	Together bool
+}
+
+// Options tune the output, not its content.
+type Options struct {
+	// Color allows ANSI colour in text output.
+	Color bool
+	// WorkDir is the folder SARIF URIs are relative to ("" = as written).
+	WorkDir string
+	// Version is svcaudit's version, for tool metadata.
+	Version string
+	// Quiet leaves documents that passed out of the text listing (the
+	// summary still counts them).
+	Quiet bool
+}
+
+// Render writes rep in format to w.
+func Render(w io.Writer, format string, rep *Report, opt Options) error {
+	rep = sorted(rep)
+	switch format {
+	case "text", "":
+		return renderText(w, rep, opt)
+	case "json":
+		return renderJSON(w, rep)
+	case "junit":
+		return renderJUnit(w, rep)
+	case "sarif":
+		return renderSARIF(w, rep, opt)
+	case "github":
+		return renderGitHub(w, rep)
+	}
+	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+}
+
+// Passed reports whether every Result passed and the run was complete.
+func (rep *Report) Passed() bool {
+	if rep.Interrupted {
+		return false
+	}
+	for _, r := range rep.Results {
+		if !r.Passed {
+			return false
+		}
+	}
+	return true
+}
+
+// sorted returns a copy of rep in a stable order: results by subject then
+// checklist, errors by file and place.
+func sorted(rep *Report) *Report {
+	c := *rep
+	c.Results = append([]*result.Result(nil), rep.Results...)
+	sort.SliceStable(c.Results, func(i, j int) bool {
+		a, b := c.Results[i], c.Results[j]
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		return a.Checklist.ID < b.Checklist.ID
+	})
+	c.Errors = append([]result.FileError(nil), rep.Errors...)
+	sort.SliceStable(c.Errors, func(i, j int) bool {
+		a, b := c.Errors[i], c.Errors[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Page != b.Page {
+			return a.Page < b.Page
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	c.NotChecked = append([]string(nil), rep.NotChecked...)
+	sort.Strings(c.NotChecked)
+	return &c
+}
+
+// failing reports whether an item's outcome counts against the document.
+func failing(it *result.Item) bool {
+	return it.Outcome == result.Fail || it.Outcome == result.Partial
+}
+
+// problems are an item's findings that say what is wrong; an item that
+// failed with none gets one naming its question.
+func problems(r *result.Result, it *result.Item) []result.Finding {
+	var out []result.Finding
+	for _, f := range it.Findings {
+		if f.Severity == "error" || f.Severity == "" {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, result.Finding{Message: "not met: " + it.Question})
+	}
+	for i := range out {
+		if out[i].File == "" && len(r.Documents) <= 1 {
+			out[i].File = r.Subject
+		}
+	}
+	return out
+}
+
+// reason says why a Result failed, or "" when it passed.
+func reason(r *result.Result) string {
+	if r.Passed {
+		return ""
+	}
+	var parts []string
+	if r.Threshold != nil && r.Score < *r.Threshold {
+		parts = append(parts, "below "+pct(*r.Threshold))
+	}
+	if len(r.CriticalFailures) > 0 {
+		parts = append(parts, "critical item failed: "+strings.Join(r.CriticalFailures, ", "))
+	}
+	for _, g := range r.Gates {
+		if !g.Passed {
+			s := "gate " + g.Rule + " failed"
+			if g.Detail != "" {
+				s += ": " + g.Detail
+			}
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		return "failed"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// message is a finding's message with its snippet.
+func message(f result.Finding) string {
+	m := clean(f.Message)
+	if f.Snippet != "" {
+		m += ": \"" + clean(f.Snippet) + "\""
+	}
+	if m == "" {
+		m = "rule " + f.Rule + " failed"
+	}
+	return m
+}
+
+// maxMessage is the longest message, in runes, that text and annotations
+// show; JSON and SARIF keep the whole.
+const maxMessage = 160
+
+// brief shortens a cleaned message to maxMessage runes.
+func brief(s string) string {
+	if utf8.RuneCountInString(s) <= maxMessage {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxMessage-1]) + "…"
+}
+
+// where formats a finding's place as file:line:col (file:page N:line:col
+// for PDF).
+func where(f result.Finding) string {
+	return clean(diag.Pos{File: f.File, Line: f.Line, Column: f.Column, Page: f.Page}.String())
+}
+
+func pct(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "%" }
+
+func score(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "%" }
+
+// ansi matches terminal escape sequences: CSI ("ESC [ ... letter"), OSC
+// ("ESC ] ... BEL" or "ESC ] ... ESC \") and two-byte escapes.
+var ansi = regexp.MustCompile("\x1b\\[[0-9:;<=>?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x1b[@-Z\\\\-_]|\u009b[0-9:;<=>?]*[ -/]*[@-~]")
+
+// clean makes text from documents and checklists safe on one line of any
+// output: escape sequences and control characters go, line breaks and tabs
+// become spaces, as do the Unicode line separators and bidi controls.
+func clean(s string) string {
+	if !needsClean(s) {
+		return s
+	}
+	s = ansi.ReplaceAllString(s, "")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
+			b.WriteByte(' ')
+		case unicode.IsControl(r), isBidi(r), r == '\ufffe', r == '\uffff', unicode.Is(unicode.Cs, r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func needsClean(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && (unicode.IsControl(r) || isBidi(r) || r == '\u2028' || r == '\u2029' || r == '\ufffe' || r == '\uffff' || r == '\ufffd')) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBidi(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// items indexes the checklists' items by full id.
+func items(cls []*checklist.Checklist) map[string]*checklist.Item {
+	m := map[string]*checklist.Item{}
+	for _, cl := range cls {
+		for _, it := range cl.Items() {
+			m[it.FullID] = it
+		}
+	}
+	return m
+}
+
+// documents counts the documents the Results cover.
+func documents(rep *Report) int {
+	seen := map[string]bool{}
+	for _, r := range rep.Results {
+		if len(r.Documents) == 0 {
+			seen[r.Subject] = true
+		}
+		for _, d := range r.Documents {
+			seen[d] = true
+		}
+	}
+	return len(seen)
+}
+
+// Summary is the one-line account of a run, e.g. "12 documents checked, 3
+// below 60%, 2 could not be read".
+func Summary(rep *Report) string {
+	rep = sorted(rep)
+	n := documents(rep)
+	var b strings.Builder
+	if rep.Interrupted {
+		b.WriteString("interrupted: ")
+	}
+	fmt.Fprintf(&b, "%d %s checked", n, plural(n, "document", "documents"))
+	if rep.Together {
+		b.WriteString(" together")
+	}
+	below, failed := 0, 0
+	bySubject := map[string]int{} // 1 below, 2 failed otherwise
+	for _, r := range rep.Results {
+		if r.Passed {
+			continue
+		}
+		k := 2
+		if r.Threshold != nil && r.Score < *r.Threshold {
+			k = 1
+		}
+		if cur, ok := bySubject[r.Subject]; !ok || k < cur {
+			bySubject[r.Subject] = k
+		}
+	}
+	for _, k := range bySubject {
+		if k == 1 {
+			below++
+		} else {
+			failed++
+		}
+	}
+	unit := func(k int) string {
+		if rep.Together {
+			return ""
+		}
+		return strconv.Itoa(k) + " "
+	}
+	switch {
+	case below+failed == 0 && len(rep.Results) > 0 && !rep.Interrupted:
+		if rep.Together {
+			b.WriteString(": passed")
+		} else {
+			b.WriteString(", all passed")
+		}
+	case below+failed > 0:
+		sep := ", "
+		if rep.Together {
+			sep = ": "
+		}
+		if below > 0 && rep.Threshold != nil {
+			fmt.Fprintf(&b, "%s%sbelow %s", sep, unit(below), pct(*rep.Threshold))
+			sep = ", "
+		} else {
+			failed += below
+		}
+		if failed > 0 {
+			fmt.Fprintf(&b, "%s%sfailed", sep, unit(failed))
+		}
+	}
+	unread := map[string]bool{}
+	for _, e := range rep.Errors {
+		unread[e.File] = true
+	}
+	if k := len(unread); k > 0 {
+		fmt.Fprintf(&b, ", %d could not be read", k)
+	}
+	if k := len(rep.NotChecked); k > 0 {
+		fmt.Fprintf(&b, ", %d not checked", k)
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,119 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// Formats lists the output formats Render writes.
+var Formats = []string{"table", "md", "html", "csv", "xlsx", "json"}
+
+// Options say what to render and how.
+type Options struct {
+	// Format is one of Formats; empty means "table".
+	Format string
+	// By is "section" (default) or "item": the rows of a comparison, and
+	// of CSV and JSON output.
+	By string
+	// Sort orders the subjects of a comparison: "" keeps the order given,
+	// "score" makes a league table (highest first), "name" sorts by subject.
+	Sort string
+	// Baseline are earlier Results to compare against: each Result is
+	// compared with the latest baseline of the same subject and checklist,
+	// and all of them make the subject's trend.
+	Baseline []*result.Result
+	// Actions is the corrective-action register; open actions are shown
+	// beside the failures they answer, overdue first.
+	Actions []Action
+	// Today decides which actions are overdue (zero: none are).
+	Today time.Time
+	// Bands are the grade bands drawn behind charts (default
+	// checklist.DefaultGrades).
+	Bands []checklist.Band
+	// Color allows ANSI colour in the table format.
+	Color bool
+	// Width is the terminal width tables must fit (0: no limit).
+	Width int
+	// BOM starts CSV output with a UTF-8 byte-order mark, for Excel.
+	BOM bool
+	// Title heads the report (default from the subjects and checklist).
+	Title string
+}
+
+// Render writes a report of results to w. One Result gives an audit report,
+// several a comparison; Options.Baseline adds the change since.
+func Render(w io.Writer, results []*result.Result, opts Options) error {
+	if len(results) == 0 {
+		return fmt.Errorf("no results to report")
+	}
+	if opts.Format == "" {
+		opts.Format = "table"
+	}
+	if opts.By == "" {
+		opts.By = "section"
+	}
+	if opts.By != "section" && opts.By != "item" {
+		return fmt.Errorf("unknown --by %q (want section or item)", opts.By)
+	}
+	switch opts.Sort {
+	case "", "score", "name":
+	default:
+		return fmt.Errorf("unknown --sort %q (want score or name)", opts.Sort)
+	}
+	if len(opts.Bands) == 0 {
+		opts.Bands = checklist.DefaultGrades()
+	}
+	v, err := build(results, opts)
+	if err != nil {
+		return err
+	}
+	switch opts.Format {
+	case "table":
+		return renderTable(w, v, opts)
+	case "md", "markdown":
+		return renderMarkdown(w, v)
+	case "html":
+		return renderHTML(w, v)
+	case "csv":
+		return renderCSV(w, v, opts)
+	case "xlsx":
+		return renderXLSX(w, v)
+	case "json":
+		return renderJSON(w, v)
+	}
+	return fmt.Errorf("unknown format %q (want %s)", opts.Format, strings.Join(Formats, ", "))
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }
+
+// num formats a score to one decimal.
+func num(v float64) string { return fmt.Sprintf("%.1f", v) }
+
+// numPtr formats a score, or "—" when there is none.
+func numPtr(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return num(*v)
+}
+
+// deltaText is a change as a report shows it: ▲ 4.5, ▼ 2.0 or =.
+func deltaText(d *float64) string {
+	switch {
+	case d == nil:
+		return ""
+	case *d >= 0.05:
+		return "▲ " + num(*d)
+	case *d <= -0.05:
+		return "▼ " + num(-*d)
+	}
+	return "="
+}
+
+func sortStrings(s []string) { sort.Strings(s) }

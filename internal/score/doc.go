@@ -1,0 +1,7 @@
+// Package score evaluates an audit: it combines an assessor's answers, the
+// outcomes of automated evidence rules and any waivers with a checklist's
+// scale, weights, grade bands and gating rules into a result.Result.
+//
+// Evaluate is pure: it reads no files and has no clock, so the same inputs
+// always give the same Result.
+package score

@@ -1,0 +1,310 @@
+package score
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/svcaudit/svcaudit/internal/answers"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/rule"
+)
+
+// How unanswered items count (Options.Unanswered).
+const (
+	// UnansweredZero counts an unanswered item as earning nothing.
+	UnansweredZero = "zero"
+	// UnansweredSkip leaves unanswered items out of the score.
+	UnansweredSkip = "skip"
+)
+
+// Options tune how an audit is scored.
+type Options struct {
+	// Unanswered is "zero" (the default when empty) or "skip".
+	Unanswered string
+	// Threshold, when set, is the score (a percentage) below which the
+	// audit fails.
+	Threshold *float64
+	// AutomatedOnly leaves manual items out entirely (for `check`).
+	AutomatedOnly bool
+}
+
+// Input is everything an audit is scored from.
+type Input struct {
+	Subject, Auditor, Date string
+	// Answers are the assessor's answers; nil means none.
+	Answers *answers.File
+	// Automated holds the documents' outcome for each automated item, by
+	// full id; nil when no documents were given.
+	Automated map[string]rule.Outcome
+	// Documents are the paths of the documents behind Automated.
+	Documents []string
+	// Waived holds the waivers that apply, by item full id.
+	Waived  map[string]result.Waiver
+	Options Options
+}
+
+// Round rounds a percentage to one decimal, half away from zero. The tiny
+// nudge keeps a value such as 79.95, which floating point holds as
+// 79.9499999…, rounding as a person would.
+func Round(x float64) float64 {
+	return math.Round(x*10+math.Copysign(1e-7, x)) / 10
+}
+
+// Evaluate scores an audit of cl. It fills every field of the Result but
+// Tool and Notices, which belong to the caller.
+func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
+	switch in.Options.Unanswered {
+	case "", UnansweredZero, UnansweredSkip:
+	default:
+		return nil, fmt.Errorf("unanswered must be %q or %q, not %q", UnansweredZero, UnansweredSkip, in.Options.Unanswered)
+	}
+	bands := cl.Grades
+	if len(bands) == 0 {
+		bands = checklist.DefaultGrades()
+	}
+	scale := cl.Scale
+	if len(scale.Choices) == 0 {
+		scale = checklist.DefaultScale()
+	}
+	var given map[string]*answers.Answer
+	if in.Answers != nil {
+		given = in.Answers.ByItem(cl)
+	}
+
+	r := &result.Result{
+		SchemaVersion:    result.SchemaVersion,
+		Checklist:        result.ChecklistRef{ID: cl.ID, Title: cl.Title, Version: cl.Version},
+		Subject:          in.Subject,
+		Auditor:          in.Auditor,
+		Date:             in.Date,
+		Threshold:        in.Options.Threshold,
+		CriticalFailures: []string{},
+		Documents:        in.Documents,
+		Sections:         []result.Section{},
+		Items:            []result.Item{},
+	}
+
+	// First pass: what each item's answer is, so that follow-up
+	// conditions can look at items answered later in the checklist too.
+	e := &evaluator{cl: cl, scale: scale, in: in, given: given}
+	var totalEarned, totalPossible, weightedSum, weightSum float64
+	sectionWeighted := false
+	for _, s := range cl.Sections {
+		if s.Weight > 0 {
+			sectionWeighted = true
+		}
+	}
+	for _, s := range cl.Sections {
+		sec := result.Section{ID: s.ID, Title: s.Title, Weight: s.Weight}
+		counted := false
+		for _, it := range s.Items {
+			if in.Options.AutomatedOnly && !it.Automated() {
+				continue
+			}
+			ri, earned, possible := e.item(s, it)
+			r.Items = append(r.Items, ri)
+			if ri.Outcome == result.Unanswered {
+				r.Unanswered = append(r.Unanswered, it.FullID)
+			}
+			if ri.Critical && ri.Outcome == result.Fail {
+				r.CriticalFailures = append(r.CriticalFailures, it.FullID)
+			}
+			if possible > 0 {
+				counted = true
+			}
+			sec.Earned += earned
+			sec.Possible += possible
+		}
+		if counted && sec.Possible > 0 {
+			pct := 100 * sec.Earned / sec.Possible
+			rounded := Round(pct)
+			g := checklist.Grade(bands, rounded)
+			sec.Score = &rounded
+			sec.Grade = &result.Grade{Label: g.Label, RAG: string(g.RAG)}
+			w := s.Weight
+			if w == 0 {
+				w = 1 // a section without a weight beside weighted ones counts once
+			}
+			weightedSum += w * pct
+			weightSum += w
+		}
+		totalEarned += sec.Earned
+		totalPossible += sec.Possible
+		r.Sections = append(r.Sections, sec)
+	}
+
+	var overall float64
+	switch {
+	case sectionWeighted && weightSum > 0:
+		overall = weightedSum / weightSum
+	case totalPossible > 0:
+		overall = 100 * totalEarned / totalPossible
+	}
+	r.Score = Round(overall)
+	g := checklist.Grade(bands, r.Score)
+	if len(r.CriticalFailures) > 0 && len(bands) > 0 {
+		g = bands[len(bands)-1]
+	}
+	r.Grade = result.Grade{Label: g.Label, RAG: string(g.RAG)}
+
+	r.Gates = evalGates(cl, r)
+	r.Passed = len(r.CriticalFailures) == 0
+	for _, gr := range r.Gates {
+		if !gr.Passed {
+			r.Passed = false
+		}
+	}
+	if t := in.Options.Threshold; t != nil && r.Score < *t {
+		r.Passed = false
+	}
+	return r, nil
+}
+
+type evaluator struct {
+	cl    *checklist.Checklist
+	scale checklist.Scale
+	in    Input
+	given map[string]*answers.Answer
+}
+
+// effective is the answer value an item has, from the assessor or the
+// documents, or "" when it has none; conditions are judged on it.
+func (e *evaluator) effective(it *checklist.Item) string {
+	if a := e.given[it.FullID]; a != nil && a.Value != "" {
+		return a.Value
+	}
+	if it.Automated() {
+		if o, ok := e.in.Automated[it.FullID]; ok {
+			return e.automatedValue(o.Passed)
+		}
+	}
+	return ""
+}
+
+func (e *evaluator) automatedValue(passed bool) string {
+	return AutomatedAnswer(e.scale, passed)
+}
+
+// AutomatedAnswer is the scale value standing for the documents' outcome of
+// an automated item: the highest-scoring choice ("yes" by default) for a
+// pass, the lowest ("no") for a fail.
+func AutomatedAnswer(scale checklist.Scale, passed bool) string {
+	best, worst := "", ""
+	bs, ws := math.Inf(-1), math.Inf(1)
+	for _, c := range scale.Choices {
+		if c.NA {
+			continue
+		}
+		if c.Score > bs {
+			best, bs = c.Value, c.Score
+		}
+		if c.Score < ws {
+			worst, ws = c.Value, c.Score
+		}
+	}
+	if passed {
+		return best
+	}
+	return worst
+}
+
+// conditionHolds reports whether a follow-up item's condition holds.
+func (e *evaluator) conditionHolds(c *checklist.Condition) bool {
+	ref := e.cl.Item(c.Item)
+	if ref == nil {
+		return false
+	}
+	v := e.effective(ref)
+	if v == "" {
+		return false
+	}
+	for _, want := range c.Answers {
+		if v == want {
+			return true
+		}
+	}
+	return false
+}
+
+// item scores one item and returns the weighted points it earned and could
+// have earned (0, 0 when it does not count).
+func (e *evaluator) item(s *checklist.Section, it *checklist.Item) (result.Item, float64, float64) {
+	ri := result.Item{
+		ID: it.FullID, Section: s.ID, Question: it.Question, Weight: it.Weight,
+		Critical: it.Critical, Source: result.Manual, Findings: []result.Finding{},
+	}
+	auto, haveAuto := e.in.Automated[it.FullID]
+	if it.Automated() {
+		ri.Source = result.Automated
+		if haveAuto && auto.Findings != nil {
+			ri.Findings = auto.Findings
+		}
+	}
+	a := e.given[it.FullID]
+	if a != nil {
+		ri.Note, ri.Evidence = a.Note, a.Evidence
+	}
+
+	if w, ok := e.in.Waived[it.FullID]; ok {
+		w := w
+		ri.Outcome, ri.Waiver = result.Waived, &w
+		return ri, 0, 0
+	}
+	if it.When != nil && !e.conditionHolds(it.When) {
+		ri.Outcome = result.NA
+		ri.Condition = answers.ConditionText(it.When)
+		return ri, 0, 0
+	}
+
+	value := ""
+	switch {
+	case a != nil && a.Value != "":
+		value = a.Value
+		if it.Automated() {
+			ri.Source = result.Overridden
+			if haveAuto {
+				o := result.Fail
+				if auto.Passed {
+					o = result.Pass
+				}
+				ri.Automated = &o
+			}
+		}
+	case it.Automated() && haveAuto:
+		value = e.automatedValue(auto.Passed)
+	}
+
+	if value == "" {
+		ri.Outcome = result.Unanswered
+		if e.in.Options.Unanswered == UnansweredSkip {
+			return ri, 0, 0
+		}
+		zero := 0.0
+		ri.Score = &zero
+		return ri, 0, it.Weight
+	}
+	ri.Answer = value
+	c := e.scale.Choice(value)
+	if c == nil {
+		// Check rejects such answers; scored as unanswered if it slipped by.
+		ri.Outcome = result.Unanswered
+		ri.Answer = ""
+		return ri, 0, 0
+	}
+	if c.NA {
+		ri.Outcome = result.NA
+		return ri, 0, 0
+	}
+	switch {
+	case c.Score >= 1:
+		ri.Outcome = result.Pass
+	case c.Score <= 0:
+		ri.Outcome = result.Fail
+	default:
+		ri.Outcome = result.Partial
+	}
+	pct := Round(100 * c.Score)
+	ri.Score = &pct
+	return ri, c.Score * it.Weight, it.Weight
+}

@@ -1,0 +1,55 @@
+package waiver
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/svcaudit/svcaudit/internal/schema"
+	"gopkg.in/yaml.v3"
+)
+
+// jsonable turns YAML dates back into the YAML text the schema describes.
+func jsonable(v any) any {
+	switch x := v.(type) {
+	case time.Time:
+		return x.Format(DateLayout)
+	case map[string]any:
+		for k, e := range x {
+			x[k] = jsonable(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = jsonable(e)
+		}
+	}
+	return v
+}
+
+// TestSchema: what Parse accepts, the published schema accepts, and what
+// it rejects for missing fields the schema rejects too.
+func TestSchema(t *testing.T) {
+	for _, tt := range []struct {
+		file  string
+		valid bool
+	}{
+		{"testdata/waivers.yaml", true},
+		{"testdata/invalid-no-owner.yaml", false},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, perr := Parse(tt.file, data)
+			var v any
+			if err := yaml.Unmarshal(data, &v); err != nil {
+				t.Fatal(err)
+			}
+			serr := schema.ValidateValue("waivers", jsonable(v))
+			if (perr == nil) != tt.valid || (serr == nil) != tt.valid {
+				t.Errorf("Parse: %v; schema: %v; want valid=%v", perr, serr, tt.valid)
+			}
+		})
+	}
+}
