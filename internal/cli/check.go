@@ -1,8 +1,3 @@
-//go:build svcaudit_wip_check
-
-// The build constraint keeps this file out of the build until the
-// checklist, rule, score and waiver packages land on main; remove it then.
-
 package cli
 
 import (
@@ -285,7 +280,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return &UsageError{Msg: "no such file, folder or match: " + strings.Join(msgs, ", ")}
 	}
 	if o.Output != "" {
-		if err := checkOutput(ios, o, found.Files); err != nil {
+		if err := checkOutputPath(ios, o, found.Files); err != nil {
 			return err
 		}
 	}
@@ -335,12 +330,13 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		out = bufio.NewWriter(ios.Out)
 	}
 	wd, _ := os.Getwd()
-	if err := lint.Render(out, o.Format, rep, lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version}); err != nil {
+	if err := lint.Render(out, o.Format, rep, lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet}); err != nil {
 		return err
 	}
 	if o.Output != "" {
 		if err := atomicfile.Write(o.Output, buf.Bytes(), 0o644); err != nil {
-			return err
+			// Say what was checked, since the report is lost.
+			return fmt.Errorf("write %s: %w (the check itself ran: %s)", o.Output, err, lint.Summary(rep))
 		}
 		if !g.Quiet {
 			fmt.Fprintf(ios.ErrOut, "%s\nwrote %s\n", lint.Summary(rep), o.Output)
@@ -361,7 +357,8 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 }
 
 // loadTargets resolves and compiles the checklists; with none named, every
-// built-in checklist that has automated items.
+// built-in checklist that has automated items, less the profiles made of
+// the others.
 func loadTargets(refs []string) ([]target, error) {
 	var cls []*checklist.Checklist
 	if len(refs) == 0 {
@@ -370,7 +367,9 @@ func loadTargets(refs []string) ([]target, error) {
 			return nil, err
 		}
 		for _, cl := range all {
-			if cl.Automated() {
+			// A profile (one that includes others) would repeat the
+			// findings of the checklists it is made of.
+			if cl.Automated() && len(cl.Includes) == 0 {
 				cls = append(cls, cl)
 			}
 		}
@@ -479,10 +478,20 @@ func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waiver
 	return nil
 }
 
-// judge reads one document and scores it against every checklist.
-func judge(o *CheckOptions, targets []target, ws waivers, path string, idx int, keepInfo bool) outcome {
-	out := outcome{idx: idx}
-	doc, err := document.Read(path, o.Limits)
+// readDocument reads a document; tests replace it to simulate failures.
+var readDocument = document.Read
+
+// judge reads one document and scores it against every checklist. A panic
+// (a bug, never expected) costs only this document: it is reported as the
+// document's error and the run goes on.
+func judge(o *CheckOptions, targets []target, ws waivers, path string, idx int, keepInfo bool) (out outcome) {
+	out = outcome{idx: idx}
+	defer func() {
+		if p := recover(); p != nil {
+			out = outcome{idx: idx, errs: []result.FileError{{File: path, Message: fmt.Sprintf("internal error, please report it: %v", p)}}}
+		}
+	}()
+	doc, err := readDocument(path, o.Limits)
 	if err != nil {
 		out.errs = fileErrors(path, err)
 		return out
@@ -512,7 +521,7 @@ func checkTogether(ctx context.Context, o *CheckOptions, targets []target, ws wa
 			rep.NotChecked = append(rep.NotChecked, files[i:]...)
 			return nil
 		}
-		doc, err := document.Read(path, o.Limits)
+		doc, err := readDocument(path, o.Limits)
 		if err != nil {
 			rep.Errors = append(rep.Errors, fileErrors(path, err)...)
 		} else {
@@ -611,7 +620,7 @@ func applyWaivers(ws waivers, cl *checklist.Checklist, subject string, docs []st
 
 // checkOutput refuses to write the report over a document being checked,
 // and over an existing file unless --force (or a yes on a terminal).
-func checkOutput(ios *IOStreams, o *CheckOptions, files []string) error {
+func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 	abs, err := filepath.Abs(o.Output)
 	if err != nil {
 		return err
@@ -629,14 +638,14 @@ func checkOutput(ios *IOStreams, o *CheckOptions, files []string) error {
 		return usageErrorf("--output %s is a folder", o.Output)
 	}
 	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s exists. Overwrite? [y/N] ", o.Output)
+		fmt.Fprintf(ios.ErrOut, "%s already exists. Replace it? [y/N] ", o.Output)
 		line, _ := bufio.NewReader(ios.In).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
 			return nil
 		}
-		return usageErrorf("not overwriting %s", o.Output)
+		return usageErrorf("%s left as it was", o.Output)
 	}
-	return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "use --force to overwrite it"}
+	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
 }
 
 // boundMemory caps the heap softly while documents are judged one at a

@@ -1,5 +1,3 @@
-//go:build svcaudit_wip_check
-
 package cli
 
 import (
@@ -11,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/svcaudit/svcaudit/internal/document"
 )
 
 const demoChecklist = `id: demo
@@ -124,7 +124,7 @@ func TestCheckOutputAsk(t *testing.T) {
 		if got := string(b) != "keep"; got != tt.wrote {
 			t.Errorf("answer %q: wrote = %v (err %v)", tt.answer, got, err)
 		}
-		if !strings.Contains(errOut.String(), "out.txt exists. Overwrite? [y/N]") {
+		if !strings.Contains(errOut.String(), "out.txt already exists. Replace it? [y/N]") {
 			t.Errorf("no question asked: %q", errOut.String())
 		}
 	}
@@ -133,4 +133,49 @@ func TestCheckOutputAsk(t *testing.T) {
 func tail(s string) string {
 	s = strings.TrimRight(s, "\n")
 	return s[strings.LastIndex(s, "\n")+1:]
+}
+
+// A terminal gets a progress bar on standard error when there are many
+// documents; a pipe or --quiet gets none.
+func TestCheckProgress(t *testing.T) {
+	corpus(t, progressMin+1, 0)
+	for _, tt := range []struct {
+		tty, quiet, want bool
+	}{{true, false, true}, {false, false, false}, {true, true, false}} {
+		var out, errOut bytes.Buffer
+		ios := Test(nil, &out, &errOut)
+		ios.ErrTTY = tt.tty
+		o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now}
+		if err := runCheck(context.Background(), ios, &GlobalOptions{Quiet: tt.quiet}, o); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(errOut.String(), "checking"); got != tt.want {
+			t.Errorf("tty %v quiet %v: progress shown = %v, want %v (%q)", tt.tty, tt.quiet, got, tt.want, errOut.String())
+		}
+		if strings.Contains(out.String(), "checking") {
+			t.Errorf("progress on standard output")
+		}
+	}
+}
+
+// A document whose reading panics is reported as that document's error; the
+// others are still checked.
+func TestCheckPanicIsPerDocument(t *testing.T) {
+	corpus(t, 10, 0)
+	read := readDocument
+	t.Cleanup(func() { readDocument = read })
+	readDocument = func(path string, lim document.Limits) (*document.Document, error) {
+		if strings.HasSuffix(path, "doc00003.md") {
+			panic("boom")
+		}
+		return read(path, lim)
+	}
+	var out, errOut bytes.Buffer
+	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now}
+	if err := runCheck(context.Background(), Test(nil, &out, &errOut), &GlobalOptions{}, o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "doc00003.md: internal error, please report it: boom") || tail(out.String()) != "9 documents checked, all passed, 1 could not be read" {
+		t.Errorf("output:\n%s", out.String())
+	}
 }

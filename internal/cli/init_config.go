@@ -1,18 +1,9 @@
-//go:build svcaudit_wip_check
-
-// The build constraint keeps this file out of the build until `init`
-// (init.go, with addInitSubcommand) lands on main; remove it then.
-
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
-	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/config"
 )
 
@@ -40,20 +31,10 @@ func newInitConfigCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 }
 
 func runInitConfig(ios *IOStreams, g *GlobalOptions, o *InitConfigOptions) error {
-	data := config.Template()
-	if o.Output == "-" {
-		_, err := ios.Out.Write(data)
+	if err := writeNewFile(ios, o.Output, config.Template(), o.Force); err != nil {
 		return err
 	}
-	if _, err := os.Stat(o.Output); err == nil && !o.Force {
-		return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "use --force to overwrite it"}
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if err := atomicfile.Write(o.Output, data, 0o644); err != nil {
-		return err
-	}
-	if !g.Quiet {
+	if o.Output != "-" && !g.Quiet {
 		fmt.Fprintf(ios.ErrOut, "wrote %s: edit it, then run 'svcaudit check'\n", o.Output)
 	}
 	return nil

@@ -26,7 +26,7 @@ func renderGitHub(w io.Writer, rep *Report) error {
 				if f.File != "" {
 					props = append(props, "file="+ghProp(f.File))
 				}
-				msg := message(f)
+				msg := brief(message(f))
 				if f.Page > 0 {
 					// A line within a PDF page is no line of the file.
 					msg = fmt.Sprintf("page %d, line %d: %s", f.Page, f.Line, msg)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
@@ -45,6 +46,9 @@ type Options struct {
 	WorkDir string
 	// Version is svcaudit's version, for tool metadata.
 	Version string
+	// Quiet leaves documents that passed out of the text listing (the
+	// summary still counts them).
+	Quiet bool
 }
 
 // Render writes rep in format to w.
@@ -171,6 +175,19 @@ func message(f result.Finding) string {
 		m = "rule " + f.Rule + " failed"
 	}
 	return m
+}
+
+// maxMessage is the longest message, in runes, that text and annotations
+// show; JSON and SARIF keep the whole.
+const maxMessage = 160
+
+// brief shortens a cleaned message to maxMessage runes.
+func brief(s string) string {
+	if utf8.RuneCountInString(s) <= maxMessage {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:maxMessage-1]) + "…"
 }
 
 // where formats a finding's place as file:line:col (file:page N:line:col
@@ -308,7 +325,11 @@ func Summary(rep *Report) string {
 			fmt.Fprintf(&b, "%s%sfailed", sep, unit(failed))
 		}
 	}
-	if k := len(rep.Errors); k > 0 {
+	unread := map[string]bool{}
+	for _, e := range rep.Errors {
+		unread[e.File] = true
+	}
+	if k := len(unread); k > 0 {
 		fmt.Fprintf(&b, ", %d could not be read", k)
 	}
 	if k := len(rep.NotChecked); k > 0 {

@@ -15,6 +15,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -33,7 +34,7 @@ func fixture() *Report {
 		{ID: "named-contact", FullID: "keeps-promises/named-contact", Question: "Is there a named contact?", Critical: true, Guidance: hostile, Source: hostile},
 		{ID: "plain", FullID: "keeps-promises/plain", Question: "Is it plain English?"},
 	}}}}
-	return &Report{
+	return complete(&Report{
 		Threshold:  th,
 		Checklists: []*checklist.Checklist{cl},
 		Results: []*result.Result{
@@ -76,7 +77,26 @@ func fixture() *Report {
 			{File: "docs/z-bomb.docx", Message: "unzipped size over the 64MiB limit"},
 			{File: "docs/a" + hostile + ".md", Message: "permission denied"},
 		},
+	})
+}
+
+// complete fills the slices a Result always has (as score.Evaluate makes
+// them), so that the JSON golden is a valid check document.
+func complete(rep *Report) *Report {
+	for _, r := range rep.Results {
+		if r.CriticalFailures == nil {
+			r.CriticalFailures = []string{}
+		}
+		if r.Sections == nil {
+			r.Sections = []result.Section{}
+		}
+		for i := range r.Items {
+			if r.Items[i].Findings == nil {
+				r.Items[i].Findings = []result.Finding{}
+			}
+		}
 	}
+	return rep
 }
 
 func render(t *testing.T, format string, rep *Report) []byte {
@@ -184,7 +204,7 @@ func TestSummary(t *testing.T) {
 		{"all passed", Report{Results: []*result.Result{pass("a"), pass("b")}}, "2 documents checked, all passed"},
 		{"one", Report{Results: []*result.Result{pass("a")}}, "1 document checked, all passed"},
 		{"below", Report{Threshold: f64(60), Results: []*result.Result{pass("a"), below("b"), below("c"), critical("d")},
-			Errors: []result.FileError{{File: "e"}, {File: "f"}}}, "4 documents checked, 2 below 60%, 1 failed, 2 could not be read"},
+			Errors: []result.FileError{{File: "e"}, {File: "f", Line: 1}, {File: "f", Line: 9}}}, "4 documents checked, 2 below 60%, 1 failed, 2 could not be read"},
 		{"two checklists one document", Report{Threshold: f64(60), Results: []*result.Result{below("a"), critical("a")}}, "1 document checked, 1 below 60%"},
 		{"together", Report{Together: true, Threshold: f64(60), Results: []*result.Result{{Subject: "together", Score: 5, Threshold: f64(60), Documents: []string{"a", "b", "c"}}}},
 			"3 documents checked together: below 60%"},
@@ -381,5 +401,46 @@ func TestURI(t *testing.T) {
 		if got := uri(tt.in, wd); got != tt.want {
 			t.Errorf("uri(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// The JSON output is a check document as `svcaudit schema check` publishes.
+func TestJSONSchema(t *testing.T) {
+	for name, rep := range map[string]*Report{"fixture": fixture(), "empty": {}, "interrupted": {Interrupted: true, NotChecked: []string{"a.md"}}} {
+		t.Run(name, func(t *testing.T) {
+			if err := schema.Validate("check", render(t, "json", rep)); err != nil {
+				t.Errorf("json output does not validate: %v", err)
+			}
+		})
+	}
+}
+
+func TestTextQuiet(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Render(&buf, "text", fixture(), Options{Quiet: true}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "docs/ok.md") || !strings.Contains(buf.String(), "docs/charter.md") {
+		t.Errorf("quiet text should list only the documents that failed:\n%s", buf.String())
+	}
+	if !strings.HasSuffix(buf.String(), "3 documents checked, 2 below 60%, 2 could not be read\n") {
+		t.Errorf("quiet text keeps the full summary:\n%s", buf.String())
+	}
+}
+
+// Text and annotations shorten a long message; JSON keeps it whole.
+func TestLongMessage(t *testing.T) {
+	long := strings.Repeat("pattern|", 100)
+	rep := &Report{Results: []*result.Result{{Subject: "a.md", Documents: []string{"a.md"}, Items: []result.Item{
+		{ID: "c/i", Outcome: result.Fail, Findings: []result.Finding{{Rule: "any", Message: long, Severity: "error"}}},
+	}}}}
+	for _, format := range []string{"text", "github"} {
+		out := string(render(t, format, rep))
+		if strings.Contains(out, long) || !strings.Contains(out, strings.Repeat("pattern|", 20)+"…") && !strings.Contains(out, "…") {
+			t.Errorf("%s: long message not shortened:\n%s", format, out)
+		}
+	}
+	if !strings.Contains(string(render(t, "json", rep)), long) {
+		t.Errorf("json lost the whole message")
 	}
 }

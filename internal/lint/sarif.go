@@ -52,6 +52,9 @@ func renderSARIF(w io.Writer, rep *Report, opt Options) error {
 		addRule(run, id, ruleIDs[id], idx[id])
 	}
 
+	// Each result is encoded as soon as it is made, so that a run over
+	// thousands of documents never holds thousands of go-sarif values.
+	results := []json.RawMessage{}
 	for _, r := range rep.Results {
 		for i := range r.Items {
 			it := &r.Items[i]
@@ -63,7 +66,7 @@ func renderSARIF(w io.Writer, rep *Report, opt Options) error {
 				if f.Page > 0 {
 					msg = fmt.Sprintf("page %d, line %d: %s", f.Page, f.Line, msg)
 				}
-				res := run.CreateResultForRule(it.ID).
+				res := sarif.NewRuleResult(it.ID).
 					WithRuleIndex(index[it.ID]).
 					WithLevel(level(idx[it.ID])).
 					WithMessage(sarif.NewTextMessage(msg))
@@ -75,6 +78,14 @@ func renderSARIF(w io.Writer, rep *Report, opt Options) error {
 				props.Add("document", clean(r.Subject))
 				props.Add("outcome", string(it.Outcome))
 				res.WithProperties(props)
+				raw, err := json.Marshal(res)
+				if err != nil {
+					return err
+				}
+				if raw, err = tidyJSON(raw); err != nil {
+					return err
+				}
+				results = append(results, raw)
 			}
 		}
 	}
@@ -99,27 +110,52 @@ func renderSARIF(w io.Writer, rep *Report, opt Options) error {
 	if err := rpt.Write(&buf); err != nil {
 		return err
 	}
-	return writeTidy(w, buf.Bytes())
+	v, err := decodeTidy(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	buf = bytes.Buffer{}
+	if runs, ok := v.(map[string]any)["runs"].([]any); ok && len(runs) == 1 {
+		if run, ok := runs[0].(map[string]any); ok {
+			run["results"] = results
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // unset are the properties go-sarif writes as -1 for "not given", which the
 // schema allows but which only add noise.
 var unset = map[string]bool{"id": true, "index": true, "byteOffset": true, "charOffset": true, "rank": true}
 
-// writeTidy re-indents SARIF without the empty arrays and objects and the
-// -1 placeholders go-sarif fills in (every run keeps its results array, which
-// GitHub requires).
-func writeTidy(w io.Writer, data []byte) error {
+// decodeTidy decodes go-sarif's JSON without the empty arrays and objects
+// and the -1 placeholders it fills in (every run keeps its results array,
+// which GitHub requires).
+func decodeTidy(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return err
+		return nil, err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	return tidy(v), nil
+}
+
+// tidyJSON is decodeTidy for one value, encoded again.
+func tidyJSON(data []byte) (json.RawMessage, error) {
+	v, err := decodeTidy(data)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(tidy(v))
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
 func tidy(v any) any {

@@ -19,6 +19,9 @@ func renderText(w io.Writer, rep *Report, opt Options) error {
 	}
 	subject := ""
 	for _, r := range rep.Results {
+		if opt.Quiet && r.Passed {
+			continue
+		}
 		if r.Subject != subject {
 			if subject != "" {
 				fmt.Fprintln(bw)
@@ -44,7 +47,7 @@ func renderText(w io.Writer, rep *Report, opt Options) error {
 					if loc == "" {
 						loc = clean(r.Subject)
 					}
-					fmt.Fprintf(bw, "    %s  %s  %s\n", loc, clean(it.ID), message(f))
+					fmt.Fprintf(bw, "    %s  %s  %s\n", loc, clean(it.ID), brief(message(f)))
 				}
 			case it.Waiver != nil:
 				fmt.Fprintf(bw, "    waived  %s  %s, until %s: %s\n", clean(it.ID), clean(it.Waiver.Owner), clean(it.Waiver.Expires), clean(it.Waiver.Reason))

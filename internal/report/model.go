@@ -595,7 +595,13 @@ func explain(ci int, r *result.Result) []explanation {
 			e.Formula = "no item of this section counted, so it has no score"
 		}
 		out = append(out, e)
-		l := explainLine{ID: s.ID, Question: s.Title, Fraction: numPtr(s.Score), Earned: trimNum(s.Earned), Possible: trimNum(s.Possible), Weight: trimNum(s.Weight)}
+		l := explainLine{ID: s.ID, Question: s.Title, Fraction: numPtr(s.Score), Earned: trimNum(s.Earned), Possible: trimNum(s.Possible), Weight: "—"}
+		if weighted {
+			l.Weight = "1"
+			if s.Weight > 0 {
+				l.Weight = trimNum(s.Weight)
+			}
+		}
 		if s.Score != nil {
 			l.Fraction += "%"
 		}

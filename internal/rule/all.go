@@ -26,7 +26,7 @@ func init() {
 func (r *allRule) run(ev *evidence) (bool, []result.Finding) {
 	var errs, infos []result.Finding
 	for _, p := range r.patterns {
-		ms := ev.matches(p)
+		ms := ev.matchesUpTo(p, 1)
 		if len(ms) == 0 {
 			errs = append(errs, ev.whole("all", severityError, fmt.Sprintf("no match for %q", ev.set.patterns[p].expr)))
 			continue

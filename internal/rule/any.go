@@ -26,10 +26,10 @@ func init() {
 func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
 	var fs []result.Finding
 	for _, p := range r.patterns {
-		for _, m := range ev.matches(p) {
-			if len(fs) == maxInfo {
-				return true, fs
-			}
+		if len(fs) == maxInfo {
+			break
+		}
+		for _, m := range ev.matchesUpTo(p, maxInfo-len(fs)) {
 			fs = append(fs, ev.at("any", severityInfo, m, fmt.Sprintf("found %s", quote(ev.text(m)))))
 		}
 	}
