@@ -132,7 +132,9 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 		n, err = strconv.Atoi(args[2])
 		ts.Check(err)
 	}
-	ts.Check(os.WriteFile(ts.MkAbs(args[1]), kind(n), 0o644))
+	path := ts.MkAbs(args[1])
+	ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
+	ts.Check(os.WriteFile(path, kind(n), 0o644))
 }
 
 func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {
