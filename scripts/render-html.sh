@@ -23,7 +23,21 @@ $bin report "$data/housing-2026-q2.json" --baseline "$data/housing-2026-q1.json"
 $bin report "$data/housing-2026-q2.json" "$data/council-tax-2026-q2.json" "$data/libraries-2026-q2.json" \
 	--baseline "$data/housing-2026-q1.json" --sort score --format html -o "$out/several.html" --force
 
-for name in one several; do
+names="one several"
+# The repository's examples, once `run` can score them.
+if $bin run --help >/dev/null 2>&1; then
+	for a in examples/answers/*.yaml; do
+		n=example-$(basename "$a" .yaml)
+		c=$(sed -n 's/^checklist: *//p' "$a" | head -n 1)
+		rm -f "$out/$n.json"
+		# run exits 1 when the audit fails; the Result is written all the same.
+		$bin run -c "$c" -a "$a" --docs examples/documents -o "$out/$n.json" --force >/dev/null 2>&1 || true
+		[ -f "$out/$n.json" ] || continue
+		$bin report "$out/$n.json" --format html -o "$out/$n.html" --force && names="$names $n"
+	done
+fi
+
+for name in $names; do
 	profile=$(mktemp -d)
 	flags="--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --user-data-dir=$profile"
 	# shellcheck disable=SC2086

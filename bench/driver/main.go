@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -46,6 +47,10 @@ func main() {
 }
 
 func run(rulesFile string, paths []string) error {
+	// Fewer, larger collections: the heap is small (a document per
+	// worker), and the limit keeps it so.
+	debug.SetGCPercent(200)
+	debug.SetMemoryLimit(32 << 20)
 	items, err := loadRules(rulesFile)
 	if err != nil {
 		return err

@@ -236,15 +236,43 @@ func (f *File) Lookup(item *checklist.Item) *Answer {
 // Answers naming no item (or an ambiguous short id) are left out: Check
 // reports them.
 func (f *File) ByItem(cl *checklist.Checklist) map[string]*Answer {
+	idx := newIndex(cl)
 	out := map[string]*Answer{}
 	for i := range f.Answers {
-		if it := cl.Item(f.Answers[i].Item); it != nil {
+		if it := idx.item(f.Answers[i].Item); it != nil {
 			if _, dup := out[it.FullID]; !dup {
 				out[it.FullID] = &f.Answers[i]
 			}
 		}
 	}
 	return out
+}
+
+// index finds a checklist's items by full or short id in constant time;
+// Checklist.Item walks every item, which is quadratic over a whole file.
+type index struct {
+	full  map[string]*checklist.Item
+	short map[string][]*checklist.Item
+}
+
+func newIndex(cl *checklist.Checklist) *index {
+	x := &index{full: map[string]*checklist.Item{}, short: map[string][]*checklist.Item{}}
+	for _, it := range cl.Items() {
+		x.full[it.FullID] = it
+		x.short[it.ID] = append(x.short[it.ID], it)
+	}
+	return x
+}
+
+// item is Checklist.Item: a full id, or a short id naming one item.
+func (x *index) item(id string) *checklist.Item {
+	if it, ok := x.full[id]; ok {
+		return it
+	}
+	if its := x.short[id]; len(its) == 1 {
+		return its[0]
+	}
+	return nil
 }
 
 // Set records value (and note) for item, replacing an earlier answer and
@@ -261,12 +289,13 @@ func (f *File) Set(cl *checklist.Checklist, item *checklist.Item, value, note st
 // Sort puts the answers in checklist order; answers naming unknown items go
 // last, in the order written.
 func (f *File) Sort(cl *checklist.Checklist) {
+	idx := newIndex(cl)
 	order := map[string]int{}
 	for i, it := range cl.Items() {
 		order[it.FullID] = i
 	}
 	rank := func(a Answer) int {
-		if it := cl.Item(a.Item); it != nil {
+		if it := idx.item(a.Item); it != nil {
 			return order[it.FullID]
 		}
 		return len(order)

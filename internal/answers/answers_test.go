@@ -272,3 +272,27 @@ func TestSchema(t *testing.T) {
 		t.Error("a misspelt key should not validate")
 	}
 }
+
+// TestExamples parses the repository's example answers files and checks
+// them against the published schema.
+func TestExamples(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "answers", "*.yaml"))
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Parse(path, b); err != nil {
+				t.Errorf("parse: %v", err)
+			}
+			var v any
+			if err := yaml.Unmarshal(b, &v); err != nil {
+				t.Fatal(err)
+			}
+			if err := schema.ValidateValue("answers", v); err != nil {
+				t.Errorf("schema: %v", err)
+			}
+		})
+	}
+}

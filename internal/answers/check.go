@@ -19,6 +19,7 @@ func (f *File) Check(cl *checklist.Checklist) error {
 		errs.Add(diag.Errorf(f.ChecklistPos, "answers are for checklist %q, not %q", f.Checklist, cl.ID).
 			WithHint("run with -c %s, or fix the checklist line of %s", f.Checklist, f.Path))
 	}
+	idx := newIndex(cl)
 	var ids []string
 	for _, it := range cl.Items() {
 		ids = append(ids, it.ID, it.FullID)
@@ -26,11 +27,15 @@ func (f *File) Check(cl *checklist.Checklist) error {
 	first := map[string]*Answer{}
 	for i := range f.Answers {
 		a := &f.Answers[i]
-		it := cl.Item(a.Item)
+		it := idx.item(a.Item)
 		if it == nil {
-			if full := withShortID(cl, a.Item); len(full) > 1 {
+			if full := idx.short[a.Item]; len(full) > 1 {
+				var names []string
+				for _, x := range full {
+					names = append(names, x.FullID)
+				}
 				errs.Add(diag.Errorf(a.Pos, "item id %q is ambiguous in %s", a.Item, cl.ID).
-					WithHint("write the full id: %s", strings.Join(full, " or ")))
+					WithHint("write the full id: %s", strings.Join(names, " or ")))
 				continue
 			}
 			e := errs.Addf(a.Pos, "unknown item %q in checklist %s", a.Item, cl.ID)
@@ -75,15 +80,4 @@ func (f *File) matches(cl *checklist.Checklist) bool {
 		}
 	}
 	return false
-}
-
-// withShortID lists the full ids of the items whose short id is id.
-func withShortID(cl *checklist.Checklist, id string) []string {
-	var out []string
-	for _, it := range cl.Items() {
-		if it.ID == id {
-			out = append(out, it.FullID)
-		}
-	}
-	return out
 }

@@ -34,7 +34,10 @@ func finish(cl *Checklist, gateSections [][]diag.Pos, lenient bool, errs *diag.L
 	if weighted > 0 && weighted < len(cl.Sections) {
 		for _, s := range cl.Sections {
 			if s.Weight == 0 {
-				errs.Addf(s.Pos, "section %q has no weight, but other sections have: weight every section or none", s.ID)
+				e := errs.Addf(s.Pos, "section %q has no weight, but other sections have: weight every section or none", s.ID)
+				if s.ID == cl.ID {
+					e.WithHint("the top-level items form a section that takes no weight: move them into a section under sections:")
+				}
 			}
 		}
 	}

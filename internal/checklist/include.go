@@ -1,6 +1,8 @@
 package checklist
 
 import (
+	"strings"
+
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"gopkg.in/yaml.v3"
 )
@@ -12,6 +14,10 @@ func (d *decoder) includes(f field) []rawInclude {
 	for _, n := range d.list(f, false) {
 		in := rawInclude{Include: Include{Pos: d.pos(n)}, refPos: d.pos(n)}
 		if n.Kind == yaml.ScalarNode && !isNull(n) {
+			if strings.TrimSpace(n.Value) == "" {
+				d.errorf(n, "include is empty: name a built-in id or a path")
+				continue
+			}
 			in.Checklist = n.Value
 			out = append(out, in)
 			continue
@@ -33,7 +39,7 @@ func (d *decoder) includes(f field) []rawInclude {
 			in.Title, _ = d.text(tf)
 		}
 		if wf, ok := fs["weight"]; ok {
-			if in.Weight = d.weight(wf); in.Weight == 0 {
+			if in.Weight = d.weight(wf, "include"); in.Weight == 0 {
 				in.Weight = 1 // reported; don't also report it as missing
 			}
 		}
@@ -75,7 +81,7 @@ func (d *decoder) reweight(f field) (map[string]float64, map[string]diag.Pos) {
 			d.errorf(k, "item %q is reweighted twice", k.Value)
 			continue
 		}
-		if w := d.weight(field{key: k, value: v}); w > 0 {
+		if w := d.weight(field{key: k, value: v}, "item"); w > 0 {
 			ws[k.Value] = w
 			poss[k.Value] = d.pos(k)
 		}

@@ -57,9 +57,15 @@ func Parse(file string, data []byte) (*Checklist, error) {
 }
 
 // parse decodes and checks one file. It never panics: a panic inside the
-// YAML library is turned into an error.
+// YAML library is turned into an error. When it returns no checklist, it
+// returns at least one error.
 func parse(file string, data []byte) (p *parsed) {
 	p = &parsed{}
+	defer func() {
+		if p.cl == nil && len(p.errs) == 0 {
+			p.errs.Addf(diag.Pos{File: file}, "not a checklist")
+		}
+	}()
 	fail := func(format string, args ...any) *parsed {
 		p.errs.Addf(diag.Pos{File: file}, format, args...)
 		return p
@@ -67,7 +73,12 @@ func parse(file string, data []byte) (p *parsed) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail("empty file: a checklist needs at least an id, a title and items")
 	}
-	if i := bytes.IndexByte(data, 0); i >= 0 || !utf8.Valid(data) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		p.errs.Addf(diag.Pos{File: file}, "the file is in UTF-16: a checklist is YAML text in UTF-8").
+			WithHint("save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)")
+		return p
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
 		return fail("not a text file: a checklist is YAML text in UTF-8")
 	}
 
@@ -238,7 +249,7 @@ func (d *decoder) section(n *yaml.Node, cl *Checklist) *Section {
 		s.Title, _ = d.text(f)
 	}
 	if f, ok := fs["weight"]; ok {
-		if s.Weight = d.weight(f); s.Weight == 0 {
+		if s.Weight = d.weight(f, "section"); s.Weight == 0 {
 			s.Weight = 1 // reported; don't also report it as missing
 		}
 	}
@@ -250,11 +261,18 @@ func (d *decoder) section(n *yaml.Node, cl *Checklist) *Section {
 	return s
 }
 
-func (d *decoder) weight(f field) float64 {
+// weight reads a weight, which must be more than 0. what ("item",
+// "section", "include") picks the hint.
+func (d *decoder) weight(f field, what string) float64 {
 	w, ok := d.number(f)
 	if ok && w <= 0 {
-		d.errorf(f.value, "weight must be more than 0, not %s", f.value.Value).
-			WithHint("to leave an item out, deselect it or remove it")
+		e := d.errorf(f.value, "weight must be more than 0, not %s", f.value.Value)
+		switch what {
+		case "item":
+			e.WithHint("to leave an item out, deselect it or remove it")
+		case "section", "include":
+			e.WithHint("weights are relative: give the others larger ones, or leave the %s out", what)
+		}
 		return 0
 	}
 	return w
@@ -297,7 +315,7 @@ func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
 		it.Guidance, _ = d.str(f)
 	}
 	if f, ok := fs["weight"]; ok {
-		if w := d.weight(f); w > 0 {
+		if w := d.weight(f, "item"); w > 0 {
 			it.Weight = w
 		}
 	}

@@ -10,9 +10,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/diag"
 )
 
-func writeFiles(t *testing.T, files map[string]string) string {
+func writeTestChecklists(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
@@ -30,7 +31,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 const goodChecklist = "id: good\ntitle: Good\nitems:\n  - id: a\n    question: A?\n  - id: b\n    question: B?\n    evidence: {any: [x]}\n"
 
 func TestRunValidate(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := writeTestChecklists(t, map[string]string{
 		"good.yaml": goodChecklist,
 		"bad.yaml":  "id: bad\ntitle: Bad\nitems:\n  - id: a\n    question: A?\n    weight: 0\n",
 	})
@@ -50,7 +51,7 @@ func TestRunValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			err := runValidate(Test(nil, &out, &errOut), &GlobalOptions{Quiet: tt.quiet}, &validateOptions{Files: tt.files})
+			err := runValidate(Test(nil, &out, &errOut), &GlobalOptions{Quiet: tt.quiet}, &validateOptions{Files: tt.files, Format: "text"})
 			if diff := cmp.Diff(tt.wantOut, out.String()); diff != "" {
 				t.Errorf("stdout (-want +got):\n%s", diff)
 			}
@@ -68,8 +69,32 @@ func TestRunValidate(t *testing.T) {
 	}
 }
 
+func TestRunValidateJSON(t *testing.T) {
+	dir := writeTestChecklists(t, map[string]string{
+		"good.yaml": goodChecklist,
+		"bad.yaml":  "id: bad\ntitle: Bad\nitems:\n  - id: a\n    wieght: 2\n    question: A?\n",
+	})
+	good, bad := filepath.Join(dir, "good.yaml"), filepath.Join(dir, "bad.yaml")
+	var out bytes.Buffer
+	err := runValidate(Test(nil, &out, &out), &GlobalOptions{}, &validateOptions{Files: []string{good, bad}, Format: "json"})
+	if err == nil || err.Error() != "1 problem in 1 of 2 files" || exitCode(err) != ExitBad {
+		t.Errorf("err = %v", err)
+	}
+	var got validateReport
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	want := validateReport{
+		Files:    []validateFile{{File: good, OK: true, ID: "good", Items: 2, Automated: 1}, {File: bad}},
+		Problems: diag.List{{Pos: diag.Pos{File: bad, Line: 5, Column: 5}, Msg: `unknown key "wieght" in item`, Hint: `did you mean "weight"?`}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("report (-want +got):\n%s", diff)
+	}
+}
+
 func TestRunListJSON(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"good.yaml": goodChecklist, "notes.txt": "x"})
+	dir := writeTestChecklists(t, map[string]string{"good.yaml": goodChecklist, "notes.txt": "x"})
 	var out bytes.Buffer
 	if err := runList(Test(nil, &out, &out), &listOptions{Dirs: []string{dir}, Format: "json"}); err != nil {
 		t.Fatal(err)
@@ -88,7 +113,7 @@ func TestRunListJSON(t *testing.T) {
 }
 
 func TestRunShowFormats(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"good.yaml": goodChecklist})
+	dir := writeTestChecklists(t, map[string]string{"good.yaml": goodChecklist})
 	file := filepath.Join(dir, "good.yaml")
 	for format, want := range map[string]string{
 		"table": "good — Good\n",

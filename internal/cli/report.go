@@ -13,11 +13,11 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/report"
 	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/schema"
-	"gopkg.in/yaml.v3"
 )
 
 func init() { register(newReportCmd) }
@@ -215,7 +215,7 @@ func readResults(paths []string) ([]*result.Result, error) {
 			}
 			if schemaErr == nil {
 				if err := schema.Validate("result", raw); err != nil {
-					return nil, fmt.Errorf("%s: not a valid result: %v", name, err)
+					return nil, fmt.Errorf("%s: not a valid result: %s", name, schemaProblems(err))
 				}
 			}
 			out = append(out, r)
@@ -274,36 +274,39 @@ func writeMerged(w io.Writer, rs []*result.Result) error {
 	return enc.Encode(doc)
 }
 
-// loadActions reads an actions register: a YAML list of actions, or a
-// mapping with an "actions" list.
-//
-// TODO(gov): switch to action.Load once internal/action lands on main; this
-// minimal decode exists so that report does not depend on it.
+// loadActions reads the corrective-action register (action.Load) and hands
+// the report its actions.
 func loadActions(path string) ([]report.Action, error) {
-	data, err := os.ReadFile(path)
+	reg, err := action.Load(path)
 	if err != nil {
-		return nil, fmt.Errorf("read actions: %w", err)
+		return nil, err
 	}
-	var node yaml.Node
-	if err := yaml.Unmarshal(data, &node); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	out := make([]report.Action, 0, len(reg.Actions))
+	for _, a := range reg.Actions {
+		out = append(out, report.Action{ID: a.ID, Item: a.Item, Subject: a.Subject, Description: a.Description,
+			Owner: a.Owner, Due: a.Due, Status: string(a.Status), Raised: a.Raised})
 	}
-	var list []report.Action
-	if len(node.Content) == 0 {
-		return nil, nil
-	}
-	doc := node.Content[0]
-	if doc.Kind == yaml.MappingNode {
-		var wrapped struct {
-			Actions []report.Action `yaml:"actions"`
+	return out, nil
+}
+
+// schemaProblems shortens a schema validation error to its findings, one
+// "at /path: problem" each, on one line.
+func schemaProblems(err error) string {
+	lines := strings.Split(strings.TrimSpace(err.Error()), "\n")
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if !strings.HasPrefix(l, "- at ") {
+			continue
 		}
-		err = doc.Decode(&wrapped)
-		list = wrapped.Actions
-	} else {
-		err = doc.Decode(&list)
+		l = strings.TrimPrefix(l, "- ")
+		if strings.HasSuffix(l, "validation failed") {
+			continue
+		}
+		out = append(out, strings.Replace(strings.Replace(l, "'", "", 2), "at : ", "at top level: ", 1))
 	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	if len(out) == 0 {
+		return err.Error()
 	}
-	return list, nil
+	return strings.Join(out, "; ")
 }

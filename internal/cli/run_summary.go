@@ -60,7 +60,11 @@ func summaryTable(ios *IOStreams, r *result.Result) error {
 	if r.Checklist.Version != "" {
 		fmt.Fprintf(w, " (version %s)", s(r.Checklist.Version))
 	}
-	fmt.Fprintf(w, "\nSubject: %s", s(r.Subject))
+	subject := r.Subject
+	if subject == "" {
+		subject = "(not given)"
+	}
+	fmt.Fprintf(w, "\nSubject: %s", s(subject))
 	if r.Auditor != "" {
 		fmt.Fprintf(w, " · auditor %s", s(r.Auditor))
 	}
@@ -72,7 +76,7 @@ func summaryTable(ios *IOStreams, r *result.Result) error {
 	t := tablewriter.NewWriter(w)
 	t.Header([]string{"Section", "Score", "Grade", "RAG"})
 	for _, sec := range r.Sections {
-		label, rg := "", ""
+		label, rg := "not applicable", "-"
 		if sec.Grade != nil {
 			label, rg = sec.Grade.Label, rag(ios, sec.Grade.RAG)
 		}
@@ -137,7 +141,7 @@ func summaryMarkdown(w io.Writer, r *result.Result) error {
 	}
 	fmt.Fprint(w, "\n\n| Section | Score | Grade | RAG |\n| --- | ---: | --- | --- |\n")
 	for _, sec := range r.Sections {
-		label, rg := "", ""
+		label, rg := "not applicable", "-"
 		if sec.Grade != nil {
 			label, rg = sec.Grade.Label, sec.Grade.RAG
 		}

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -14,6 +16,8 @@ func init() { register(newShowCmd) }
 type showOptions struct {
 	Checklist string
 	Format    string
+	Output    string
+	Force     bool
 }
 
 func newShowCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
@@ -24,7 +28,7 @@ func newShowCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 		Long: `Show a checklist, named by built-in id or by path, with its includes
 resolved: as a terminal table (the default), as Markdown (a paper audit
 form to print, with a box to tick for each answer), or as JSON.`,
-		Example: "  svcaudit show keeps-promises\n  svcaudit show keeps-promises --format md > form.md\n  svcaudit show my-checklist.yaml --format json",
+		Example: "  svcaudit show keeps-promises\n  svcaudit show keeps-promises --format md -o form.md\n  svcaudit show my-checklist.yaml --format json",
 		Args:    wrapArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			return checklist.BuiltinIDs(), cobra.ShellCompDirectiveDefault
@@ -35,6 +39,8 @@ form to print, with a box to tick for each answer), or as JSON.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, md or json")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
 
@@ -48,13 +54,37 @@ func runShow(ios *IOStreams, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	switch opts.Format {
-	case "md", "markdown":
-		return view.Markdown(ios.Out, cl)
-	case "json":
-		return view.JSON(ios.Out, cl)
+	if opts.Output != "" && opts.Output != "-" {
+		if sameFile(opts.Output, opts.Checklist) {
+			return usageErrorf("--output %s is the checklist itself: write somewhere else", opts.Output)
+		}
+		var b bytes.Buffer
+		if err := renderChecklist(&b, cl, opts.Format, 0); err != nil {
+			return err
+		}
+		return writeNewFile(ios, opts.Output, b.Bytes(), opts.Force)
 	}
-	return view.Table(&sanitizingWriter{w: ios.Out}, cl, view.TableOptions{Width: ios.Width})
+	return renderChecklist(&sanitizingWriter{w: ios.Out}, cl, opts.Format, ios.Width)
+}
+
+func renderChecklist(w io.Writer, cl *checklist.Checklist, format string, width int) error {
+	switch format {
+	case "md", "markdown":
+		return view.Markdown(w, cl)
+	case "json":
+		return view.JSON(w, cl)
+	}
+	return view.Table(w, cl, view.TableOptions{Width: width})
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
 
 func isDir(path string) bool {

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -12,7 +14,23 @@ import (
 func init() { register(newValidateCmd) }
 
 type validateOptions struct {
-	Files []string
+	Files  []string
+	Format string
+}
+
+// validateReport is the JSON form of `validate --format json`.
+type validateReport struct {
+	OK       bool           `json:"ok"`
+	Files    []validateFile `json:"files"`
+	Problems diag.List      `json:"problems"`
+}
+
+type validateFile struct {
+	File      string `json:"file"`
+	OK        bool   `json:"ok"`
+	ID        string `json:"id,omitempty"`
+	Items     int    `json:"items"`
+	Automated int    `json:"automated"`
 }
 
 func newValidateCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
@@ -26,7 +44,9 @@ exit status is 2. A file without problems gets one line:
 
   ok  FILE  (ID, N items, M automated)
 
-A built-in id may be given in place of a file.`,
+A built-in id may be given in place of a file. With --format json, the
+files and problems (file, line, column, message, hint) go to standard
+output as one JSON document, for editors and CI.`,
 		Example: "  svcaudit validate checklists/*.yaml",
 		Args:    wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -34,13 +54,18 @@ A built-in id may be given in place of a file.`,
 			return runValidate(ios, g, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
 	return cmd
 }
 
 func runValidate(ios *IOStreams, g *GlobalOptions, opts *validateOptions) error {
-	var errs diag.List
+	if opts.Format != "text" && opts.Format != "json" {
+		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use --format text or --format json"}
+	}
+	report := validateReport{Files: []validateFile{}, Problems: diag.List{}}
 	bad := 0
 	for _, f := range opts.Files {
+		vf := validateFile{File: f}
 		cl, err := checklist.Resolve(f)
 		if err != nil {
 			bad++
@@ -48,27 +73,43 @@ func runValidate(ios *IOStreams, g *GlobalOptions, opts *validateOptions) error 
 				if e.File == "" {
 					e.File = f
 				}
-				errs = append(errs, e)
+				report.Problems = append(report.Problems, e)
 			}
+			report.Files = append(report.Files, vf)
 			continue
 		}
-		if !g.Quiet {
-			items, automated := 0, 0
-			for _, it := range cl.Items() {
-				items++
-				if it.Automated() {
-					automated++
-				}
+		vf.OK, vf.ID = true, cl.ID
+		for _, it := range cl.Items() {
+			vf.Items++
+			if it.Automated() {
+				vf.Automated++
 			}
-			fmt.Fprintf(ios.Out, "ok  %s  (%s, %s, %d automated)\n", Sanitize(f), Sanitize(cl.ID), plural(items, "item"), automated)
+		}
+		report.Files = append(report.Files, vf)
+		if !g.Quiet && opts.Format == "text" {
+			fmt.Fprintf(ios.Out, "ok  %s  (%s, %s, %d automated)\n", Sanitize(f), Sanitize(cl.ID), plural(vf.Items, "item"), vf.Automated)
 		}
 	}
-	if len(errs) == 0 {
+	report.Problems.Sort()
+	report.OK = len(report.Problems) == 0
+	summary := fmt.Sprintf("%s in %d of %s", plural(len(report.Problems), "problem"), bad, plural(len(opts.Files), "file"))
+	if opts.Format == "json" {
+		b, err := json.MarshalIndent(report, "", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintf(ios.Out, "%s\n", b); err != nil {
+			return err
+		}
+		if report.OK {
+			return nil
+		}
+		return errors.New(summary)
+	}
+	if report.OK {
 		return nil
 	}
-	errs.Sort()
-	errs = append(errs, &diag.Error{Msg: fmt.Sprintf("%s in %d of %s", plural(len(errs), "problem"), bad, plural(len(opts.Files), "file"))})
-	return errs
+	return append(report.Problems, &diag.Error{Msg: summary})
 }
 
 func plural(n int, word string) string {

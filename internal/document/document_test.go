@@ -41,6 +41,8 @@ func TestTextPositions(t *testing.T) {
 		{"utf-16le bom", "a.txt", []byte("\xFF\xFEZ\x00o\x00\xEB\x00\r\x00\n\x00x\x00"), "Zoë x", "x", Position{Line: 2, Column: 1}},
 		{"utf-16be bom", "a.txt", []byte("\xFE\xFF\x00Z\x00o\x00\xEB\x00 \x00x"), "Zoë x", "x", Position{Line: 1, Column: 5}},
 		{"windows-1252", "a.txt", []byte("caf\xE9 \x93quoted\x94 end"), "café “quoted” end", "end", Position{Line: 1, Column: 15}},
+		{"html meta charset", "a.html", []byte("<meta charset=\"iso-8859-2\"><p>\xa3\xf3d\xbc here</p>"), "Łódź here", "here", Position{Line: 1, Column: 36}},
+		{"html without charset", "a.html", []byte("<p>caf\xe9 here</p>"), "café here", "here", Position{Line: 1, Column: 9}},
 		{"multibyte columns", "a.md", []byte("日本語 text"), "日本語 text", "text", Position{Line: 1, Column: 5}},
 	}
 	for _, tt := range tests {
@@ -223,12 +225,13 @@ func TestDOCX(t *testing.T) {
 		`<w:p><w:pPr><w:pStyle w:val="Custom"/></w:pPr><w:r><w:t>Outline two</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:t xml:space="preserve">Split </w:t></w:r><w:r><w:t>run</w:t><w:tab/><w:t>tabbed</w:t></w:r>` +
 		`<mc:AlternateContent><mc:Choice><w:r><w:t> choice</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t> fallback</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>` +
-		`<w:p/><w:p><w:r><w:delText>deleted</w:delText><w:t>kept</w:t></w:r></w:p></w:body></w:document>`
+		`<w:p/><w:p><w:r><w:delText>deleted</w:delText><w:t>kept</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>e</w:t><w:noBreakHyphen/><w:t>mail</w:t></w:r></w:p></w:body></w:document>`
 	doc, err := Parse("x.docx", makeZip(t, "word/document.xml", body, "word/styles.xml", styles), Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "German heading\nOutline two\nSplit run tabbed choice\nkept"; doc.Text != want {
+	if want := "German heading\nOutline two\nSplit run tabbed choice\nkept\ne-mail"; doc.Text != want {
 		t.Errorf("text = %q, want %q", doc.Text, want)
 	}
 	if diff := cmp.Diff([]Heading{{1, "German heading", 0}, {2, "Outline two", 15}}, doc.Headings); diff != "" {

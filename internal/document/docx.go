@@ -86,10 +86,14 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 				}
 			case "t":
 				inText = true
-			case "tab", "br", "cr":
+			case "tab", "br", "cr", "noBreakHyphen":
 				if len(stack) > 0 && !inText {
 					p := &stack[len(stack)-1]
-					b.add(" ", Position{Line: p.num, Column: p.col})
+					s := " "
+					if t.Name.Local == "noBreakHyphen" {
+						s = "-"
+					}
+					b.add(s, Position{Line: p.num, Column: p.col})
 					p.col++
 				}
 			}

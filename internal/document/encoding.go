@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -14,6 +16,22 @@ import (
 // so that a legacy file is read rather than refused. binary reports a NUL
 // byte in UTF-8 or single-byte text, the mark of a file that is not text.
 func decodeText(data []byte) (text string, binary bool) {
+	return decodeWith(data, nil)
+}
+
+// decodeHTML is decodeText for HTML: a page that is not valid UTF-8 is
+// decoded as its <meta charset> declares (Shift_JIS, ISO-8859-2, …), and as
+// Windows-1252 when it declares nothing.
+func decodeHTML(data []byte) (text string, binary bool) {
+	return decodeWith(data, func(data []byte) encoding.Encoding {
+		enc, _, _ := charset.DetermineEncoding(data, "text/html")
+		return enc
+	})
+}
+
+// decodeWith decodes data; guess, when not nil, picks the encoding of text
+// that is not UTF-8.
+func decodeWith(data []byte, guess func([]byte) encoding.Encoding) (text string, binary bool) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
@@ -29,7 +47,13 @@ func decodeText(data []byte) (text string, binary bool) {
 	if utf8.Valid(data) {
 		return string(data), false
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	var enc encoding.Encoding = charmap.Windows1252
+	if guess != nil {
+		if e := guess(data); e != nil && e != encoding.Nop {
+			enc = e
+		}
+	}
+	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil { // cannot happen: every byte maps to a rune
 		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), false
 	}

@@ -82,6 +82,9 @@ func Parse(path string, data []byte, lim Limits) (doc *Document, err error) {
 	switch format {
 	case "md", "txt", "html":
 		s, binary := decodeText(data)
+		if format == "html" {
+			s, binary = decodeHTML(data)
+		}
 		if binary {
 			return nil, (&diag.Error{Pos: diag.Pos{File: path}, Msg: "looks like a binary file, not " + formatName(format)}).
 				WithHint("check the file's extension")

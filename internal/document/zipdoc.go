@@ -3,7 +3,6 @@ package document
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 )
@@ -88,7 +87,7 @@ func (e *limitedEntry) Read(p []byte) (int, error) {
 	if e.n > ratioFloor && e.f.CompressedSize64 > 0 && uint64(e.n)/e.f.CompressedSize64 > maxRatio {
 		return n, &errZipLimit{fmt.Sprintf("%s unpacks more than %d times larger than it is packed: refusing a likely zip bomb", e.f.Name, maxRatio)}
 	}
-	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) {
+	if err != nil && err != io.EOF {
 		return n, fmt.Errorf("%s is corrupt: %v", e.f.Name, err)
 	}
 	return n, err

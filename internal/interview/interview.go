@@ -7,6 +7,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/answers"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/rule"
+	"github.com/svcaudit/svcaudit/internal/score"
 )
 
 // Action is what the assessor chose to do at a question.
@@ -179,10 +180,7 @@ func (iv *Interview) holds(c *checklist.Condition) bool {
 	v := iv.value(ref)
 	if v == "" && ref.Automated() {
 		if o, ok := iv.Automated[ref.FullID]; ok {
-			v = "no"
-			if o.Passed {
-				v = "yes"
-			}
+			v = score.AutomatedAnswer(iv.Checklist.Scale, o.Passed)
 		}
 	}
 	for _, want := range c.Answers {

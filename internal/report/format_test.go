@@ -30,29 +30,29 @@ func TestXLSXReadBack(t *testing.T) {
 		sheet, ref, want string
 		typ              excelize.CellType
 	}{
-		{"Summary", "A1", "Subject", excelize.CellTypeSharedString},
-		{"Summary", "A2", "Housing repairs", excelize.CellTypeSharedString},
+		{"Summary", "A1", "Subject", excelize.CellTypeInlineString},
+		{"Summary", "A2", "Housing repairs", excelize.CellTypeInlineString},
 		{"Summary", "E2", "72.2", excelize.CellTypeUnset},
-		{"Summary", "F2", "Inadequate", excelize.CellTypeSharedString},
-		{"Summary", "G2", "Red", excelize.CellTypeSharedString},
-		{"Summary", "H2", "no", excelize.CellTypeSharedString},
+		{"Summary", "F2", "Inadequate", excelize.CellTypeInlineString},
+		{"Summary", "G2", "Red", excelize.CellTypeInlineString},
+		{"Summary", "H2", "no", excelize.CellTypeInlineString},
 		{"Summary", "I2", "26", excelize.CellTypeUnset},
-		{"Summary", "A3", "Council tax", excelize.CellTypeSharedString},
+		{"Summary", "A3", "Council tax", excelize.CellTypeInlineString},
 		{"Summary", "E3", "88.5", excelize.CellTypeUnset},
 		{"Summary", "I3", "", excelize.CellTypeUnset},
-		{"Comparison", "B1", "Section", excelize.CellTypeSharedString},
-		{"Comparison", "C1", "Housing repairs", excelize.CellTypeSharedString},
-		{"Comparison", "A2", "timescales", excelize.CellTypeSharedString},
+		{"Comparison", "B1", "Section", excelize.CellTypeInlineString},
+		{"Comparison", "C1", "Housing repairs", excelize.CellTypeInlineString},
+		{"Comparison", "A2", "timescales", excelize.CellTypeInlineString},
 		{"Comparison", "C2", "70", excelize.CellTypeUnset},
 		{"Comparison", "D2", "100", excelize.CellTypeUnset},
-		{"Comparison", "C4", "n/a", excelize.CellTypeSharedString},
-		{"Comparison", "B5", "Overall", excelize.CellTypeSharedString},
+		{"Comparison", "C4", "n/a", excelize.CellTypeInlineString},
+		{"Comparison", "B5", "Overall", excelize.CellTypeInlineString},
 		{"Comparison", "C5", "72.2", excelize.CellTypeUnset},
-		{"Items", "B2", "keeps-promises/timescales", excelize.CellTypeSharedString},
+		{"Items", "B2", "keeps-promises/timescales", excelize.CellTypeInlineString},
 		{"Items", "F2", "100", excelize.CellTypeUnset},
 		{"Items", "G2", "3", excelize.CellTypeUnset},
-		{"Items", "H2", "yes", excelize.CellTypeSharedString},
-		{"Items", "J4", `=HYPERLINK("http://evil.example","click")`, excelize.CellTypeSharedString},
+		{"Items", "H2", "yes", excelize.CellTypeInlineString},
+		{"Items", "J4", `=HYPERLINK("http://evil.example","click")`, excelize.CellTypeInlineString},
 	}
 	for _, c := range cells {
 		got, err := f.GetCellValue(c.sheet, c.ref, excelize.Options{RawCellValue: true})
@@ -249,5 +249,63 @@ func TestRenderRejectsBadOptions(t *testing.T) {
 	}
 	if err := Render(&bytes.Buffer{}, nil, Options{}); err == nil {
 		t.Error("no results: no error")
+	}
+}
+
+func TestTableFitsWidthAndColours(t *testing.T) {
+	rs := load(t, "housing-2026-q2.json", "council-tax-2026-q2.json", "libraries-2026-q2.json")
+	t.Run("narrow terminal", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Render(&buf, rs, Options{Width: 70}); err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(buf.String(), "\n") {
+			if strings.ContainsAny(line, "│┌└├") && len([]rune(line)) > 70 {
+				t.Errorf("table line of %d runes in a 70-column terminal: %q", len([]rune(line)), line)
+			}
+		}
+	})
+	t.Run("colour on a terminal", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Render(&buf, rs[:1], Options{Color: true}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "\x1b[31mInadequate Red\x1b[0m") {
+			t.Errorf("no red grade in colour:\n%s", buf.String())
+		}
+	})
+	t.Run("words when piped", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Render(&buf, rs[:1], Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(buf.String(), "\x1b[") || !strings.Contains(buf.String(), "Inadequate Red") {
+			t.Errorf("piped output should carry RAG as words without escapes")
+		}
+	})
+}
+
+func TestEvidenceCappedInReports(t *testing.T) {
+	r := load(t, "housing-2026-q2.json")[0]
+	it := &r.Items[2] // keeps-promises/review, a failure
+	for i := range 8 {
+		it.Findings = append(it.Findings, result.Finding{Rule: "none", File: "a.md", Line: i + 1, Message: "found", Severity: "error"})
+	}
+	it.Findings = append([]result.Finding{{Rule: "any", File: "b.md", Line: 1, Message: "matched", Severity: "info"}}, it.Findings...)
+	var md, csvOut bytes.Buffer
+	if err := Render(&md, []*result.Result{r}, Options{Format: "md"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "… and 5 more (all in the CSV, XLSX and JSON reports)") {
+		t.Errorf("evidence not capped:\n%s", md.String())
+	}
+	if strings.Contains(md.String(), "b.md:1") {
+		t.Errorf("a finding in the item's favour shown before those against it")
+	}
+	if err := Render(&csvOut, []*result.Result{r}, Options{Format: "csv", By: "item"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csvOut.String(), "a.md:8") || !strings.Contains(csvOut.String(), "b.md:1") {
+		t.Errorf("CSV should keep every finding")
 	}
 }

@@ -45,9 +45,9 @@ func renderHTML(w io.Writer, v *view) error {
 // Chart geometry, in SVG user units.
 const (
 	chartWidth  = 920.0
-	chartLabelW = 240.0
-	chartPlotW  = 460.0
-	barHeight   = 22.0
+	chartLabelW = 300.0
+	chartPlotW  = 440.0
+	barHeight   = 24.0
 	barGap      = 10.0
 	chartTop    = 34.0
 )
@@ -68,6 +68,9 @@ type barChart struct {
 type bandRect struct {
 	X, W, LabelX float64
 	Label, RAG   string
+	// LegendX and LegendY place the band's key below the chart.
+	LegendX, LegendY float64
+	Range            string
 }
 
 type bar struct {
@@ -111,7 +114,11 @@ func bars(v *view) *barChart {
 				es = append(es, entry{s.Title, ce})
 			}
 		}
-		es = append(es, entry{"Overall", v.Overall.Cells[0]})
+		o := v.Overall.Cells[0]
+		if v.Subjects[0].Critical() > 0 {
+			o.Grade += " (capped: critical failure)"
+		}
+		es = append(es, entry{"Overall", o})
 	} else {
 		c.Title = "Overall scores against the grade bands"
 		for i, col := range v.Subjects {
@@ -121,7 +128,7 @@ func bars(v *view) *barChart {
 	scale := func(p float64) float64 { return c.PlotX + p/100*c.PlotW }
 	for i, e := range es {
 		y := chartTop + float64(i)*(barHeight+barGap)
-		b := bar{Label: truncate(e.label, 34), Y: y, LabelY: y + barHeight/2 + 5, TextY: y + barHeight/2 + 5, Anchor: e.cell.Anchor, RAG: e.cell.RAG}
+		b := bar{Label: truncate(e.label, 36), Y: y, LabelY: y + barHeight/2 + 5, TextY: y + barHeight/2 + 5, Anchor: e.cell.Anchor, RAG: e.cell.RAG}
 		if e.cell.Score != nil {
 			b.W = *e.cell.Score / 100 * c.PlotW
 			b.Text = num(*e.cell.Score) + "% " + e.cell.Grade
@@ -133,10 +140,20 @@ func bars(v *view) *barChart {
 	}
 	c.PlotH = float64(len(es))*(barHeight+barGap) + barGap
 	c.Bottom = chartTop + c.PlotH - barGap
-	c.Height = c.Bottom + 34
-	for _, bd := range v.Bands {
+	c.Height = c.Bottom + 62
+	// The bands' key goes below the axis, lowest band first, so that narrow
+	// bands never crowd their labels.
+	lx := c.PlotX
+	for i := len(v.Bands) - 1; i >= 0; i-- {
+		bd := v.Bands[i]
 		x := scale(bd.Min)
-		c.Bands = append(c.Bands, bandRect{X: x, W: scale(bd.Max) - x, LabelX: (x + scale(bd.Max)) / 2, Label: bd.Label, RAG: bd.RAG})
+		br := bandRect{X: x, W: scale(bd.Max) - x, LabelX: (x + scale(bd.Max)) / 2, Label: bd.Label, RAG: bd.RAG,
+			LegendX: lx, LegendY: c.Bottom + 44, Range: trimNum(bd.Min) + "–" + trimNum(bd.Max) + "%"}
+		lx += 30 + 7.2*float64(len([]rune(bd.Label+" "+br.Range)))
+		c.Bands = append([]bandRect{br}, c.Bands...)
+	}
+	if lx > c.Width {
+		c.Width = lx + 10
 	}
 	for p := 0; p <= 100; p += 20 {
 		c.Ticks = append(c.Ticks, tick{X: scale(float64(p)), Y: c.Bottom + 20, Label: itoa(p) + "%"})

@@ -172,7 +172,8 @@ func lower(a, b result.Item) bool {
 
 func copyItem(it result.Item) result.Item {
 	it.Evidence = append([]string(nil), it.Evidence...)
-	it.Findings = append([]result.Finding(nil), it.Findings...)
+	// Findings is never null in a Result (the schema wants an array).
+	it.Findings = append([]result.Finding{}, it.Findings...)
 	return it
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/schema"
 )
 
 func TestRescoreMatchesRun(t *testing.T) {
@@ -31,7 +32,7 @@ func TestRescoreMatchesRun(t *testing.T) {
 func TestRescoreWeightedSections(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	r := &result.Result{
-		Sections: []result.Section{{ID: "a", Weight: 3}, {ID: "b", Weight: 1}},
+		Sections: []result.Section{{ID: "a", Weight: 3}, {ID: "b"}},
 		Items: []result.Item{
 			{ID: "x/1", Section: "a", Outcome: result.Pass, Score: f(100), Weight: 1},
 			{ID: "x/2", Section: "b", Outcome: result.Fail, Score: f(0), Weight: 5},
@@ -39,7 +40,8 @@ func TestRescoreWeightedSections(t *testing.T) {
 		},
 	}
 	Rescore(r, nil)
-	// (3×100 + 1×0) / 4 = 75, though items pooled would give 1/6.
+	// (3×100 + 1×0) / 4 = 75 (b has no weight: it counts once), though
+	// items pooled would give 1/6.
 	if r.Score != 75 || r.Grade.Label != "Requires improvement" {
 		t.Errorf("score %v %v, want 75 Requires improvement", r.Score, r.Grade)
 	}
@@ -77,6 +79,13 @@ func TestMergeShards(t *testing.T) {
 	}
 	if !strings.HasPrefix(route.Note, "CONFLICT: C. Auditor answered yes, D. Second answered partial.") {
 		t.Errorf("conflict not on the item note: %q", route.Note)
+	}
+	b, err := result.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate("result", b); err != nil {
+		t.Errorf("merged Result does not meet the result schema: %v", err)
 	}
 	if len(m.Notices) != 1 || !strings.Contains(m.Notices[0], "conflicting answers for complaints/route") {
 		t.Errorf("notices %q", m.Notices)

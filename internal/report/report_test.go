@@ -36,11 +36,11 @@ func loadActions(t testing.TB) []Action {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var as []Action
-	if err := yaml.Unmarshal(b, &as); err != nil {
+	var reg struct{ Actions []Action }
+	if err := yaml.Unmarshal(b, &reg); err != nil {
 		t.Fatal(err)
 	}
-	return as
+	return reg.Actions
 }
 
 // golden compares got with testdata/golden/name, or rewrites it with -update.

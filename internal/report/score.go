@@ -17,7 +17,9 @@ import (
 //   - a section's Earned and Possible are the sums over its items, its Score
 //     is Earned/Possible as a percentage (nil when Possible is 0);
 //   - the overall Score is the weighted mean of section scores when any
-//     section has a Weight, and otherwise all items' Earned/Possible pooled;
+//     section has a Weight (a section without one counts once beside
+//     them), and otherwise all items' Earned/Possible pooled — as package
+//     score does;
 //   - scores are rounded half away from zero to one decimal, grades looked up
 //     in bands (checklist.DefaultGrades when none are given);
 //   - a failed critical item is a critical failure, and caps the grade at
@@ -61,23 +63,29 @@ func Rescore(r *result.Result, bands []checklist.Band) {
 	}
 	var wsum, wscore float64
 	weighted := false
+	for _, sec := range r.Sections {
+		if sec.Weight > 0 {
+			weighted = true
+		}
+	}
 	for i := range r.Sections {
 		sec := &r.Sections[i]
 		s := sums[sec.ID]
 		if s == nil {
 			s = &sum{}
 		}
-		sec.Earned, sec.Possible = round(s.earned, 4), s.possible
+		sec.Earned, sec.Possible = s.earned, s.possible
 		sec.Score, sec.Grade = nil, nil
 		if s.possible > 0 {
 			v := round(s.earned/s.possible*100, 1)
 			g := grade(bands, v)
 			sec.Score, sec.Grade = &v, &g
-			if sec.Weight > 0 {
-				weighted = true
-				wsum += sec.Weight
-				wscore += sec.Weight * (s.earned / s.possible * 100)
+			w := sec.Weight
+			if w == 0 {
+				w = 1
 			}
+			wsum += w
+			wscore += w * (s.earned / s.possible * 100)
 		}
 	}
 	switch {

@@ -10,10 +10,11 @@ package rule
 // offer report leftmost non-overlapping matches (petar-dambovaliev) or only
 // which literals occur (cloudflare).
 type scanner struct {
-	class   [256]byte
-	nclass  int
-	trans   []int32 // state*nclass + class → state
-	outFrom int32   // states ≥ outFrom end at least one literal
+	class  [256]byte
+	nclass int
+	trans  []int32 // state + class → state; states are row offsets
+	// (state number × nclass)
+	outFrom int32 // states ≥ outFrom end at least one literal
 	out     [][]int32
 	lens    []int
 }
@@ -108,16 +109,18 @@ func newScanner(lits []string) *scanner {
 			}
 		}
 	}
+	// States are stored premultiplied by nc: the next state's row starts
+	// at its number.
 	sc.trans = make([]int32, len(trans))
-	sc.out = make([][]int32, len(nodes))
-	sc.outFrom = int32(len(nodes))
+	sc.out = make([][]int32, len(nodes)*nc)
+	sc.outFrom = int32(len(nodes) * nc)
 	for nw, old := range order {
 		for c := 0; c < nc; c++ {
-			sc.trans[nw*nc+c] = renum[trans[int(old)*nc+c]]
+			sc.trans[nw*nc+c] = renum[trans[int(old)*nc+c]] * int32(nc)
 		}
-		sc.out[nw] = nodes[old].out
-		if len(nodes[old].out) > 0 && int32(nw) < sc.outFrom {
-			sc.outFrom = int32(nw)
+		if len(nodes[old].out) > 0 {
+			sc.out[nw*nc] = nodes[old].out
+			sc.outFrom = min(sc.outFrom, int32(nw*nc))
 		}
 	}
 	// The start state must be 0 for the scan; it has no output (no empty
@@ -128,10 +131,10 @@ func newScanner(lits []string) *scanner {
 // scan calls hit for every occurrence of a literal, with the offset just
 // past its end.
 func (sc *scanner) scan(text string, hit func(lit int32, end int)) {
-	trans, class, nc, outFrom := sc.trans, &sc.class, int32(sc.nclass), sc.outFrom
+	trans, class, outFrom := sc.trans, &sc.class, sc.outFrom
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = trans[s*nc+int32(class[text[i]])]
+		s = trans[s+int32(class[text[i]])]
 		if s >= outFrom {
 			for _, id := range sc.out[s] {
 				hit(id, i+1)

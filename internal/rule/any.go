@@ -12,6 +12,7 @@ import (
 //	any: ['within \d+ (working )?(days|hours)', 'within \d+ rings']
 type anyRule struct {
 	patterns []int
+	failed   string // the message when nothing matches, made once
 }
 
 func init() {
@@ -19,22 +20,23 @@ func init() {
 		if len(e.Any) == 0 {
 			return nil
 		}
-		return &anyRule{patterns: c.patterns(e.Any)}
+		ps := c.patterns(e.Any)
+		return &anyRule{patterns: ps, failed: "no match for any of: " + exprList(c.set, ps)}
 	}})
 }
 
 func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
 	var fs []result.Finding
 	for _, p := range r.patterns {
-		for _, m := range ev.matches(p) {
-			if len(fs) == maxInfo {
-				return true, fs
-			}
+		if len(fs) == maxInfo {
+			break
+		}
+		for _, m := range ev.matchesUpTo(p, maxInfo-len(fs)) {
 			fs = append(fs, ev.at("any", severityInfo, m, fmt.Sprintf("found %s", quote(ev.text(m)))))
 		}
 	}
 	if len(fs) > 0 {
 		return true, fs
 	}
-	return false, []result.Finding{ev.whole("any", severityError, "no match for any of: "+exprList(ev.set, r.patterns))}
+	return false, []result.Finding{ev.whole("any", severityError, r.failed)}
 }

@@ -1,7 +1,6 @@
 package rule
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -104,111 +103,142 @@ func hasFoldOutlier(text string) bool {
 
 func statsOf(text string) textStats {
 	var st textStats
-	space, line := 0, 0
-	for i := 0; i < len(text); {
+	space, lineStart := 0, 0
+	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if c == '\n' {
-				line = 0
-			} else {
-				line++
-				st.longestLine = max(st.longestLine, line)
-			}
-			if c == ' ' || '\t' <= c && c <= '\r' {
-				space++
+		if c > ' ' && c < utf8.RuneSelf {
+			if space > 0 {
 				st.longestSpace = max(st.longestSpace, space)
-			} else {
 				space = 0
 			}
-			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		line += n
-		st.longestLine = max(st.longestLine, line)
-		if isSpace(r) {
-			space += n
+		switch {
+		case c == '\n':
+			st.longestLine = max(st.longestLine, i-lineStart)
+			lineStart = i + 1
+			space++
+		case c == ' ' || '\t' <= c && c <= '\r':
+			space++
+		case c < utf8.RuneSelf:
 			st.longestSpace = max(st.longestSpace, space)
-		} else {
 			space = 0
+		default:
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if isSpace(r) {
+				space += n
+			} else {
+				st.longestSpace = max(st.longestSpace, space)
+				space = 0
+			}
+			i += n - 1
 		}
-		i += n
 	}
+	st.longestLine = max(st.longestLine, len(text)-lineStart)
+	st.longestSpace = max(st.longestSpace, space)
 	return st
 }
 
 // matches returns every match of pattern p across the documents, in
 // document order.
 func (ev *evidence) matches(p int) []match {
-	if ev.done[p] {
+	return ev.matchesUpTo(p, -1)
+}
+
+// matchesUpTo returns the first n matches of pattern p (all when n < 0):
+// a rule that needs only a few examples, or one match, stops the pattern's
+// search there.
+func (ev *evidence) matchesUpTo(p, n int) []match {
+	if ev.done[p] || n >= 0 && len(ev.found[p]) >= n {
+		if n >= 0 && len(ev.found[p]) > n {
+			return ev.found[p][:n]
+		}
 		return ev.found[p]
 	}
 	pat := ev.set.patterns[p]
 	var out []match
 	for di, d := range ev.docs {
+		left := -1
+		if n >= 0 {
+			left = n - len(out)
+			if left == 0 {
+				break
+			}
+		}
 		var locs [][]int
 		if ev.full[di] {
-			locs = pat.re.FindAllStringIndex(d.Text, -1)
+			locs = pat.re.FindAllStringIndex(d.Text, left)
 		} else {
-			locs = pat.find(d.Text, ev.hits[di], ev.stats[di])
+			locs = pat.find(d.Text, ev.hits[di], ev.stats[di], left)
 		}
 		for _, l := range locs {
 			out = append(out, match{doc: di, start: l[0], end: l[1]})
 		}
 	}
-	ev.found[p], ev.done[p] = out, true
+	ev.found[p] = out
+	ev.done[p] = n < 0 || len(out) < n
 	return out
 }
 
-// find runs the pattern on the windows of text around its literal hits.
+// find returns the first n matches (all when n < 0) of the pattern in
+// text, running it only on windows around its literal hits.
+//
 // Every match contains one of the pattern's literals and reaches at most
 // before bytes ahead of it and after bytes past it, so it lies within
-// [hit.start-before, hit.end+after] of a hit. Windows widened to a
-// non-word character (or a line break, for line anchors) give \b and
-// (?m)^$ the same context as the whole text, so the matches are exactly
-// those of the whole text.
-func (p *pattern) find(text string, litHits [][]hit, st textStats) [][]int {
+// [hit.start-before, hit.end+after] of a hit, and has a hit of each
+// further literal set in that range too. Windows widened to a non-word
+// character (or a line break, for line anchors) give \b and (?m)^$ the
+// same context as the whole text, so the matches are exactly those of the
+// whole text.
+func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]int {
 	if p.pre.lits == nil || p.pre.span.inf {
-		return p.re.FindAllStringIndex(text, -1)
+		return p.re.FindAllStringIndex(text, n)
 	}
-	before := p.pre.before.bytes(st.longestSpace, st.longestLine)
-	after := p.pre.after.bytes(st.longestSpace, st.longestLine)
 	hits := groupHits(litHits, p.groups[0])
-	if len(hits) > 0 && len(p.groups) > 1 {
-		// Keep the hits with a hit of every further set within reach.
-		also := make([][]hit, len(p.groups)-1)
-		for g := range also {
-			also[g] = groupHits(litHits, p.groups[g+1])
-		}
-		var kept []hit
-	next:
-		for _, h := range hits {
-			from, to := h.start-before, h.end+after
-			for _, hs := range also {
-				if !hitWithin(hs, from, to) {
-					continue next
-				}
-			}
-			kept = append(kept, h)
-		}
-		hits = kept
-	}
 	if len(hits) == 0 {
 		return nil
 	}
-	if (before+after)*len(hits) >= len(text) {
+	before := p.pre.before.bytes(st.longestSpace, st.longestLine)
+	after := p.pre.after.bytes(st.longestSpace, st.longestLine)
+	if n < 0 && (before+after)*len(hits) >= len(text) {
 		// The windows would cover most of the text anyway.
-		return p.re.FindAllStringIndex(text, -1)
+		return p.re.FindAllStringIndex(text, n)
+	}
+	var also [][]hit
+	if len(p.groups) > 1 {
+		also = make([][]hit, len(p.groups)-1)
+		for g := range also {
+			also[g] = groupHits(litHits, p.groups[g+1])
+			if len(also[g]) == 0 {
+				return nil
+			}
+		}
 	}
 	var out [][]int
 	lo, hi := -1, -1
 	flush := func() {
-		for _, l := range p.re.FindAllStringIndex(text[lo:hi], -1) {
+		left := -1
+		if n >= 0 {
+			left = n - len(out)
+		}
+		for _, l := range p.re.FindAllStringIndex(text[lo:hi], left) {
 			out = append(out, []int{l[0] + lo, l[1] + lo})
 		}
 	}
+next:
 	for _, h := range hits {
 		from, to := h.start-before, h.end+after
+		for g, hs := range also {
+			// from only grows, so each list is walked once: its
+			// leading hits that start before from are dropped for good.
+			for len(hs) > 0 && hs[0].start < from {
+				hs = hs[1:]
+			}
+			also[g] = hs
+			if !hitWithin(hs, from, to) {
+				continue next
+			}
+		}
 		// Each snap walks text no earlier window covered, so the whole
 		// loop is linear in the text however many hits there are.
 		if lo >= 0 && from <= hi {
@@ -224,6 +254,9 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats) [][]int {
 		}
 		if lo >= 0 {
 			flush()
+			if n >= 0 && len(out) >= n {
+				return out
+			}
 		}
 		lo, hi = wlo, p.snapRight(text, to)
 	}
@@ -232,8 +265,6 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats) [][]int {
 	}
 	return out
 }
-
-func byStart(a, b hit) int { return a.start - b.start }
 
 // groupHits gathers the hits of a set of literals, in order of start. One
 // literal's hits are in order already: the scanner finds them in order of
@@ -244,16 +275,37 @@ func groupHits(litHits [][]hit, ids []int32) []hit {
 	}
 	var hits []hit
 	for _, id := range ids {
-		hits = append(hits, litHits[id]...)
+		if len(litHits[id]) > 0 {
+			if hits == nil {
+				hits = litHits[id]
+				continue
+			}
+			hits = mergeHits(hits, litHits[id])
+		}
 	}
-	slices.SortStableFunc(hits, byStart)
 	return hits
+}
+
+// mergeHits merges two lists sorted by start into a new one.
+func mergeHits(a, b []hit) []hit {
+	out := make([]hit, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].start < a[0].start {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // hitWithin reports whether a hit of hs (sorted by start) lies wholly in
 // [from, to].
 func hitWithin(hs []hit, from, to int) bool {
-	i, _ := slices.BinarySearchFunc(hs, from, func(h hit, from int) int { return h.start - from })
+	i := 0
+	for i < len(hs) && hs[i].start < from {
+		i++
+	}
 	for ; i < len(hs) && hs[i].start <= to; i++ {
 		if hs[i].end <= to {
 			return true

@@ -50,6 +50,9 @@ func (ev *evidence) whole(rule, severity, msg string) result.Finding {
 // quote is a match's text fit for a message: cleaned, and cut short.
 func quote(s string) string {
 	s = strings.TrimSpace(clean(s))
+	if isClean(s) && !strings.ContainsAny(s, `"\\`) && len(s) <= maxQuote {
+		return `"` + s + `"` // what %q would give, made cheaply
+	}
 	if utf8.RuneCountInString(s) > maxQuote {
 		s = cutWords(s, maxQuote-1) + "…"
 	}
@@ -65,7 +68,9 @@ func snippet(text string, start, end int) string {
 	if n >= maxSnippet {
 		return cutWords(m, maxSnippet-1) + "…"
 	}
-	const ctx = 4 * maxSnippet // bytes of context looked at on each side
+	// Bytes of context looked at on each side: what the snippet has room
+	// for, and some to spare for whitespace that cleaning collapses.
+	ctx := maxSnippet - n + 16
 	// Context comes from the match's own blocks (paragraph, heading, cell):
 	// the text before and after a block break belongs to something else.
 	blockStart := strings.LastIndexByte(text[:start], '\n') + 1
@@ -81,57 +86,69 @@ func snippet(text string, start, end int) string {
 	for hi < blockEnd && !utf8.RuneStart(text[hi]) {
 		hi++
 	}
-	left := []rune(clean(text[lo:start]))
-	right := []rune(clean(text[end:hi]))
+	left, right := clean(text[lo:start]), clean(text[end:hi])
+	nl, nr := utf8.RuneCountInString(left), utf8.RuneCountInString(right)
 	budget := maxSnippet - n
 	lb, rb := budget/2, budget-budget/2
-	if len(right) < rb {
-		lb, rb = lb+rb-len(right), len(right)
+	if nr < rb {
+		lb, rb = lb+rb-nr, nr
 	}
-	if len(left) < lb {
-		rb, lb = min(len(right), rb+lb-len(left)), len(left)
+	if nl < lb {
+		rb, lb = min(nr, rb+lb-nl), nl
 	}
 	var b strings.Builder
-	if len(left) > lb || lo > blockStart {
-		keep := left[len(left)-min(len(left), max(0, lb-1)):]
+	b.Grow(4 * maxSnippet)
+	if nl > lb || lo > blockStart {
+		keep := lastRunes(left, min(nl, max(0, lb-1)))
 		if len(keep) < len(left) && left[len(left)-len(keep)-1] != ' ' {
 			// drop the partial first word
-			if i := indexSpace(keep); i >= 0 {
+			if i := strings.IndexByte(keep, ' '); i >= 0 {
 				keep = keep[i+1:]
 			} else {
-				keep = nil
+				keep = ""
 			}
 		}
 		b.WriteString("…")
-		b.WriteString(strings.TrimLeft(string(keep), " "))
+		b.WriteString(strings.TrimLeft(keep, " "))
 	} else {
-		b.WriteString(strings.TrimLeft(string(left), " "))
+		b.WriteString(strings.TrimLeft(left, " "))
 	}
 	b.WriteString(m)
-	if len(right) > rb || hi < blockEnd {
-		keep := right[:min(len(right), max(0, rb-1))]
+	if nr > rb || hi < blockEnd {
+		keep := firstRunes(right, min(nr, max(0, rb-1)))
 		if len(keep) < len(right) && right[len(keep)] != ' ' {
-			if i := lastIndexSpace(keep); i >= 0 {
+			if i := strings.LastIndexByte(keep, ' '); i >= 0 {
 				keep = keep[:i]
 			} else {
-				keep = nil
+				keep = ""
 			}
 		}
-		b.WriteString(strings.TrimRight(string(keep), " "))
+		b.WriteString(strings.TrimRight(keep, " "))
 		b.WriteString("…")
 	} else {
-		b.WriteString(strings.TrimRight(string(right), " "))
+		b.WriteString(strings.TrimRight(right, " "))
 	}
 	return b.String()
 }
 
-func indexSpace(r []rune) int {
-	for i, c := range r {
-		if c == ' ' {
-			return i
-		}
+// lastRunes is the end of s, k runes long.
+func lastRunes(s string, k int) string {
+	i := len(s)
+	for ; k > 0 && i > 0; k-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
 	}
-	return -1
+	return s[i:]
+}
+
+// firstRunes is the start of s, k runes long.
+func firstRunes(s string, k int) string {
+	i := 0
+	for ; k > 0 && i < len(s); k-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
 }
 
 func lastIndexSpace(r []rune) int {
@@ -160,10 +177,22 @@ func cutWords(s string, n int) string {
 // clean removes control characters, bidi controls and other invisible
 // formatting, and makes every run of whitespace one space.
 func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if r > ' ' && r < 0x7f {
+			// printable ASCII, the common case
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		switch {
 		case unicode.IsSpace(r):
 			space = true
@@ -182,6 +211,18 @@ func clean(s string) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// isClean reports whether s is printable ASCII with single spaces only,
+// which clean would return unchanged.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= 0x7f || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // plural is n and a noun, singular or plural to agree with n.

@@ -28,10 +28,13 @@ func init() {
 func (r *minRule) run(ev *evidence) (bool, []result.Finding) {
 	total := 0
 	for _, p := range r.patterns {
-		total += len(ev.matches(p))
+		if total >= r.n {
+			break
+		}
+		total += len(ev.matchesUpTo(p, r.n-total))
 	}
 	if total >= r.n {
-		return true, []result.Finding{ev.whole("min", severityInfo, fmt.Sprintf("found %s, at least %d wanted", plural(total, "match", "matches"), r.n))}
+		return true, []result.Finding{ev.whole("min", severityInfo, fmt.Sprintf("found at least %s", plural(r.n, "match", "matches")))}
 	}
 	return false, []result.Finding{ev.whole("min", severityError, fmt.Sprintf("found %s, want at least %d", plural(total, "match", "matches"), r.n))}
 }

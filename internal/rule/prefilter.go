@@ -252,6 +252,9 @@ func literals(re *syntax.Regexp) litInfo {
 		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return litInfo{exact: []string{""}}
 	case syntax.OpLiteral:
+		if ascii(re.Rune) {
+			return litInfo{exact: []string{lowerASCII(string(re.Rune))}}
+		}
 		set := []string{""}
 		for _, r := range re.Rune {
 			set = product(set, runeForms(r, re.Flags&syntax.FoldCase != 0))
@@ -474,6 +477,15 @@ var foldOutliers = func() []string {
 	}
 	return dedup(out)
 }()
+
+func ascii(rs []rune) bool {
+	for _, r := range rs {
+		if r >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 func lowerASCII(s string) string {
 	b := []byte(s)

@@ -171,7 +171,7 @@ func TestMin(t *testing.T) {
 				{Rule: "any", File: "a.md", Line: 1, Column: 1, Snippet: "phone us", Message: `found "phone"`, Severity: "info"},
 				{Rule: "any", File: "b.md", Line: 1, Column: 1, Snippet: "phone or email", Message: `found "phone"`, Severity: "info"},
 				{Rule: "all", File: "b.md", Line: 1, Column: 10, Snippet: "phone or email", Message: `found "email"`, Severity: "info"},
-				{Rule: "min", Message: "found 3 matches, at least 3 wanted", Severity: "info"},
+				{Rule: "min", Message: "found at least 3 matches", Severity: "info"},
 			}},
 		},
 		{

@@ -182,12 +182,17 @@ func (e *evaluator) effective(it *checklist.Item) string {
 	return ""
 }
 
-// automatedValue is the scale value standing for a documents' pass (the
-// highest-scoring choice, "yes" by default) or fail (the lowest).
 func (e *evaluator) automatedValue(passed bool) string {
+	return AutomatedAnswer(e.scale, passed)
+}
+
+// AutomatedAnswer is the scale value standing for the documents' outcome of
+// an automated item: the highest-scoring choice ("yes" by default) for a
+// pass, the lowest ("no") for a fail.
+func AutomatedAnswer(scale checklist.Scale, passed bool) string {
 	best, worst := "", ""
 	bs, ws := math.Inf(-1), math.Inf(1)
-	for _, c := range e.scale.Choices {
+	for _, c := range scale.Choices {
 		if c.NA {
 			continue
 		}

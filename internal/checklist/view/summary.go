@@ -82,8 +82,10 @@ func orList(s []string) string {
 }
 
 func quote(expr string) string {
-	if len(expr) > 60 {
-		expr = expr[:57] + "..."
+	// Long patterns are cut: a summary is for reading; `show --format
+	// json` has them whole.
+	if r := []rune(expr); len(r) > 32 {
+		expr = string(r[:30]) + "…"
 	}
 	return "/" + expr + "/"
 }

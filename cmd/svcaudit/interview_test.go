@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/svcaudit/svcaudit/internal/answers"
+	"github.com/svcaudit/svcaudit/internal/schema"
+)
+
+const ptyChecklist = `id: kp
+title: Keeps promises
+sections:
+  - id: promises
+    title: Promises
+    items:
+      - id: timescales
+        question: Do published standards give concrete timescales?
+        guidance: Look for a number and a unit, not "promptly".
+      - id: told-before
+        question: Are people told before a promised date is missed?
+  - id: listening
+    title: Listening
+    items:
+      - id: acts
+        question: Does the service act on what people say?
+      - id: thanks
+        question: Are people thanked for complaining?
+`
+
+// session is the binary running on a pseudo-terminal, its output gathered.
+type session struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	tty  *os.File
+	mu   sync.Mutex
+	out  bytes.Buffer
+	done chan struct{}
+}
+
+func start(t *testing.T, bin, dir string, args ...string) *session {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1")
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 100})
+	if err != nil {
+		t.Fatalf("start on a pty: %v", err)
+	}
+	s := &session{t: t, cmd: cmd, tty: tty, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		buf := make([]byte, 4096)
+		for {
+			n, err := tty.Read(buf)
+			s.mu.Lock()
+			s.out.Write(buf[:n])
+			s.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { cmd.Process.Kill(); tty.Close() })
+	return s
+}
+
+// since returns the output after mark (a byte offset) and the new mark.
+func (s *session) output() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.out.String()
+}
+
+// expect waits until the output after from holds want, and returns the
+// offset just past it. It gives up (failing the test) after a generous
+// wait, which only a hung interview reaches.
+func (s *session) expect(from int, want string) int {
+	s.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		out := s.output()
+		if from <= len(out) {
+			if i := strings.Index(out[from:], want); i >= 0 {
+				return from + i + len(want)
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.t.Fatalf("never saw %q; output:\n%s", want, s.output()[from:])
+	return 0
+}
+
+func (s *session) send(keys string) {
+	s.t.Helper()
+	time.Sleep(100 * time.Millisecond) // let the form settle before typing
+	if _, err := io.WriteString(s.tty, keys); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+const (
+	enter = "\r"
+	down  = "\x1b[B"
+)
+
+// TestInterviewSurvivesKill drives the interview as a person would on a
+// terminal: it answers two items, kills the process hard, restarts it and
+// checks that both answers survived and the interview resumed at the third.
+func TestInterviewSurvivesKill(t *testing.T) {
+	if _, err := os.Stat("/dev/ptmx"); err != nil {
+		t.Skip("no pseudo-terminals here")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "svcaudit")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "kp.yaml"), []byte(ptyChecklist), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"run", "-c", "kp.yaml", "--subject", "Housing repairs", "-o", "result.json"}
+	file := filepath.Join(dir, "kp-housing-repairs.answers.yaml")
+
+	s := start(t, bin, dir, args...)
+	at := s.expect(0, "Promises · 1/4")
+	s.expect(at, "Look for a number and a unit")
+	s.send(enter) // yes
+	at = s.expect(at, "note (optional")
+	s.send(enter) // no note
+	at = s.expect(at, "Promises · 2/4")
+	s.send(down + enter) // partial
+	at = s.expect(at, "note (optional")
+	s.send("two of five cases" + enter)
+	at = s.expect(at, "Listening · 3/4")
+
+	// a second interview on the same file is refused while this one runs
+	s2 := start(t, bin, dir, args...)
+	s2.expect(0, "is in use by another interview (pid ")
+	<-s2.done
+
+	s.cmd.Process.Signal(syscall.SIGKILL)
+	s.cmd.Wait()
+
+	f, err := answers.Load(file)
+	if err != nil {
+		t.Fatalf("answers after kill -9: %v", err)
+	}
+	got := map[string]string{}
+	for _, a := range f.Answers {
+		got[a.Item] = a.Value + "|" + a.Note
+	}
+	if got["timescales"] != "yes|" || got["told-before"] != "partial|two of five cases" || len(got) != 2 {
+		t.Fatalf("answers after kill -9 = %v", got)
+	}
+
+	s = start(t, bin, dir, args...)
+	at = s.expect(0, "Resuming: 2 of 4 answered.")
+	at = s.expect(at, "Listening · 3/4")
+	s.expect(at, "Does the service act on what people say?")
+	s.send(down + down + enter) // no
+	at = s.expect(at, "note (optional")
+	s.send(enter)
+	at = s.expect(at, "Listening · 4/4")
+	s.send(enter) // yes
+	at = s.expect(at, "note (optional")
+	s.send(enter)
+	s.expect(at, "Result written to result.json")
+	<-s.done
+	s.cmd.Wait()
+
+	b, err := os.ReadFile(filepath.Join(dir, "result.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate("result", b); err != nil {
+		t.Errorf("result.json: %v", err)
+	}
+	if !bytes.Contains(b, []byte(`"score": 62.5`)) {
+		t.Errorf("result.json score, want 62.5:\n%s", b)
+	}
+	if _, err := os.Stat(file + ".lock"); err == nil {
+		t.Error("lock file left behind after a clean finish")
+	}
+}

@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/answers"
+	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+)
+
+func init() { addInitSubcommand(newInitAnswersCmd) }
+
+// InitAnswersOptions are the flags of `svcaudit init answers`.
+type InitAnswersOptions struct {
+	IO        *IOStreams
+	Checklist string
+	Output    string
+	Force     bool
+}
+
+func newInitAnswersCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	o := &InitAnswersOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "answers CHECKLIST",
+		Short: "Write an answers file to fill in an editor",
+		Long: `Write an answers file for CHECKLIST (a built-in id or a path) with every
+manual item listed unanswered, its question and the answer scale as comments
+above it. Automated items are listed commented out: uncomment one to
+override what the documents say. Fill it in and score it with
+'svcaudit run -c CHECKLIST --answers FILE'.`,
+		Example: `  svcaudit init answers keeps-promises -o repairs.answers.yaml`,
+		Args:    wrapArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Checklist = args[0]
+			return runInitAnswers(o)
+		},
+	}
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write to FILE instead of standard output")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite FILE if it exists")
+	return cmd
+}
+
+func runInitAnswers(o *InitAnswersOptions) error {
+	cl, err := checklist.Resolve(o.Checklist)
+	if err != nil {
+		return err
+	}
+	b := answers.Template(cl)
+	if o.Output == "" {
+		_, err := o.IO.Out.Write(b)
+		return err
+	}
+	if !strings.HasPrefix(cl.File, "builtin:") && samePath(cl.File, o.Output) {
+		return usageErrorf("-o %s would overwrite the checklist", o.Output)
+	}
+	if _, err := os.Stat(o.Output); err == nil && !o.Force {
+		return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "give --force to overwrite it"}
+	}
+	if err := atomicfile.Write(o.Output, b, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.IO.ErrOut, "Wrote %s: fill it in, then run svcaudit run -c %s --answers %s\n", o.Output, o.Checklist, o.Output)
+	return nil
+}

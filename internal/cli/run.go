@@ -1,0 +1,529 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/huh"
+	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/internal/action"
+	"github.com/svcaudit/svcaudit/internal/answers"
+	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/config"
+	"github.com/svcaudit/svcaudit/internal/document"
+	"github.com/svcaudit/svcaudit/internal/interview"
+	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/rule"
+	"github.com/svcaudit/svcaudit/internal/score"
+	"github.com/svcaudit/svcaudit/internal/waiver"
+)
+
+func init() { register(newRunCmd) }
+
+// RunOptions are the flags of `svcaudit run`.
+type RunOptions struct {
+	IO     *IOStreams
+	Global *GlobalOptions
+
+	Checklist   string
+	Answers     string
+	Docs        []string
+	Output      string
+	Force       bool
+	Format      string
+	FailUnder   float64
+	Unanswered  string
+	Subject     string
+	Auditor     string
+	Date        string
+	Interactive bool
+	// Waivers is a waivers file; WarnExpiry flags waivers expiring within
+	// that many days.
+	Waivers    string
+	WarnExpiry int
+	// Actions is a corrective-action register brought up to date with the
+	// audit's failures and passes.
+	Actions string
+	// inlineWaivers is a .svcaudit.yaml whose waivers: key lists waivers.
+	inlineWaivers *config.Config
+	// AsOf is the date the audit is judged on (waiver expiry, actions, the
+	// default date), YYYY-MM-DD; today when empty.
+	AsOf string
+
+	failUnderSet bool
+	// now is the clock, for the default date.
+	now func() time.Time
+	// prompter asks the interview's questions (a terminal one by default).
+	prompter interview.Prompter
+}
+
+func newRunCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+	o := &RunOptions{IO: ios, Global: g, now: time.Now}
+	cmd := &cobra.Command{
+		Use:   "run -c CHECKLIST [--answers FILE] [--docs PATH...]",
+		Short: "Run a full audit: answers (file or interview) and documents, scored",
+		Long: `Run a full audit of one subject against a checklist.
+
+Manual items are answered from --answers FILE or, on a terminal, by an
+interview that saves every answer to the answers file the moment it is given
+and resumes where it stopped. Automated items are answered by the documents
+given with --docs (all of them together, as one body of evidence); an answer
+in the answers file overrides them.
+
+Exit status: 0 passed; 1 a critical item failed, a gating rule broke or the
+score is below --fail-under; 2 bad usage or bad input.`,
+		Example: `  svcaudit run -c keeps-promises --subject "Housing repairs"
+  svcaudit run -c keeps-promises --answers repairs.answers.yaml --docs policies/ -o result.json
+  svcaudit run -c charter.yaml --answers a.yaml --format md --fail-under 70`,
+		Args: wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.failUnderSet = cmd.Flags().Changed("fail-under")
+			if err := o.applyConfig(cmd.Flags().Changed); err != nil {
+				return err
+			}
+			return runRun(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist: a built-in id or a path (required)")
+	f.StringVarP(&o.Answers, "answers", "a", "", "answers file (the interview writes it; default CHECKLIST-SUBJECT.answers.yaml)")
+	f.StringSliceVar(&o.Docs, "docs", nil, "documents or folders of evidence for the automated items (repeatable)")
+	f.StringVarP(&o.Output, "output", "o", "", "write the Result JSON to this file")
+	f.BoolVar(&o.Force, "force", false, "overwrite the -o file if it exists")
+	f.StringVar(&o.Format, "format", "table", "summary format: table, json or md")
+	f.Float64Var(&o.FailUnder, "fail-under", 0, "fail (exit 1) when the score is below this percentage")
+	f.StringVar(&o.Unanswered, "unanswered", "zero", "unanswered items: zero (count as 0) or skip (leave out)")
+	f.StringVar(&o.Subject, "subject", "", "what is audited, e.g. \"Housing repairs service\"")
+	f.StringVar(&o.Auditor, "auditor", "", "who audited")
+	f.StringVar(&o.Date, "date", "", "audit date, YYYY-MM-DD (default: the answers file's, else today)")
+	f.BoolVarP(&o.Interactive, "interactive", "i", false, "interview even when an answers file is given")
+	f.StringVar(&o.Waivers, "waivers", "", "waivers file: waived items count as neither pass nor fail")
+	f.IntVar(&o.WarnExpiry, "warn-expiry", 30, "flag waivers expiring within this many days")
+	f.StringVar(&o.Actions, "actions", "", "corrective-action register to raise actions in and close them (created if missing)")
+	f.StringVar(&o.AsOf, "as-of", "", "judge waivers and actions as of this date (YYYY-MM-DD), not today")
+	cmd.RegisterFlagCompletionFunc("checklist", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return checklist.BuiltinIDs(), cobra.ShellCompDirectiveDefault
+	})
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json", "md"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("unanswered", cobra.FixedCompletions([]string{"zero", "skip"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func (o *RunOptions) validate() error {
+	if o.Checklist == "" {
+		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "svcaudit list shows the built-in checklists"}
+	}
+	switch o.Format {
+	case "table", "json", "md":
+	default:
+		return usageErrorf("unknown format %q: use table, json or md", o.Format)
+	}
+	switch o.Unanswered {
+	case score.UnansweredZero, score.UnansweredSkip:
+	default:
+		return usageErrorf("--unanswered must be zero or skip, not %q", o.Unanswered)
+	}
+	if o.failUnderSet && (o.FailUnder < 0 || o.FailUnder > 100) {
+		return usageErrorf("--fail-under must be a percentage from 0 to 100, not %v", o.FailUnder)
+	}
+	if o.Date != "" {
+		if _, err := time.Parse("2006-01-02", o.Date); err != nil {
+			return usageErrorf("--date %q is not a date: write YYYY-MM-DD", o.Date)
+		}
+	}
+	if o.AsOf != "" {
+		d, err := time.Parse("2006-01-02", o.AsOf)
+		if err != nil {
+			return usageErrorf("--as-of %q is not a date: write YYYY-MM-DD", o.AsOf)
+		}
+		o.now = func() time.Time { return d }
+	}
+	if o.WarnExpiry < 0 {
+		return usageErrorf("--warn-expiry must be 0 or more days, not %d", o.WarnExpiry)
+	}
+	return nil
+}
+
+// applyConfig takes the waivers and their warning period from the
+// .svcaudit.yaml of the working tree, when the flags do not set them: the
+// waivers an organisation agreed apply to its audits as to its checks.
+func (o *RunOptions) applyConfig(changed func(string) bool) error {
+	path, err := config.Find(".")
+	if err != nil || path == "" {
+		return err
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		return err
+	}
+	if !changed("waivers") && c.Waivers != nil {
+		if c.WaiversFile != "" {
+			o.Waivers = c.Path(c.WaiversFile)
+		} else {
+			o.inlineWaivers = c
+		}
+	}
+	if !changed("warn-expiry") && c.WarnExpiry != nil {
+		o.WarnExpiry = *c.WarnExpiry
+	}
+	return nil
+}
+
+// terminal reports whether an interview can be held.
+func (o *RunOptions) terminal() bool { return o.IO.InTTY && o.IO.OutTTY }
+
+func runRun(o *RunOptions) error {
+	if err := o.validate(); err != nil {
+		return err
+	}
+	cl, err := checklist.Resolve(o.Checklist)
+	if err != nil {
+		return err
+	}
+	manual := false
+	for _, it := range cl.Items() {
+		if !it.Automated() {
+			manual = true
+		}
+	}
+	interactive := o.Interactive || (o.Answers == "" && manual && o.terminal())
+	if interactive && !o.terminal() && o.prompter == nil {
+		return &UsageError{Msg: "--interactive needs a terminal", Hint: "give the answers with --answers FILE"}
+	}
+	if !interactive && o.Answers == "" && manual {
+		return &UsageError{
+			Msg:  fmt.Sprintf("no answers for the %s manual items of %s, and no terminal to ask them on", countManual(cl), cl.ID),
+			Hint: fmt.Sprintf("write an answers file with 'svcaudit init answers %s -o FILE' and give it with --answers FILE", o.Checklist),
+		}
+	}
+
+	// Documents first: follow-up questions may hang on automated items.
+	automated, docs, err := o.evaluateDocs(cl)
+	if err != nil {
+		return err
+	}
+
+	var af *answers.File
+	if interactive {
+		var done bool
+		af, done, err = o.interview(cl, automated)
+		if err != nil || !done {
+			return err
+		}
+	} else if o.Answers != "" {
+		af, err = answers.Load(o.Answers)
+		if err != nil {
+			return err
+		}
+		if err := af.Check(cl); err != nil {
+			return err
+		}
+	}
+
+	in := score.Input{Subject: o.Subject, Auditor: o.Auditor, Date: o.Date, Answers: af,
+		Automated: automated, Documents: docs,
+		Options: score.Options{Unanswered: o.Unanswered}}
+	if af != nil {
+		in.Subject = firstOf(o.Subject, af.Subject)
+		in.Auditor = firstOf(o.Auditor, af.Auditor)
+		in.Date = firstOf(o.Date, af.Date)
+	}
+	if in.Date == "" {
+		in.Date = o.now().Format("2006-01-02")
+	}
+	if o.failUnderSet {
+		t := o.FailUnder
+		in.Options.Threshold = &t
+	}
+	var notices []string
+	if o.Waivers != "" || o.inlineWaivers != nil {
+		var ws []waiver.Waiver
+		if o.Waivers != "" {
+			ws, err = waiver.Load(o.Waivers)
+		} else {
+			ws, err = waiver.ParseNode(o.inlineWaivers.File, o.inlineWaivers.Waivers)
+		}
+		if err != nil {
+			return err
+		}
+		in.Waived, notices = waiver.Apply(ws, cl, in.Subject, docs, o.now(), o.WarnExpiry)
+	}
+	r, err := score.Evaluate(cl, in)
+	if err != nil {
+		return err
+	}
+	r.Tool = &result.Tool{Name: "svcaudit", Version: Version}
+	r.Notices = append(r.Notices, notices...)
+	for _, n := range notices {
+		fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(n))
+	}
+
+	if o.Output != "" {
+		if err := o.writeResult(r, cl); err != nil {
+			return err
+		}
+	}
+	if !o.Global.Quiet || o.Format == "json" {
+		if err := printSummary(o.IO, r, o.Format); err != nil {
+			return err
+		}
+		if o.Output != "" && o.Format != "json" && !o.Global.Quiet {
+			fmt.Fprintf(o.IO.Out, "Result written to %s\n", o.Output)
+		}
+	}
+	if o.Actions != "" {
+		ch, err := action.UpdateFile(o.Actions, r, o.now())
+		if err != nil {
+			return err
+		}
+		for _, l := range ch.Lines() {
+			fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(l))
+		}
+	}
+	if !r.Passed {
+		return &FailedError{Reason: failReason(r)}
+	}
+	return nil
+}
+
+func countManual(cl *checklist.Checklist) string {
+	n := 0
+	for _, it := range cl.Items() {
+		if !it.Automated() {
+			n++
+		}
+	}
+	return fmt.Sprint(n)
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// evaluateDocs reads the documents given with --docs (folders are searched
+// for supported files) and runs the checklist's evidence rules over all of
+// them together.
+func (o *RunOptions) evaluateDocs(cl *checklist.Checklist) (map[string]rule.Outcome, []string, error) {
+	if len(o.Docs) == 0 {
+		return nil, nil, nil
+	}
+	var paths []string
+	for _, p := range o.Docs {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("document %s: %w", p, errors.Unwrap(err))
+		}
+		if !st.IsDir() {
+			paths = append(paths, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && document.Supported(path) {
+				paths = append(paths, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(paths) == 0 {
+		return nil, nil, &UsageError{Msg: "no documents found in " + strings.Join(o.Docs, ", "), Hint: "svcaudit reads .md, .txt, .html, .docx, .odt and .pdf files"}
+	}
+	var docs []*document.Document
+	for _, p := range paths {
+		d, err := document.Read(p, document.Limits{})
+		if err != nil {
+			return nil, nil, err
+		}
+		docs = append(docs, d)
+	}
+	set, err := rule.Compile(cl.Items())
+	if err != nil {
+		return nil, nil, err
+	}
+	return set.Evaluate(docs...), paths, nil
+}
+
+// defaultAnswersPath is CHECKLIST-SUBJECT.answers.yaml in the working folder.
+func defaultAnswersPath(cl *checklist.Checklist, subject string) string {
+	name := slug(cl.ID)
+	if s := slug(subject); s != "" {
+		name += "-" + s
+	}
+	return name + ".answers.yaml"
+}
+
+// pickAnswers finds the answers file to resume when neither --answers nor
+// --subject is given: the one earlier interview of this checklist in the
+// working folder, or the assessor's pick of several, or a new subject.
+func pickAnswers(cl *checklist.Checklist, subject *string) (string, error) {
+	found, _ := filepath.Glob(slug(cl.ID) + "-*.answers.yaml")
+	const fresh = ":new"
+	pick := fresh
+	switch len(found) {
+	case 0:
+	case 1:
+		pick = found[0]
+	default:
+		opts := []huh.Option[string]{}
+		for _, f := range found {
+			opts = append(opts, huh.NewOption("resume "+f, f))
+		}
+		opts = append(opts, huh.NewOption("start a new subject", fresh))
+		if err := huh.NewSelect[string]().Title("Which audit?").Options(opts...).Value(&pick).
+			WithTheme(huh.ThemeBase()).Run(); err != nil {
+			return "", err
+		}
+	}
+	if pick != fresh {
+		return pick, nil
+	}
+	err := huh.NewInput().Title("Subject: which service are you auditing?").
+		Value(subject).WithTheme(huh.ThemeBase()).Run()
+	return "", err
+}
+
+// interview asks the manual items on the terminal, saving every answer.
+func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rule.Outcome) (*answers.File, bool, error) {
+	p := o.prompter
+	if p == nil {
+		p = interview.NewTerminal(o.IO.In, o.IO.Out, o.IO.Color)
+	}
+	path := o.Answers
+	if path == "" && o.Subject == "" && o.prompter == nil {
+		var err error
+		if path, err = pickAnswers(cl, &o.Subject); err != nil {
+			return nil, false, nil // interrupted before the first question
+		}
+	}
+	if path == "" {
+		o.Subject = strings.TrimSpace(o.Subject)
+		path = defaultAnswersPath(cl, o.Subject)
+	}
+	lock, err := interview.Acquire(path)
+	if err != nil {
+		return nil, false, err
+	}
+	defer lock.Release()
+
+	var af *answers.File
+	if _, err := os.Stat(path); err == nil {
+		af, err = answers.Load(path)
+		if err != nil {
+			return nil, false, err
+		}
+		if err := af.Check(cl); err != nil {
+			return nil, false, err
+		}
+		if o.Subject != "" {
+			af.Subject = o.Subject
+		}
+		fmt.Fprintf(o.IO.Out, "Answers file: %s\n", path)
+	} else {
+		af = &answers.File{Checklist: o.Checklist, Subject: o.Subject, Auditor: o.Auditor, Date: o.Date}
+		if af.Date == "" {
+			af.Date = o.now().Format("2006-01-02")
+		}
+		if err := answers.Save(path, af); err != nil {
+			return nil, false, err
+		}
+		fmt.Fprintf(o.IO.Out, "Answers are saved to %s after every answer.\n", path)
+	}
+	if o.Auditor != "" {
+		af.Auditor = o.Auditor
+	}
+	iv := &interview.Interview{Checklist: cl, File: af, Path: path, Automated: automated, Out: o.IO.Out}
+	done, err := iv.Run(p)
+	if err != nil {
+		return nil, false, err
+	}
+	if !done {
+		fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\nRun the same command again to resume.\n", iv.Remaining(), path)
+		return af, false, nil
+	}
+	if n := iv.Remaining(); n > 0 {
+		fmt.Fprintf(o.IO.Out, "%d left unanswered (run again to answer them).\n", n)
+	}
+	fmt.Fprintln(o.IO.Out)
+	o.Answers = path
+	return af, true, nil
+}
+
+// writeResult writes the Result JSON to -o, never over one of the run's own
+// inputs, and over an existing file only with --force (or a yes on a
+// terminal).
+func (o *RunOptions) writeResult(r *result.Result, cl *checklist.Checklist) error {
+	inputs := append([]string{o.Answers, o.Waivers, o.Actions}, o.Docs...)
+	if !strings.HasPrefix(cl.File, "builtin:") {
+		inputs = append(inputs, cl.File)
+	}
+	for _, in := range inputs {
+		if in != "" && samePath(in, o.Output) {
+			return usageErrorf("-o %s would overwrite an input of the run", o.Output)
+		}
+	}
+	if _, err := os.Stat(o.Output); err == nil && !o.Force {
+		ok := false
+		if o.terminal() {
+			huh.NewConfirm().Title(fmt.Sprintf("%s exists. Overwrite it?", o.Output)).Value(&ok).WithTheme(huh.ThemeBase()).Run()
+		}
+		if !ok {
+			return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "give --force to overwrite it"}
+		}
+	}
+	return result.Write(o.Output, r)
+}
+
+// samePath reports whether a and b name the same file (or would).
+func samePath(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(sa, sb)
+	}
+	aa, _ := filepath.Abs(a)
+	bb, _ := filepath.Abs(b)
+	return aa == bb
+}
+
+// failReason says in one line why an audit failed.
+func failReason(r *result.Result) string {
+	var why []string
+	if n := len(r.CriticalFailures); n > 0 {
+		why = append(why, fmt.Sprintf("critical %s failed: %s", nounFor(n, "item"), strings.Join(r.CriticalFailures, ", ")))
+	}
+	for _, g := range r.Gates {
+		if !g.Passed && !(len(r.CriticalFailures) > 0 && strings.HasPrefix(g.Rule, "no-critical-failures")) {
+			why = append(why, fmt.Sprintf("gating rule %q broke: %s", g.Rule, g.Detail))
+		}
+	}
+	if r.Threshold != nil && r.Score < *r.Threshold {
+		why = append(why, fmt.Sprintf("score %.1f%% is below --fail-under %v%%", r.Score, *r.Threshold))
+	}
+	return "audit failed: " + strings.Join(why, "; ")
+}
+
+// nounFor is noun, in the plural unless n is 1.
+func nounFor(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/svcaudit/svcaudit/internal/schema"
+)
+
+const runChecklist = `id: kp
+title: Keeps promises
+gates:
+  - section-min: 70
+items:
+  - id: timescales
+    question: Do published standards give concrete timescales?
+    weight: 3
+  - id: apology
+    question: Do letters apologise?
+    critical: true
+  - id: published
+    question: Are standards published?
+    evidence:
+      any: ['within \d+ days']
+`
+
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestRunResultValidates checks that every Result run writes validates
+// against the published schema, whatever the answers.
+func TestRunResultValidates(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"kp.yaml":   runChecklist,
+		"doc.md":    "We reply within 5 days.\n",
+		"pass.yaml": "checklist: kp\nsubject: s\nanswers:\n  timescales: yes\n  apology: yes\n",
+		"fail.yaml": "checklist: kp\nsubject: s\nanswers:\n  timescales: partial\n  apology: {answer: no, note: none sent, evidence: [case-1]}\n  published: no\n",
+		"none.yaml": "checklist: kp\nsubject: s\nanswers:\n",
+	})
+	for _, tt := range []struct {
+		answers string
+		exit    int
+	}{{"pass.yaml", 0}, {"fail.yaml", 1}, {"none.yaml", 1}} {
+		t.Run(tt.answers, func(t *testing.T) {
+			out := filepath.Join(dir, tt.answers+".json")
+			var stdout, stderr bytes.Buffer
+			code := Main([]string{"run", "-c", filepath.Join(dir, "kp.yaml"), "--answers", filepath.Join(dir, tt.answers),
+				"--docs", filepath.Join(dir, "doc.md"), "-o", out}, Test(nil, &stdout, &stderr))
+			if code != tt.exit {
+				t.Fatalf("exit %d, want %d\n%s%s", code, tt.exit, stdout.String(), stderr.String())
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := schema.Validate("result", b); err != nil {
+				t.Errorf("%s does not validate: %v\n%s", out, err, b)
+			}
+		})
+	}
+}
+
+func TestRunColour(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"kp.yaml": runChecklist,
+		"a.yaml":  "checklist: kp\nsubject: s\nanswers:\n  timescales: yes\n  apology: yes\n  published: yes\n",
+	})
+	for _, color := range []bool{false, true} {
+		var stdout, stderr bytes.Buffer
+		ios := Test(nil, &stdout, &stderr)
+		ios.Color = color
+		if code := Main([]string{"run", "-c", filepath.Join(dir, "kp.yaml"), "--answers", filepath.Join(dir, "a.yaml")}, ios); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		if got := strings.Contains(stdout.String(), "\x1b["); got != color {
+			t.Errorf("colour %v: escape codes in output = %v\n%s", color, got, stdout.String())
+		}
+		if !strings.Contains(stdout.String(), "green") {
+			t.Errorf("the RAG word should show either way:\n%s", stdout.String())
+		}
+	}
+}
+
+func TestRunNoTerminalNeverReadsStdin(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"kp.yaml": runChecklist})
+	var stdout, stderr bytes.Buffer
+	in := readerFunc(func([]byte) (int, error) { t.Fatal("stdin was read"); return 0, nil })
+	code := Main([]string{"run", "-c", filepath.Join(dir, "kp.yaml")}, Test(in, &stdout, &stderr))
+	if code != ExitBad || !strings.Contains(stderr.String(), "no terminal to ask them on") {
+		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+}
+
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
