@@ -49,7 +49,8 @@ func TestSpan(t *testing.T) {
 		want span
 	}{
 		{`days`, span{c: 4}},
-		{`within \d+`, span{c: 6, w: 1, l: 1}},
+		{`within \d+`, span{c: 6, w: 1, d: 1}},
+		{`\w+ing`, span{c: 3, a: 1}},
 		{`(?-i)a{2,3}b?`, span{c: 4}},
 		{`x.*y`, span{c: 2, l: 1}},
 		{`x(?s:.*)y`, span{c: 2, inf: true}},
