@@ -49,8 +49,8 @@ func main() {
 func run(rulesFile string, paths []string) error {
 	// Fewer, larger collections: the heap is small (a document per
 	// worker), and the limit keeps it so.
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(48 << 20)
+	debug.SetGCPercent(200)
+	debug.SetMemoryLimit(32 << 20)
 	items, err := loadRules(rulesFile)
 	if err != nil {
 		return err

@@ -1,7 +1,6 @@
 package rule
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -105,21 +104,25 @@ func hasFoldOutlier(text string) bool {
 func statsOf(text string) textStats {
 	var st textStats
 	space, lineStart := 0, 0
-	for i := 0; i < len(text); {
+	for i := 0; i < len(text); i++ {
 		c := text[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			if space > 0 {
+				st.longestSpace = max(st.longestSpace, space)
+				space = 0
+			}
+			continue
+		}
 		switch {
 		case c == '\n':
 			st.longestLine = max(st.longestLine, i-lineStart)
 			lineStart = i + 1
 			space++
-			i++
 		case c == ' ' || '\t' <= c && c <= '\r':
 			space++
-			i++
 		case c < utf8.RuneSelf:
 			st.longestSpace = max(st.longestSpace, space)
 			space = 0
-			i++
 		default:
 			r, n := utf8.DecodeRuneInString(text[i:])
 			if isSpace(r) {
@@ -128,7 +131,7 @@ func statsOf(text string) textStats {
 				st.longestSpace = max(st.longestSpace, space)
 				space = 0
 			}
-			i += n
+			i += n - 1
 		}
 	}
 	st.longestLine = max(st.longestLine, len(text)-lineStart)
@@ -206,6 +209,9 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]in
 		also = make([][]hit, len(p.groups)-1)
 		for g := range also {
 			also[g] = groupHits(litHits, p.groups[g+1])
+			if len(also[g]) == 0 {
+				return nil
+			}
 		}
 	}
 	var out [][]int
@@ -222,7 +228,13 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]in
 next:
 	for _, h := range hits {
 		from, to := h.start-before, h.end+after
-		for _, hs := range also {
+		for g, hs := range also {
+			// from only grows, so each list is walked once: its
+			// leading hits that start before from are dropped for good.
+			for len(hs) > 0 && hs[0].start < from {
+				hs = hs[1:]
+			}
+			also[g] = hs
 			if !hitWithin(hs, from, to) {
 				continue next
 			}
@@ -253,8 +265,6 @@ next:
 	}
 	return out
 }
-
-func byStart(a, b hit) int { return a.start - b.start }
 
 // groupHits gathers the hits of a set of literals, in order of start. One
 // literal's hits are in order already: the scanner finds them in order of
@@ -292,7 +302,10 @@ func mergeHits(a, b []hit) []hit {
 // hitWithin reports whether a hit of hs (sorted by start) lies wholly in
 // [from, to].
 func hitWithin(hs []hit, from, to int) bool {
-	i, _ := slices.BinarySearchFunc(hs, from, func(h hit, from int) int { return h.start - from })
+	i := 0
+	for i < len(hs) && hs[i].start < from {
+		i++
+	}
 	for ; i < len(hs) && hs[i].start <= to; i++ {
 		if hs[i].end <= to {
 			return true

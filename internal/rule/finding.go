@@ -50,6 +50,9 @@ func (ev *evidence) whole(rule, severity, msg string) result.Finding {
 // quote is a match's text fit for a message: cleaned, and cut short.
 func quote(s string) string {
 	s = strings.TrimSpace(clean(s))
+	if isClean(s) && !strings.ContainsAny(s, `"\\`) && len(s) <= maxQuote {
+		return `"` + s + `"` // what %q would give, made cheaply
+	}
 	if utf8.RuneCountInString(s) > maxQuote {
 		s = cutWords(s, maxQuote-1) + "…"
 	}
