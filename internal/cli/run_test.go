@@ -30,7 +30,7 @@ items:
 // TestRunResultValidates checks that every Result run writes validates
 // against the published schema, whatever the answers.
 func TestRunResultValidates(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := writeTestChecklists(t, map[string]string{
 		"kp.yaml":   runChecklist,
 		"doc.md":    "We reply within 5 days.\n",
 		"pass.yaml": "checklist: kp\nsubject: s\nanswers:\n  timescales: yes\n  apology: yes\n",
@@ -61,7 +61,7 @@ func TestRunResultValidates(t *testing.T) {
 }
 
 func TestRunColour(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := writeTestChecklists(t, map[string]string{
 		"kp.yaml": runChecklist,
 		"a.yaml":  "checklist: kp\nsubject: s\nanswers:\n  timescales: yes\n  apology: yes\n  published: yes\n",
 	})
@@ -82,7 +82,7 @@ func TestRunColour(t *testing.T) {
 }
 
 func TestRunNoTerminalNeverReadsStdin(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"kp.yaml": runChecklist})
+	dir := writeTestChecklists(t, map[string]string{"kp.yaml": runChecklist})
 	var stdout, stderr bytes.Buffer
 	in := readerFunc(func([]byte) (int, error) { t.Fatal("stdin was read"); return 0, nil })
 	code := Main([]string{"run", "-c", filepath.Join(dir, "kp.yaml")}, Test(in, &stdout, &stderr))
