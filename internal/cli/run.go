@@ -449,7 +449,8 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 	if o.Auditor != "" {
 		af.Auditor = o.Auditor
 	}
-	iv := &interview.Interview{Checklist: cl, File: af, Path: path, Automated: automated, Out: o.IO.Out}
+	iv := &interview.Interview{Checklist: cl, File: af, Path: path, Automated: automated, Out: o.IO.Out,
+		AskAutomated: len(o.Docs) == 0}
 	done, err := iv.Run(p)
 	if err != nil {
 		return nil, false, err
