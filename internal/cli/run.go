@@ -276,6 +276,10 @@ func runRun(o *RunOptions) error {
 			fmt.Fprintf(o.IO.ErrOut, "wrote %s: see it with 'svcaudit explain %s'\n", o.Output, o.Output)
 		}
 	}
+	if n := unansweredAutomated(cl, r); n > 0 && len(o.Docs) == 0 && !o.Global.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "svcaudit: hint: %d automated %s left unanswered: give --docs with the documents that answer %s\n",
+			n, nounFor(n, "item"), map[bool]string{true: "it", false: "them"}[n == 1])
+	}
 	if o.Actions != "" {
 		ch, err := action.UpdateFile(o.Actions, r, o.now())
 		if err != nil {
@@ -289,6 +293,17 @@ func runRun(o *RunOptions) error {
 		return &FailedError{Reason: failReason(r)}
 	}
 	return nil
+}
+
+// unansweredAutomated counts the automated items among r's unanswered ones.
+func unansweredAutomated(cl *checklist.Checklist, r *result.Result) int {
+	n := 0
+	for _, id := range r.Unanswered {
+		if it := cl.Item(id); it != nil && it.Automated() {
+			n++
+		}
+	}
+	return n
 }
 
 func countManual(cl *checklist.Checklist) string {
