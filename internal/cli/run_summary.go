@@ -96,7 +96,8 @@ func summaryTable(ios *IOStreams, r *result.Result) error {
 	return nil
 }
 
-// writeLists prints critical failures, unanswered items, gating rules and
+// writeLists prints critical failures, the other items not met (failed or
+// partly met), unanswered items, gating rules and
 // notices, each line prefixed by bullet. A width above 0 (a terminal's)
 // wraps each entry to it, its later lines indented.
 func writeLists(w io.Writer, r *result.Result, bullet string, width int) {
@@ -120,6 +121,22 @@ func writeLists(w io.Writer, r *result.Result, bullet string, width int) {
 		fmt.Fprintf(w, "\nCritical failures (%d):\n", len(r.CriticalFailures))
 		for _, id := range r.CriticalFailures {
 			entry(id, q[id])
+		}
+	}
+	critical := map[string]bool{}
+	for _, id := range r.CriticalFailures {
+		critical[id] = true
+	}
+	var notMet []result.Item
+	for _, it := range r.Items {
+		if (it.Outcome == result.Fail || it.Outcome == result.Partial) && !critical[it.ID] {
+			notMet = append(notMet, it)
+		}
+	}
+	if len(notMet) > 0 {
+		fmt.Fprintf(w, "\nNot met (%d):\n", len(notMet))
+		for _, it := range notMet {
+			entry(it.ID+"  "+string(it.Outcome), it.Question)
 		}
 	}
 	if len(r.Unanswered) > 0 {

@@ -31,7 +31,9 @@ func summaryResult() *result.Result {
 			{ID: "na", Title: "Not asked"},
 		},
 		Items: []result.Item{
-			{ID: "kp/apology", Question: "Do letters apologise?"},
+			{ID: "kp/apology", Question: "Do letters apologise?", Outcome: result.Fail, Critical: true},
+			{ID: "kp/timescales", Question: "Are timescales published?", Outcome: result.Partial},
+			{ID: "kp/kept", Question: "Are they kept?", Outcome: result.Pass},
 			{ID: "rh/named", Question: "Is each case given a named contact?"},
 		},
 	}
