@@ -17,7 +17,9 @@
 #   CHECK_CMD  the engine's command line; placeholders {checklist} (YAML),
 #              {rules} (driver TSV), {patterns} (one regexp a line),
 #              {corpus} and {dir}. Default: '{dir}/driver -rules {rules} {corpus}'
-#              e.g. CHECK_CMD='svcaudit check -q -c {checklist} {corpus}'
+#              e.g. CHECK_CMD='svcaudit check -q -c {checklist} {corpus}', or
+#              CHECK_CMD='{dir}/driver -extract -rules {rules} {corpus}' to read
+#              the documents with the document package as check does
 #   RUNS       timed runs per command (default 5; the median is reported)
 #   VALE_RUNS  timed runs of Vale (default 1: it is slow)
 #   SKIP_VALE  set to 1 to leave Vale out

@@ -88,6 +88,11 @@ var genKinds = map[string]func(n int) []byte{
 		}
 		return b.Bytes()
 	},
+	// hostile: a Markdown policy whose heading and text carry ANSI colour,
+	// an OSC title, an OSC 8 link, a bidi override, BEL and CR (a NUL would make it binary).
+	"hostile": func(int) []byte {
+		return []byte("# Policy \x1b[31mred\x1b]0;pwned\x07\n\nWe will reply \u202e as soon as possible \x1b]8;;http://x\x07link\x1b]8;;\x07 \x1b[31mred.\r\nThe end.\n")
+	},
 	// items: a valid checklist of n items.
 	"items": func(n int) []byte {
 		var b bytes.Buffer

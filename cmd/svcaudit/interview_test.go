@@ -178,7 +178,7 @@ func TestInterviewSurvivesKill(t *testing.T) {
 	s.send(enter) // yes
 	at = s.expect(at, "note (optional")
 	s.send(enter)
-	s.expect(at, "Result written to result.json")
+	s.expect(at, "wrote result.json")
 	<-s.done
 	s.cmd.Wait()
 

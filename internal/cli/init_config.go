@@ -18,9 +18,10 @@ type InitConfigOptions struct {
 func newInitConfigCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 	o := &InitConfigOptions{}
 	cmd := &cobra.Command{
-		Use:   "config",
-		Short: "Write a commented .svcaudit.yaml, the defaults of `svcaudit check`",
-		Args:  wrapArgs(cobra.NoArgs),
+		Use:     "config",
+		Short:   "Write a commented .svcaudit.yaml, the defaults of `svcaudit check`",
+		Example: "  svcaudit init config\n  svcaudit init config -o - | less",
+		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInitConfig(ios, g, o)
 		},

@@ -272,9 +272,13 @@ func runRun(o *RunOptions) error {
 		if err := printSummary(o.IO, r, o.Format); err != nil {
 			return err
 		}
-		if o.Output != "" && o.Format != "json" && !o.Global.Quiet {
-			fmt.Fprintf(o.IO.Out, "Result written to %s\n", o.Output)
+		if o.Output != "" && !o.Global.Quiet {
+			fmt.Fprintf(o.IO.ErrOut, "wrote %s: see it with 'svcaudit explain %s'\n", o.Output, o.Output)
 		}
+	}
+	if n := unansweredAutomated(cl, r); n > 0 && len(o.Docs) == 0 && !o.Global.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "svcaudit: hint: %d automated %s left unanswered: give --docs with the documents that answer %s\n",
+			n, nounFor(n, "item"), map[bool]string{true: "it", false: "them"}[n == 1])
 	}
 	if o.Actions != "" {
 		ch, err := action.UpdateFile(o.Actions, r, o.now())
@@ -289,6 +293,17 @@ func runRun(o *RunOptions) error {
 		return &FailedError{Reason: failReason(r)}
 	}
 	return nil
+}
+
+// unansweredAutomated counts the automated items among r's unanswered ones.
+func unansweredAutomated(cl *checklist.Checklist, r *result.Result) int {
+	n := 0
+	for _, id := range r.Unanswered {
+		if it := cl.Item(id); it != nil && it.Automated() {
+			n++
+		}
+	}
+	return n
 }
 
 func countManual(cl *checklist.Checklist) string {
@@ -449,7 +464,8 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 	if o.Auditor != "" {
 		af.Auditor = o.Auditor
 	}
-	iv := &interview.Interview{Checklist: cl, File: af, Path: path, Automated: automated, Out: o.IO.Out}
+	iv := &interview.Interview{Checklist: cl, File: af, Path: path, Automated: automated, Out: o.IO.Out,
+		AskAutomated: len(o.Docs) == 0}
 	done, err := iv.Run(p)
 	if err != nil {
 		return nil, false, err
@@ -485,7 +501,7 @@ func (o *RunOptions) writeResult(r *result.Result, cl *checklist.Checklist) erro
 			huh.NewConfirm().Title(fmt.Sprintf("%s exists. Overwrite it?", o.Output)).Value(&ok).WithTheme(huh.ThemeBase()).Run()
 		}
 		if !ok {
-			return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "give --force to overwrite it"}
+			return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
 		}
 	}
 	return result.Write(o.Output, r)
@@ -503,6 +519,9 @@ func samePath(a, b string) bool {
 	return aa == bb
 }
 
+// maxReasonDetail is the longest gate detail failReason repeats.
+const maxReasonDetail = 72
+
 // failReason says in one line why an audit failed.
 func failReason(r *result.Result) string {
 	var why []string
@@ -510,7 +529,14 @@ func failReason(r *result.Result) string {
 		why = append(why, fmt.Sprintf("critical %s failed: %s", nounFor(n, "item"), strings.Join(r.CriticalFailures, ", ")))
 	}
 	for _, g := range r.Gates {
-		if !g.Passed && !(len(r.CriticalFailures) > 0 && strings.HasPrefix(g.Rule, "no-critical-failures")) {
+		if g.Passed || (len(r.CriticalFailures) > 0 && strings.HasPrefix(g.Rule, "no-critical-failures")) {
+			continue
+		}
+		// A long detail (every section below the bar) is in the summary
+		// already; the reason stays one readable line.
+		if len(g.Detail) > maxReasonDetail {
+			why = append(why, fmt.Sprintf("gating rule %q broke", g.Rule))
+		} else {
 			why = append(why, fmt.Sprintf("gating rule %q broke: %s", g.Rule, g.Detail))
 		}
 	}

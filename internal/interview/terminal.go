@@ -67,6 +67,9 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	if q.Item.Critical {
 		desc.WriteString("\n(critical: a fail caps the grade)")
 	}
+	if q.Item.Automated() {
+		desc.WriteString("\n(documents answer this item; none were given with --docs, so answer it yourself)")
+	}
 	if g := oneLine(q.Item.Guidance); g != "" {
 		desc.WriteString("\n\nGuidance: " + g)
 	}

@@ -32,8 +32,10 @@ type hit struct{ start, end int }
 
 // textStats bound how far a match can reach in a document.
 type textStats struct {
-	longestSpace int // longest run of whitespace, in bytes
-	longestLine  int // longest line, in bytes
+	longestSpace  int // longest run of whitespace, in bytes
+	longestLine   int // longest line, in bytes
+	longestDigits int // longest run of 0-9
+	longestWord   int // longest run of ASCII word characters
 }
 
 func (s *Set) newEvidence(docs []*document.Document) *evidence {
@@ -103,41 +105,92 @@ func hasFoldOutlier(text string) bool {
 
 func statsOf(text string) textStats {
 	var st textStats
-	space, lineStart := 0, 0
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c > ' ' && c < utf8.RuneSelf {
-			if space > 0 {
-				st.longestSpace = max(st.longestSpace, space)
-				space = 0
-			}
-			continue
-		}
-		switch {
-		case c == '\n':
-			st.longestLine = max(st.longestLine, i-lineStart)
-			lineStart = i + 1
-			space++
-		case c == ' ' || '\t' <= c && c <= '\r':
-			space++
-		case c < utf8.RuneSelf:
+	space, digits, word, lineStart := 0, 0, 0, 0
+	endSpace := func() {
+		if space > 0 {
 			st.longestSpace = max(st.longestSpace, space)
 			space = 0
+		}
+	}
+	endWord := func() {
+		if word > 0 {
+			st.longestWord = max(st.longestWord, word)
+			st.longestDigits = max(st.longestDigits, digits)
+			word, digits = 0, 0
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; byteKinds[c] {
+		case kindLetter:
+			word++
+			if digits > 0 {
+				st.longestDigits = max(st.longestDigits, digits)
+				digits = 0
+			}
+			if space > 0 {
+				endSpace()
+			}
+		case kindDigit:
+			word++
+			digits++
+			if space > 0 {
+				endSpace()
+			}
+		case kindSpace:
+			space++
+			endWord()
+		case kindNewline:
+			space++
+			endWord()
+			st.longestLine = max(st.longestLine, i-lineStart)
+			lineStart = i + 1
+		case kindOther:
+			endSpace()
+			endWord()
 		default:
 			r, n := utf8.DecodeRuneInString(text[i:])
+			endWord()
 			if isSpace(r) {
 				space += n
 			} else {
-				st.longestSpace = max(st.longestSpace, space)
-				space = 0
+				endSpace()
 			}
 			i += n - 1
 		}
 	}
+	endSpace()
+	endWord()
 	st.longestLine = max(st.longestLine, len(text)-lineStart)
-	st.longestSpace = max(st.longestSpace, space)
 	return st
 }
+
+// Byte kinds for statsOf.
+const (
+	kindOther = iota
+	kindLetter
+	kindDigit
+	kindSpace
+	kindNewline
+	kindMulti
+)
+
+var byteKinds = func() (k [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = kindMulti
+		case c == '\n':
+			k[c] = kindNewline
+		case c == ' ' || '\t' <= c && c <= '\r':
+			k[c] = kindSpace
+		case '0' <= c && c <= '9':
+			k[c] = kindDigit
+		case isWordByte(byte(c)):
+			k[c] = kindLetter
+		}
+	}
+	return k
+}()
 
 // matches returns every match of pattern p across the documents, in
 // document order.
@@ -198,8 +251,8 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]in
 	if len(hits) == 0 {
 		return nil
 	}
-	before := p.pre.before.bytes(st.longestSpace, st.longestLine)
-	after := p.pre.after.bytes(st.longestSpace, st.longestLine)
+	before := p.pre.before.bytes(st)
+	after := p.pre.after.bytes(st)
 	if n < 0 && (before+after)*len(hits) >= len(text) {
 		// The windows would cover most of the text anyway.
 		return p.re.FindAllStringIndex(text, n)
