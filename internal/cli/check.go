@@ -2,11 +2,9 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -20,7 +18,6 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/config"
 	"github.com/svcaudit/svcaudit/internal/diag"
@@ -298,12 +295,16 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 
 	// Text and annotations are written as documents are judged, in order,
 	// so that no Result is kept; the other formats need them all first.
-	var buf bytes.Buffer
-	out := io.Writer(&buf)
-	var stdout *bufio.Writer
+	var file *pendingFile
+	var out *bufio.Writer
 	if o.Output == "" {
-		stdout = bufio.NewWriter(ios.Out)
-		out = stdout
+		out = bufio.NewWriter(ios.Out)
+	} else {
+		if file, err = createPending(o.Output); err != nil {
+			return usageErrorf("cannot write %s: %v", o.Output, err)
+		}
+		defer file.abort()
+		out = bufio.NewWriter(file.f)
 	}
 	wd, _ := os.Getwd()
 	lopt := lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet}
@@ -355,16 +356,21 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	if err != nil {
 		return err
 	}
-	if o.Output != "" {
-		if err := atomicfile.Write(o.Output, buf.Bytes(), 0o644); err != nil {
+	err = out.Flush()
+	if file == nil && err != nil {
+		return err
+	}
+	if file != nil {
+		if err == nil {
+			err = file.commit()
+		}
+		if err != nil {
 			// Say what was checked, since the report is lost.
 			return fmt.Errorf("write %s: %w (the check itself ran: %s)", o.Output, err, lint.Summary(rep))
 		}
 		if !g.Quiet {
 			fmt.Fprintf(ios.ErrOut, "%s\nwrote %s\n", lint.Summary(rep), o.Output)
 		}
-	} else if err := stdout.Flush(); err != nil {
-		return err
 	}
 
 	switch {
@@ -730,6 +736,49 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 		return usageErrorf("%s left as it was", o.Output)
 	}
 	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
+}
+
+// pendingFile is an output file written in a temporary file beside it and
+// renamed over it only when complete, so that a report streams to disk
+// without being held in memory and a failed run leaves no half a file.
+type pendingFile struct {
+	f    *os.File
+	path string
+	done bool
+}
+
+func createPending(path string) (*pendingFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	return &pendingFile{f: f, path: path}, nil
+}
+
+// commit syncs the file and renames it into place.
+func (p *pendingFile) commit() error {
+	if err := p.f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := p.f.Sync(); err != nil {
+		return err
+	}
+	if err := p.f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(p.f.Name(), p.path); err != nil {
+		return err
+	}
+	p.done = true
+	return nil
+}
+
+// abort removes the temporary file unless it was committed.
+func (p *pendingFile) abort() {
+	if p != nil && !p.done {
+		p.f.Close()
+		os.Remove(p.f.Name())
+	}
 }
 
 // boundMemory makes the collector work harder while documents are judged

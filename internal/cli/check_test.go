@@ -216,3 +216,28 @@ func TestCheckOrderWhateverTheWorkers(t *testing.T) {
 		t.Errorf("documents out of order: %v", subjects)
 	}
 }
+
+// -o streams into a temporary file beside the output and renames it into
+// place: nothing else is left in the folder.
+func TestCheckOutputLeavesNoTemp(t *testing.T) {
+	corpus(t, 3, 0)
+	var out, errOut bytes.Buffer
+	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "json", Output: "report.json", Now: time.Now}
+	if err := runCheck(context.Background(), Test(nil, &out, &errOut), &GlobalOptions{}, o); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "demo.yaml docs report.json" {
+		t.Errorf("folder holds %v", names)
+	}
+	if fi, err := os.Stat("report.json"); err != nil || fi.Mode().Perm() != 0o644 || fi.Size() == 0 {
+		t.Errorf("report.json: %v %v", fi, err)
+	}
+}
