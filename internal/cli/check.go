@@ -338,7 +338,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		err = checkTogether(ctx, o, targets, ws, found.Files, rep, done)
 	} else {
 		defer boundMemory()()
-		err = checkEach(ctx, o, targets, ws, found.Files, rep, keepInfo, emit, done)
+		err = checkEach(ctx, o, targets, ws, found.Files, rep, keepInfo, stream == nil, emit, done)
 	}
 	if bar != nil {
 		_ = bar.Finish()
@@ -453,7 +453,7 @@ type outcome struct {
 // checkEach reads and judges each document on its own, in a bounded pool of
 // workers; only the (small) Results are kept, never the documents. An
 // interruption stops the pool; what was not checked is listed.
-func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waivers, files []string, rep *lint.Report, keepInfo bool, emit func([]*result.Result), done func(int)) error {
+func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waivers, files []string, rep *lint.Report, keepInfo, hold bool, emit func([]*result.Result), done func(int)) error {
 	jobs := o.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -493,8 +493,12 @@ func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waiver
 	in := interner{}
 	pending := map[int]outcome{}
 	deliver := func(out outcome) {
-		for _, r := range out.results {
-			in.result(r)
+		// Sharing texts pays only when the Results are held; a stream
+		// drops them at once, and the table would only grow.
+		if hold {
+			for _, r := range out.results {
+				in.result(r)
+			}
 		}
 		if len(out.results) > 0 {
 			emit(out.results)
