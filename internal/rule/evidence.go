@@ -32,10 +32,11 @@ type hit struct{ start, end int }
 
 // textStats bound how far a match can reach in a document.
 type textStats struct {
-	longestSpace  int // longest run of whitespace, in bytes
-	longestLine   int // longest line, in bytes
-	longestDigits int // longest run of 0-9
-	longestWord   int // longest run of ASCII word characters
+	longestSpace  int  // longest run of whitespace, in bytes
+	longestLine   int  // longest line, in bytes
+	longestDigits int  // longest run of 0-9
+	longestWord   int  // longest run of ASCII word characters
+	foldOutlier   bool // the text holds ſ or K (see foldOutliers)
 }
 
 func (s *Set) newEvidence(docs []*document.Document) *evidence {
@@ -56,14 +57,18 @@ func (s *Set) newEvidence(docs []*document.Document) *evidence {
 		return ev
 	}
 	for i, d := range docs {
-		if hasFoldOutlier(d.Text) {
+		outlier := false
+		if s.needStats {
+			ev.stats[i] = statsOf(d.Text)
+			outlier = ev.stats[i].foldOutlier
+		} else {
+			outlier = hasFoldOutlier(d.Text)
+		}
+		if outlier {
 			// A case-insensitive "s" matches "ſ", which the byte scanner
 			// cannot see; such (rare) documents are matched in full.
 			ev.full[i] = true
 			continue
-		}
-		if s.needStats {
-			ev.stats[i] = statsOf(d.Text)
 		}
 		hits := s.hitPool.Get().([][]hit)
 		lens := s.scanner.lens
@@ -105,62 +110,61 @@ func hasFoldOutlier(text string) bool {
 
 func statsOf(text string) textStats {
 	var st textStats
-	space, digits, word, lineStart := 0, 0, 0, 0
-	endSpace := func() {
-		if space > 0 {
-			st.longestSpace = max(st.longestSpace, space)
-			space = 0
-		}
-	}
-	endWord := func() {
-		if word > 0 {
-			st.longestWord = max(st.longestWord, word)
-			st.longestDigits = max(st.longestDigits, digits)
-			word, digits = 0, 0
-		}
-	}
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; byteKinds[c] {
-		case kindLetter:
-			word++
-			if digits > 0 {
-				st.longestDigits = max(st.longestDigits, digits)
-				digits = 0
-			}
-			if space > 0 {
-				endSpace()
-			}
-		case kindDigit:
-			word++
-			digits++
-			if space > 0 {
-				endSpace()
-			}
-		case kindSpace:
-			space++
-			endWord()
-		case kindNewline:
-			space++
-			endWord()
-			st.longestLine = max(st.longestLine, i-lineStart)
-			lineStart = i + 1
-		case kindOther:
-			endSpace()
-			endWord()
-		default:
+	space, word, lineStart := 0, 0, 0
+	for i := 0; i < len(text); {
+		k := byteKinds[text[i]]
+		if k == kindMulti {
 			r, n := utf8.DecodeRuneInString(text[i:])
-			endWord()
+			if r == 0x17f || r == 0x212a {
+				st.foldOutlier = true
+			}
+			st.longestWord = max(st.longestWord, word)
+			word = 0
 			if isSpace(r) {
 				space += n
 			} else {
-				endSpace()
+				st.longestSpace = max(st.longestSpace, space)
+				space = 0
 			}
-			i += n - 1
+			i += n
+			continue
 		}
+		// A run of bytes of one kind.
+		j := i + 1
+		for j < len(text) && byteKinds[text[j]] == k {
+			j++
+		}
+		run := j - i
+		switch k {
+		case kindLetter:
+			word += run
+			st.longestSpace = max(st.longestSpace, space)
+			space = 0
+		case kindDigit:
+			word += run
+			st.longestDigits = max(st.longestDigits, run)
+			st.longestSpace = max(st.longestSpace, space)
+			space = 0
+		case kindSpace:
+			space += run
+			st.longestWord = max(st.longestWord, word)
+			word = 0
+		case kindNewline:
+			space += run
+			st.longestWord = max(st.longestWord, word)
+			word = 0
+			st.longestLine = max(st.longestLine, i-lineStart)
+			lineStart = j
+		default:
+			st.longestSpace = max(st.longestSpace, space)
+			st.longestWord = max(st.longestWord, word)
+			space, word = 0, 0
+		}
+		i = j
 	}
-	endSpace()
-	endWord()
 	st.longestLine = max(st.longestLine, len(text)-lineStart)
+	st.longestSpace = max(st.longestSpace, space)
+	st.longestWord = max(st.longestWord, word)
 	return st
 }
 
