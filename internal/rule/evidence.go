@@ -222,14 +222,12 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 				break
 			}
 		}
-		var locs [][]int
 		if ev.full[di] {
-			locs = pat.re.FindAllStringIndex(d.Text, left)
+			for _, l := range pat.re.FindAllStringIndex(d.Text, left) {
+				out = append(out, match{doc: di, start: l[0], end: l[1]})
+			}
 		} else {
-			locs = pat.find(d.Text, ev.hits[di], ev.stats[di], left)
-		}
-		for _, l := range locs {
-			out = append(out, match{doc: di, start: l[0], end: l[1]})
+			out = pat.find(out, di, d.Text, ev.hits[di], ev.stats[di], left)
 		}
 	}
 	ev.found[p] = out
@@ -237,8 +235,9 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 	return out
 }
 
-// find returns the first n matches (all when n < 0) of the pattern in
-// text, running it only on windows around its literal hits.
+// find appends to dst the first n matches (all when n < 0) of the pattern
+// in text, document doc, running it only on windows around its literal
+// hits.
 //
 // Every match contains one of the pattern's literals and reaches at most
 // before bytes ahead of it and after bytes past it, so it lies within
@@ -247,19 +246,25 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 // character (or a line break, for line anchors) give \b and (?m)^$ the
 // same context as the whole text, so the matches are exactly those of the
 // whole text.
-func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]int {
+func (p *pattern) find(dst []match, doc int, text string, litHits [][]hit, st textStats, n int) []match {
+	whole := func() []match {
+		for _, l := range p.re.FindAllStringIndex(text, n) {
+			dst = append(dst, match{doc: doc, start: l[0], end: l[1]})
+		}
+		return dst
+	}
 	if p.pre.lits == nil || p.pre.span.inf {
-		return p.re.FindAllStringIndex(text, n)
+		return whole()
 	}
 	hits := groupHits(litHits, p.groups[0])
 	if len(hits) == 0 {
-		return nil
+		return dst
 	}
 	before := p.pre.before.bytes(st)
 	after := p.pre.after.bytes(st)
 	if n < 0 && (before+after)*len(hits) >= len(text) {
 		// The windows would cover most of the text anyway.
-		return p.re.FindAllStringIndex(text, n)
+		return whole()
 	}
 	var also [][]hit
 	if len(p.groups) > 1 {
@@ -267,19 +272,20 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]in
 		for g := range also {
 			also[g] = groupHits(litHits, p.groups[g+1])
 			if len(also[g]) == 0 {
-				return nil
+				return dst
 			}
 		}
 	}
-	var out [][]int
+	found := 0
 	lo, hi := -1, -1
 	flush := func() {
 		left := -1
 		if n >= 0 {
-			left = n - len(out)
+			left = n - found
 		}
 		for _, l := range p.re.FindAllStringIndex(text[lo:hi], left) {
-			out = append(out, []int{l[0] + lo, l[1] + lo})
+			dst = append(dst, match{doc: doc, start: l[0] + lo, end: l[1] + lo})
+			found++
 		}
 	}
 next:
@@ -311,8 +317,8 @@ next:
 		}
 		if lo >= 0 {
 			flush()
-			if n >= 0 && len(out) >= n {
-				return out
+			if n >= 0 && found >= n {
+				return dst
 			}
 		}
 		lo, hi = wlo, p.snapRight(text, to)
@@ -320,7 +326,7 @@ next:
 	if lo >= 0 {
 		flush()
 	}
-	return out
+	return dst
 }
 
 // groupHits gathers the hits of a set of literals, in order of start. One
