@@ -285,8 +285,10 @@ func runRun(o *RunOptions) error {
 		if err != nil {
 			return err
 		}
-		for _, l := range ch.Lines() {
-			fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(l))
+		if !o.Global.Quiet {
+			for _, l := range ch.Lines() {
+				fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(l))
+			}
 		}
 	}
 	if !r.Passed {
