@@ -116,7 +116,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 
 func (o *RunOptions) validate() error {
 	if o.Checklist == "" {
-		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "svcaudit list shows the built-in checklists"}
+		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "'svcaudit list' shows the built-in checklists"}
 	}
 	switch o.Format {
 	case "table", "json", "md":
