@@ -17,7 +17,9 @@
 #   CHECK_CMD  the engine's command line; placeholders {checklist} (YAML),
 #              {rules} (driver TSV), {patterns} (one regexp a line),
 #              {corpus} and {dir}. Default: '{dir}/driver -rules {rules} {corpus}'
-#              e.g. CHECK_CMD='svcaudit check -q -c {checklist} {corpus}'
+#              e.g. CHECK_CMD='svcaudit check -q -c {checklist} {corpus}', or
+#              CHECK_CMD='{dir}/driver -extract -rules {rules} {corpus}' to read
+#              the documents with the document package as check does
 #   RUNS       timed runs per command (default 5; the median is reported)
 #   VALE_RUNS  timed runs of Vale (default 1: it is slow)
 #   SKIP_VALE  set to 1 to leave Vale out
@@ -80,6 +82,13 @@ median() {
 	fi
 }
 
+# cpu NAME: mean CPU seconds (user + system) of the runs median NAME timed,
+# or "" without hyperfine. On a shared machine CPU time varies less than
+# wall time.
+cpu() {
+	[ -f "$dir/$1.json" ] && jq -r '.results[0].user + .results[0].system' "$dir/$1.json" || echo ""
+}
+
 # peak CMD: peak resident memory in MiB.
 peak() {
 	/usr/bin/time -f '%M' -o "$dir/peak.txt" $1 >/dev/null 2>&1 || true
@@ -87,21 +96,26 @@ peak() {
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+secs() { awk -v a="$1" 'BEGIN {printf "%.3f s", a}'; }
 verdict() { awk -v v="$1" -v lim="$2" -v dir="$3" 'BEGIN {ok = (dir == "le") ? v <= lim : v >= lim; print ok ? "met" : "NOT met"}'; }
 
 small=$dir/corpus1k
 large=$dir/corpus10k
 echo "== timing on $small (median of $runs runs; machine: $(nproc) cores)"
-declare -A t
+declare -A t c
+rm -f "$dir"/engine*.json "$dir"/rg*.json "$dir"/vale*.json
 for n in 27 300; do
 	t[engine$n]=$(median "engine$n" "$runs" "$(engine $n "$small")")
+	c[engine$n]=$(cpu "engine$n")
 	t[rg$n]=$(median "rg$n" "$runs" "$(ripgrep $n "$small")")
+	c[rg$n]=$(cpu "rg$n")
 	printf '%-8s %3d patterns: engine %.3fs  ripgrep %.3fs\n' time "$n" "${t[engine$n]}" "${t[rg$n]}"
 done
 if [ "${SKIP_VALE:-}" != 1 ]; then
 	# Vale reads its .vale.ini from the working directory's tree; run it
 	# from the style's folder.
 	t[vale27]=$(cd "$dir/vale27" && median vale27 "$vale_runs" "$(valecmd 27 "$small")")
+	c[vale27]=$(cpu vale27)
 	printf '%-8s %3d patterns: vale %.3fs\n' time 27 "${t[vale27]}"
 fi
 
@@ -117,14 +131,21 @@ grow=$(ratio "${t[engine300]}" "${t[engine27]}")
 	echo
 	echo "| measure | value | target | |"
 	echo "| --- | --- | --- | --- |"
-	echo "| engine / ripgrep, 27 patterns | ${r27}× (${t[engine27]}s / ${t[rg27]}s) | ≤ 3× | $(verdict "$r27" 3 le) |"
-	echo "| engine / ripgrep, 300 patterns | ${r300}× (${t[engine300]}s / ${t[rg300]}s) | ≤ 3× | $(verdict "$r300" 3 le) |"
+	echo "| engine / ripgrep, 27 patterns | ${r27}× ($(secs "${t[engine27]}") / $(secs "${t[rg27]}")) | ≤ 3× | $(verdict "$r27" 3 le) |"
+	echo "| engine / ripgrep, 300 patterns | ${r300}× ($(secs "${t[engine300]}") / $(secs "${t[rg300]}")) | ≤ 3× | $(verdict "$r300" 3 le) |"
 	if [ -n "${t[vale27]:-}" ]; then
 		rv=$(ratio "${t[vale27]}" "${t[engine27]}")
-		echo "| Vale / engine, 27 patterns | ${rv}× (${t[vale27]}s / ${t[engine27]}s) | ≥ 20× | $(verdict "$rv" 20 ge) |"
+		echo "| Vale / engine, 27 patterns | ${rv}× ($(secs "${t[vale27]}") / $(secs "${t[engine27]}")) | ≥ 20× | $(verdict "$rv" 20 ge) |"
 	fi
 	echo "| engine 300 / engine 27 patterns | ${grow}× | ≤ 2× | $(verdict "$grow" 2 le) |"
+	if [ -n "${c[engine27]}" ]; then
+		echo "| CPU time (user+sys): engine / ripgrep, 27 patterns | $(ratio "${c[engine27]}" "${c[rg27]}")× ($(secs "${c[engine27]}") / $(secs "${c[rg27]}")) | (≤ 3×) | |"
+		echo "| CPU time: engine / ripgrep, 300 patterns | $(ratio "${c[engine300]}" "${c[rg300]}")× ($(secs "${c[engine300]}") / $(secs "${c[rg300]}")) | (≤ 3×) | |"
+		[ -n "${c[vale27]:-}" ] && echo "| CPU time: Vale / engine, 27 patterns | $(ratio "${c[vale27]}" "${c[engine27]}")× | (≥ 20×) | |"
+		echo "| CPU time: engine 300 / engine 27 | $(ratio "${c[engine300]}" "${c[engine27]}")× | (≤ 2×) | |"
+	fi
 	echo "| peak memory, 10,000 files, 300 patterns | ${mem} MiB (ripgrep ${memrg} MiB) | ≤ 64 MiB | $(verdict "$mem" 64 le) |"
 	echo
 	echo "engine: $(engine N CORPUS)"
+	echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$dir/results.md"

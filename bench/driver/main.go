@@ -32,6 +32,7 @@ import (
 func main() {
 	rulesFile := flag.String("rules", "", "rules file: kind<TAB>pattern per line")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	flag.BoolVar(&extract, "extract", false, "read documents with the document package, as svcaudit check does, rather than as plain text")
 	flag.Parse()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -49,8 +50,8 @@ func main() {
 func run(rulesFile string, paths []string) error {
 	// Fewer, larger collections: the heap is small (a document per
 	// worker), and the limit keeps it so.
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(48 << 20)
+	debug.SetGCPercent(200)
+	debug.SetMemoryLimit(32 << 20)
 	items, err := loadRules(rulesFile)
 	if err != nil {
 		return err
@@ -142,9 +143,16 @@ func loadRules(path string) ([]*checklist.Item, error) {
 	return items, sc.Err()
 }
 
-// read makes a Document of a Markdown file the simple way: the text as it
-// is, one segment a line, "#" lines as headings.
+// extract makes read use the document package's Markdown reader.
+var extract bool
+
+// read makes a Document of a Markdown file: with -extract as svcaudit check
+// does; otherwise the simple way, the text as it is, one segment a line,
+// "#" lines as headings.
 func read(path string) (*document.Document, error) {
+	if extract {
+		return document.Read(path, document.Limits{})
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err

@@ -12,6 +12,7 @@ import (
 //	all: ['complain', 'ombudsman']
 type allRule struct {
 	patterns []int
+	missing  []string // per pattern, the message when it does not match
 }
 
 func init() {
@@ -19,16 +20,20 @@ func init() {
 		if len(e.All) == 0 {
 			return nil
 		}
-		return &allRule{patterns: c.patterns(e.All)}
+		r := &allRule{patterns: c.patterns(e.All)}
+		for _, p := range r.patterns {
+			r.missing = append(r.missing, fmt.Sprintf("no match for %q", c.set.patterns[p].expr))
+		}
+		return r
 	}})
 }
 
 func (r *allRule) run(ev *evidence) (bool, []result.Finding) {
 	var errs, infos []result.Finding
-	for _, p := range r.patterns {
+	for i, p := range r.patterns {
 		ms := ev.matchesUpTo(p, 1)
 		if len(ms) == 0 {
-			errs = append(errs, ev.whole("all", severityError, fmt.Sprintf("no match for %q", ev.set.patterns[p].expr)))
+			errs = append(errs, ev.whole("all", severityError, r.missing[i]))
 			continue
 		}
 		infos = append(infos, ev.at("all", severityInfo, ms[0], fmt.Sprintf("found %s", quote(ev.text(ms[0])))))

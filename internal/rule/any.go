@@ -12,6 +12,7 @@ import (
 //	any: ['within \d+ (working )?(days|hours)', 'within \d+ rings']
 type anyRule struct {
 	patterns []int
+	failed   string // the message when nothing matches, made once
 }
 
 func init() {
@@ -19,7 +20,8 @@ func init() {
 		if len(e.Any) == 0 {
 			return nil
 		}
-		return &anyRule{patterns: c.patterns(e.Any)}
+		ps := c.patterns(e.Any)
+		return &anyRule{patterns: ps, failed: "no match for any of: " + exprList(c.set, ps)}
 	}})
 }
 
@@ -36,5 +38,5 @@ func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
 	if len(fs) > 0 {
 		return true, fs
 	}
-	return false, []result.Finding{ev.whole("any", severityError, "no match for any of: "+exprList(ev.set, r.patterns))}
+	return false, []result.Finding{ev.whole("any", severityError, r.failed)}
 }

@@ -1,7 +1,6 @@
 package rule
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -33,8 +32,10 @@ type hit struct{ start, end int }
 
 // textStats bound how far a match can reach in a document.
 type textStats struct {
-	longestSpace int // longest run of whitespace, in bytes
-	longestLine  int // longest line, in bytes
+	longestSpace  int // longest run of whitespace, in bytes
+	longestLine   int // longest line, in bytes
+	longestDigits int // longest run of 0-9
+	longestWord   int // longest run of ASCII word characters
 }
 
 func (s *Set) newEvidence(docs []*document.Document) *evidence {
@@ -104,37 +105,92 @@ func hasFoldOutlier(text string) bool {
 
 func statsOf(text string) textStats {
 	var st textStats
-	space, lineStart := 0, 0
-	for i := 0; i < len(text); {
-		c := text[i]
-		switch {
-		case c == '\n':
-			st.longestLine = max(st.longestLine, i-lineStart)
-			lineStart = i + 1
-			space++
-			i++
-		case c == ' ' || '\t' <= c && c <= '\r':
-			space++
-			i++
-		case c < utf8.RuneSelf:
+	space, digits, word, lineStart := 0, 0, 0, 0
+	endSpace := func() {
+		if space > 0 {
 			st.longestSpace = max(st.longestSpace, space)
 			space = 0
-			i++
+		}
+	}
+	endWord := func() {
+		if word > 0 {
+			st.longestWord = max(st.longestWord, word)
+			st.longestDigits = max(st.longestDigits, digits)
+			word, digits = 0, 0
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; byteKinds[c] {
+		case kindLetter:
+			word++
+			if digits > 0 {
+				st.longestDigits = max(st.longestDigits, digits)
+				digits = 0
+			}
+			if space > 0 {
+				endSpace()
+			}
+		case kindDigit:
+			word++
+			digits++
+			if space > 0 {
+				endSpace()
+			}
+		case kindSpace:
+			space++
+			endWord()
+		case kindNewline:
+			space++
+			endWord()
+			st.longestLine = max(st.longestLine, i-lineStart)
+			lineStart = i + 1
+		case kindOther:
+			endSpace()
+			endWord()
 		default:
 			r, n := utf8.DecodeRuneInString(text[i:])
+			endWord()
 			if isSpace(r) {
 				space += n
 			} else {
-				st.longestSpace = max(st.longestSpace, space)
-				space = 0
+				endSpace()
 			}
-			i += n
+			i += n - 1
 		}
 	}
+	endSpace()
+	endWord()
 	st.longestLine = max(st.longestLine, len(text)-lineStart)
-	st.longestSpace = max(st.longestSpace, space)
 	return st
 }
+
+// Byte kinds for statsOf.
+const (
+	kindOther = iota
+	kindLetter
+	kindDigit
+	kindSpace
+	kindNewline
+	kindMulti
+)
+
+var byteKinds = func() (k [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			k[c] = kindMulti
+		case c == '\n':
+			k[c] = kindNewline
+		case c == ' ' || '\t' <= c && c <= '\r':
+			k[c] = kindSpace
+		case '0' <= c && c <= '9':
+			k[c] = kindDigit
+		case isWordByte(byte(c)):
+			k[c] = kindLetter
+		}
+	}
+	return k
+}()
 
 // matches returns every match of pattern p across the documents, in
 // document order.
@@ -195,8 +251,8 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]in
 	if len(hits) == 0 {
 		return nil
 	}
-	before := p.pre.before.bytes(st.longestSpace, st.longestLine)
-	after := p.pre.after.bytes(st.longestSpace, st.longestLine)
+	before := p.pre.before.bytes(st)
+	after := p.pre.after.bytes(st)
 	if n < 0 && (before+after)*len(hits) >= len(text) {
 		// The windows would cover most of the text anyway.
 		return p.re.FindAllStringIndex(text, n)
@@ -206,6 +262,9 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]in
 		also = make([][]hit, len(p.groups)-1)
 		for g := range also {
 			also[g] = groupHits(litHits, p.groups[g+1])
+			if len(also[g]) == 0 {
+				return nil
+			}
 		}
 	}
 	var out [][]int
@@ -222,7 +281,13 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]in
 next:
 	for _, h := range hits {
 		from, to := h.start-before, h.end+after
-		for _, hs := range also {
+		for g, hs := range also {
+			// from only grows, so each list is walked once: its
+			// leading hits that start before from are dropped for good.
+			for len(hs) > 0 && hs[0].start < from {
+				hs = hs[1:]
+			}
+			also[g] = hs
 			if !hitWithin(hs, from, to) {
 				continue next
 			}
@@ -253,8 +318,6 @@ next:
 	}
 	return out
 }
-
-func byStart(a, b hit) int { return a.start - b.start }
 
 // groupHits gathers the hits of a set of literals, in order of start. One
 // literal's hits are in order already: the scanner finds them in order of
@@ -292,7 +355,10 @@ func mergeHits(a, b []hit) []hit {
 // hitWithin reports whether a hit of hs (sorted by start) lies wholly in
 // [from, to].
 func hitWithin(hs []hit, from, to int) bool {
-	i, _ := slices.BinarySearchFunc(hs, from, func(h hit, from int) int { return h.start - from })
+	i := 0
+	for i < len(hs) && hs[i].start < from {
+		i++
+	}
 	for ; i < len(hs) && hs[i].start <= to; i++ {
 		if hs[i].end <= to {
 			return true

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,6 +51,9 @@ func (ev *evidence) whole(rule, severity, msg string) result.Finding {
 // quote is a match's text fit for a message: cleaned, and cut short.
 func quote(s string) string {
 	s = strings.TrimSpace(clean(s))
+	if isClean(s) && !strings.ContainsAny(s, `"\\`) && len(s) <= maxQuote {
+		return `"` + s + `"` // what %q would give, made cheaply
+	}
 	if utf8.RuneCountInString(s) > maxQuote {
 		s = cutWords(s, maxQuote-1) + "…"
 	}
@@ -234,7 +238,30 @@ func plural(n int, one, many string) string {
 func exprList(set *Set, ids []int) string {
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = set.patterns[id].expr
+		parts[i] = printable(set.patterns[id].expr)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// printable escapes the control and formatting characters of a pattern
+// written in a checklist, as Go would quote them, so that a message can
+// show it as written otherwise.
+func printable(s string) string {
+	if strings.IndexFunc(s, notPrintable) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if notPrintable(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func notPrintable(r rune) bool {
+	return r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }

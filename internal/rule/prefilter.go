@@ -38,30 +38,40 @@ const minLiteral = 3
 // maxLiterals bounds the size of a pattern's literal set.
 const maxLiterals = 64
 
-// span is an upper bound on a match's length in bytes: c + w·W + l·L, where
-// W is the longest run of whitespace in the document and L its longest
-// line. A repetition of whitespace cannot match more than W bytes, and a
-// repetition that cannot cross a line break no more than L.
+// span is an upper bound on a match's length in bytes:
+//
+//	c + w·W + l·L + d·D + a·A
+//
+// where, in the document at hand, W is the longest run of whitespace, L the
+// longest line, D the longest run of digits and A the longest run of ASCII
+// word characters ([0-9A-Za-z_]). A repetition of digits cannot match more
+// than D bytes, of word characters more than A, of whitespace more than W,
+// and one that cannot cross a line break no more than L.
 type span struct {
-	c, w, l int
-	inf     bool
+	c, w, l, d, a int
+	inf           bool
 }
 
 func (s span) add(o span) span {
-	return span{c: s.c + o.c, w: s.w + o.w, l: s.l + o.l, inf: s.inf || o.inf}
+	return span{c: s.c + o.c, w: s.w + o.w, l: s.l + o.l, d: s.d + o.d, a: s.a + o.a, inf: s.inf || o.inf}
 }
 
 func (s span) max(o span) span {
-	return span{c: max(s.c, o.c), w: max(s.w, o.w), l: max(s.l, o.l), inf: s.inf || o.inf}
+	return span{c: max(s.c, o.c), w: max(s.w, o.w), l: max(s.l, o.l), d: max(s.d, o.d), a: max(s.a, o.a), inf: s.inf || o.inf}
 }
 
 func (s span) times(n int) span {
-	return span{c: s.c * n, w: s.w * n, l: s.l * n, inf: s.inf}
+	return span{c: s.c * n, w: s.w * n, l: s.l * n, d: s.d * n, a: s.a * n, inf: s.inf}
+}
+
+// variable reports whether the bound depends on the document.
+func (s span) variable() bool {
+	return s.w > 0 || s.l > 0 || s.d > 0 || s.a > 0
 }
 
 // bytes evaluates the bound for a document.
-func (s span) bytes(longestSpace, longestLine int) int {
-	return s.c + s.w*longestSpace + s.l*longestLine
+func (s span) bytes(st textStats) int {
+	return s.c + s.w*st.longestSpace + s.l*st.longestLine + s.d*st.longestDigits + s.a*st.longestWord
 }
 
 // analyze builds a pattern's prefilter from its (rewritten) syntax tree.
@@ -533,8 +543,12 @@ func maxSpan(re *syntax.Regexp) span {
 		}
 		cs := chars(re.Sub[0])
 		switch {
+		case cs.onlyDigit:
+			return span{d: 1}
 		case cs.onlySpace:
 			return span{w: 1}
+		case cs.onlyWord:
+			return span{a: 1}
 		case !cs.newline:
 			return span{l: 1}
 		}
@@ -557,29 +571,40 @@ func runeBytes(r rune, fold bool) int {
 type charSet struct {
 	newline   bool // it can match "\n"
 	onlySpace bool // it matches nothing but whitespace
+	onlyDigit bool // nothing but 0-9
+	// onlyWord: nothing but ASCII word characters, and the two non-ASCII
+	// runes that fold to them (documents holding those are matched in
+	// full, without windows).
+	onlyWord bool
+}
+
+func allChars() charSet { return charSet{onlySpace: true, onlyDigit: true, onlyWord: true} }
+
+func (cs *charSet) addRune(r rune) {
+	cs.newline = cs.newline || r == '\n'
+	cs.onlySpace = cs.onlySpace && isSpace(r)
+	cs.onlyDigit = cs.onlyDigit && '0' <= r && r <= '9'
+	cs.onlyWord = cs.onlyWord && (r < utf8.RuneSelf && isWordByte(byte(r)) || r == 0x17f || r == 0x212a)
 }
 
 func chars(re *syntax.Regexp) charSet {
 	switch re.Op {
 	case syntax.OpLiteral:
-		cs := charSet{onlySpace: true}
+		cs := allChars()
 		for _, r := range re.Rune {
-			cs.newline = cs.newline || r == '\n'
-			cs.onlySpace = cs.onlySpace && isSpace(r)
+			cs.addRune(r)
 		}
 		return cs
 	case syntax.OpCharClass:
-		cs := charSet{onlySpace: true}
+		cs := allChars()
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
 			cs.newline = cs.newline || lo <= '\n' && '\n' <= hi
-			if cs.onlySpace {
-				for r := lo; r <= hi; r++ {
-					if !isSpace(r) {
-						cs.onlySpace = false
-						break
-					}
-				}
+			if hi-lo > 0x400 {
+				cs.onlySpace, cs.onlyDigit, cs.onlyWord = false, false, false
+			}
+			for r := lo; r <= hi && (cs.onlySpace || cs.onlyDigit || cs.onlyWord); r++ {
+				cs.addRune(r)
 			}
 		}
 		return cs
@@ -589,13 +614,15 @@ func chars(re *syntax.Regexp) charSet {
 		return charSet{}
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
 		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return charSet{onlySpace: true}
+		return allChars()
 	}
-	cs := charSet{onlySpace: true}
+	cs := allChars()
 	for _, sub := range re.Sub {
 		c := chars(sub)
 		cs.newline = cs.newline || c.newline
 		cs.onlySpace = cs.onlySpace && c.onlySpace
+		cs.onlyDigit = cs.onlyDigit && c.onlyDigit
+		cs.onlyWord = cs.onlyWord && c.onlyWord
 	}
 	return cs
 }

@@ -6,6 +6,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/svcaudit/svcaudit/internal/checklist"
@@ -49,7 +51,8 @@ func TestSpan(t *testing.T) {
 		want span
 	}{
 		{`days`, span{c: 4}},
-		{`within \d+`, span{c: 6, w: 1, l: 1}},
+		{`within \d+`, span{c: 6, w: 1, d: 1}},
+		{`\w+ing`, span{c: 3, a: 1}},
 		{`(?-i)a{2,3}b?`, span{c: 4}},
 		{`x.*y`, span{c: 2, l: 1}},
 		{`x(?s:.*)y`, span{c: 2, inf: true}},
@@ -179,6 +182,16 @@ func FuzzEvaluate(f *testing.F) {
 		want := set.Evaluate(d)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Fatalf("(-naive +prefiltered):\n%s", diff)
+		}
+		for _, f := range got["t/x"].Findings {
+			if n := utf8.RuneCountInString(f.Snippet); n > maxSnippet {
+				t.Errorf("snippet of %d runes: %q", n, f.Snippet)
+			}
+			if i := strings.IndexFunc(f.Snippet+f.Message, func(r rune) bool {
+				return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+			}); i >= 0 {
+				t.Errorf("control or format character in %q / %q", f.Snippet, f.Message)
+			}
 		}
 	})
 }

@@ -168,7 +168,7 @@ func (s *Set) buildScanner() {
 			p.groups = append(p.groups, ids)
 		}
 		sp := p.pre.before.add(p.pre.after)
-		s.needStats = s.needStats || sp.w > 0 || sp.l > 0
+		s.needStats = s.needStats || sp.variable()
 	}
 	s.scanner = newScanner(lits)
 	s.hitPool.New = func() any { return make([][]hit, len(lits)) }

@@ -1,0 +1,56 @@
+package lint
+
+import (
+	"io"
+	"sort"
+
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// Stream writes a report as its Results come, for the formats that can
+// (text and github), so that a run over a large corpus keeps none of them.
+// Results must come in order of subject; Add sorts one subject's Results
+// by checklist itself.
+type Stream struct {
+	text   *textWriter
+	github *githubWriter
+	tally  Tally
+}
+
+// NewStream returns a Stream writing format to w, or nil when the format
+// needs the whole report first (json, junit, sarif).
+func NewStream(w io.Writer, format string, opt Options) *Stream {
+	switch format {
+	case "text", "":
+		return &Stream{text: newTextWriter(w, opt)}
+	case "github":
+		return &Stream{github: newGitHubWriter(w)}
+	}
+	return nil
+}
+
+// Add writes one subject's Results.
+func (s *Stream) Add(rs []*result.Result) {
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Checklist.ID < rs[j].Checklist.ID })
+	for _, r := range rs {
+		s.tally.Add(r)
+		if s.text != nil {
+			s.text.result(r)
+		} else {
+			s.github.result(r)
+		}
+	}
+}
+
+// Tally counts the Results written so far.
+func (s *Stream) Tally() *Tally { return &s.tally }
+
+// Close writes the end of the report — what could not be checked and the
+// summary — from rep, whose Tally must be s.Tally().
+func (s *Stream) Close(rep *Report) error {
+	rep = sorted(rep)
+	if s.text != nil {
+		return s.text.finish(rep)
+	}
+	return s.github.finish(rep)
+}
