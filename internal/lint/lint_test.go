@@ -448,7 +448,7 @@ func TestLongMessage(t *testing.T) {
 
 // A Stream writes what Render writes, without holding the Results.
 func TestStreamMatchesRender(t *testing.T) {
-	for _, format := range []string{"text", "github"} {
+	for _, format := range []string{"text", "github", "json"} {
 		t.Run(format, func(t *testing.T) {
 			rep := fixture()
 			want := render(t, format, rep)
@@ -479,7 +479,29 @@ func TestStreamMatchesRender(t *testing.T) {
 			}
 		})
 	}
-	if NewStream(io.Discard, "json", Options{}) != nil {
-		t.Error("json cannot be streamed")
+	if NewStream(io.Discard, "sarif", Options{}) != nil {
+		t.Error("sarif cannot be streamed")
+	}
+}
+
+// The JSON writer's document is Check's, whatever the order of its keys.
+func TestJSONIsCheck(t *testing.T) {
+	for name, rep := range map[string]*Report{"fixture": fixture(), "empty": {}, "errors only": {Errors: []result.FileError{{File: "a", Message: "x <&> y"}}}} {
+		t.Run(name, func(t *testing.T) {
+			var got, want any
+			if err := json.Unmarshal(render(t, "json", rep), &got); err != nil {
+				t.Fatal(err)
+			}
+			b, err := json.Marshal(Check(rep))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, &want); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("(-Check +written):\n%s", diff)
+			}
+		})
 	}
 }

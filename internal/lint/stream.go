@@ -8,23 +8,26 @@ import (
 )
 
 // Stream writes a report as its Results come, for the formats that can
-// (text and github), so that a run over a large corpus keeps none of them.
+// (text, github and json), so that a run over a large corpus keeps none of them.
 // Results must come in order of subject; Add sorts one subject's Results
 // by checklist itself.
 type Stream struct {
 	text   *textWriter
 	github *githubWriter
+	json   *jsonWriter
 	tally  Tally
 }
 
 // NewStream returns a Stream writing format to w, or nil when the format
-// needs the whole report first (json, junit, sarif).
+// needs the whole report first (junit, sarif).
 func NewStream(w io.Writer, format string, opt Options) *Stream {
 	switch format {
 	case "text", "":
 		return &Stream{text: newTextWriter(w, opt)}
 	case "github":
 		return &Stream{github: newGitHubWriter(w)}
+	case "json":
+		return &Stream{json: newJSONWriter(w)}
 	}
 	return nil
 }
@@ -34,10 +37,13 @@ func (s *Stream) Add(rs []*result.Result) {
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Checklist.ID < rs[j].Checklist.ID })
 	for _, r := range rs {
 		s.tally.Add(r)
-		if s.text != nil {
+		switch {
+		case s.text != nil:
 			s.text.result(r)
-		} else {
+		case s.github != nil:
 			s.github.result(r)
+		default:
+			s.json.result(r)
 		}
 	}
 }
@@ -49,8 +55,11 @@ func (s *Stream) Tally() *Tally { return &s.tally }
 // summary — from rep, whose Tally must be s.Tally().
 func (s *Stream) Close(rep *Report) error {
 	rep = sorted(rep)
-	if s.text != nil {
+	switch {
+	case s.text != nil:
 		return s.text.finish(rep)
+	case s.github != nil:
+		return s.github.finish(rep)
 	}
-	return s.github.finish(rep)
+	return s.json.finish(rep)
 }
