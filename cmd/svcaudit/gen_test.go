@@ -88,6 +88,11 @@ var genKinds = map[string]func(n int) []byte{
 		}
 		return b.Bytes()
 	},
+	// hostile: a Markdown policy whose heading and text carry ANSI colour,
+	// an OSC title, an OSC 8 link, a bidi override, BEL and CR (a NUL would make it binary).
+	"hostile": func(int) []byte {
+		return []byte("# Policy \x1b[31mred\x1b]0;pwned\x07\n\nWe will reply \u202e as soon as possible \x1b]8;;http://x\x07link\x1b]8;;\x07 \x1b[31mred.\r\nThe end.\n")
+	},
 	// items: a valid checklist of n items.
 	"items": func(n int) []byte {
 		var b bytes.Buffer
@@ -132,7 +137,9 @@ func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
 		n, err = strconv.Atoi(args[2])
 		ts.Check(err)
 	}
-	ts.Check(os.WriteFile(ts.MkAbs(args[1]), kind(n), 0o644))
+	path := ts.MkAbs(args[1])
+	ts.Check(os.MkdirAll(filepath.Dir(path), 0o755))
+	ts.Check(os.WriteFile(path, kind(n), 0o644))
 }
 
 func cmdFixture(ts *testscript.TestScript, neg bool, args []string) {

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -294,8 +295,29 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		rep.Checklists = append(rep.Checklists, t.cl)
 	}
 	keepInfo := o.Format == "json"
+
+	// Text and annotations are written as documents are judged, in order,
+	// so that no Result is kept; the other formats need them all first.
+	var buf bytes.Buffer
+	out := io.Writer(&buf)
+	var stdout *bufio.Writer
+	if o.Output == "" {
+		stdout = bufio.NewWriter(ios.Out)
+		out = stdout
+	}
+	wd, _ := os.Getwd()
+	lopt := lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet}
+	var stream *lint.Stream
+	emit := func(rs []*result.Result) { rep.Results = append(rep.Results, rs...) }
+	if !o.Together {
+		if stream = lint.NewStream(out, o.Format, lopt); stream != nil {
+			emit = stream.Add
+		}
+	}
+
 	var bar *progressbar.ProgressBar
-	if ios.ErrTTY && !g.Quiet && len(found.Files) > progressMin {
+	// A bar would tangle with results streamed to the same terminal.
+	if ios.ErrTTY && !g.Quiet && len(found.Files) > progressMin && (stream == nil || o.Output != "" || !ios.OutTTY) {
 		bar = progressbar.NewOptions(len(found.Files),
 			progressbar.OptionSetWriter(ios.ErrOut),
 			progressbar.OptionSetDescription("checking"),
@@ -315,7 +337,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		err = checkTogether(ctx, o, targets, ws, found.Files, rep, done)
 	} else {
 		defer boundMemory()()
-		err = checkEach(ctx, o, targets, ws, found.Files, rep, keepInfo, done)
+		err = checkEach(ctx, o, targets, ws, found.Files, rep, keepInfo, emit, done)
 	}
 	if bar != nil {
 		_ = bar.Finish()
@@ -324,13 +346,13 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return err
 	}
 
-	var buf bytes.Buffer
-	out := io.Writer(&buf)
-	if o.Output == "" {
-		out = bufio.NewWriter(ios.Out)
+	if stream != nil {
+		rep.Tally = stream.Tally()
+		err = stream.Close(rep)
+	} else {
+		err = lint.Render(out, o.Format, rep, lopt)
 	}
-	wd, _ := os.Getwd()
-	if err := lint.Render(out, o.Format, rep, lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet}); err != nil {
+	if err != nil {
 		return err
 	}
 	if o.Output != "" {
@@ -341,14 +363,14 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		if !g.Quiet {
 			fmt.Fprintf(ios.ErrOut, "%s\nwrote %s\n", lint.Summary(rep), o.Output)
 		}
-	} else if err := out.(*bufio.Writer).Flush(); err != nil {
+	} else if err := stdout.Flush(); err != nil {
 		return err
 	}
 
 	switch {
 	case rep.Interrupted:
 		return &FailedError{Reason: fmt.Sprintf("interrupted: %d of %d documents not checked", len(rep.NotChecked), len(found.Files))}
-	case len(rep.Results) == 0:
+	case rep.Checked() == 0:
 		return &UsageError{Msg: "nothing could be checked: every document had an error"}
 	case !rep.Passed():
 		return &FailedError{}
@@ -425,7 +447,7 @@ type outcome struct {
 // checkEach reads and judges each document on its own, in a bounded pool of
 // workers; only the (small) Results are kept, never the documents. An
 // interruption stops the pool; what was not checked is listed.
-func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waivers, files []string, rep *lint.Report, keepInfo bool, done func(int)) error {
+func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waivers, files []string, rep *lint.Report, keepInfo bool, emit func([]*result.Result), done func(int)) error {
 	jobs := o.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -458,14 +480,44 @@ func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waiver
 	}()
 	go func() { wg.Wait(); close(outs) }()
 
+	// Results go out in the order of files (sorted), whatever order the
+	// workers finish in; only those that finish early wait.
 	checked := make([]bool, len(files))
-	n := 0
+	n, want := 0, 0
+	in := interner{}
+	pending := map[int]outcome{}
+	deliver := func(out outcome) {
+		for _, r := range out.results {
+			in.result(r)
+		}
+		if len(out.results) > 0 {
+			emit(out.results)
+		}
+		rep.Errors = append(rep.Errors, out.errs...)
+	}
 	for out := range outs {
 		checked[out.idx] = true
 		n++
-		rep.Results = append(rep.Results, out.results...)
-		rep.Errors = append(rep.Errors, out.errs...)
+		pending[out.idx] = out
+		for {
+			o, ok := pending[want]
+			if !ok {
+				break
+			}
+			delete(pending, want)
+			deliver(o)
+			want++
+		}
 		done(n)
+	}
+	// After an interruption, what was checked beyond the first gap.
+	rest := make([]int, 0, len(pending))
+	for i := range pending {
+		rest = append(rest, i)
+	}
+	sort.Ints(rest)
+	for _, i := range rest {
+		deliver(pending[i])
 	}
 	if ctx.Err() != nil && n < len(files) {
 		rep.Interrupted = true
@@ -480,6 +532,38 @@ func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waiver
 
 // readDocument reads a document; tests replace it to simulate failures.
 var readDocument = document.Read
+
+// interner shares one copy of each finding text among all the Results of
+// a run: the same item fails in the same words in thousands of documents,
+// and those words are what a run over a large corpus keeps in memory.
+type interner map[string]string
+
+func (in interner) str(s string) string {
+	if s == "" {
+		return s
+	}
+	if t, ok := in[s]; ok {
+		return t
+	}
+	in[s] = s
+	return s
+}
+
+func (in interner) result(r *result.Result) {
+	for i := range r.Items {
+		it := &r.Items[i]
+		for j := range it.Findings {
+			f := &it.Findings[j]
+			f.Rule, f.Message, f.Snippet, f.Severity = in.str(f.Rule), in.str(f.Message), in.str(f.Snippet), in.str(f.Severity)
+		}
+		if it.Condition != "" {
+			it.Condition = in.str(it.Condition)
+		}
+	}
+	for i, n := range r.Notices {
+		r.Notices[i] = in.str(n)
+	}
+}
 
 // judge reads one document and scores it against every checklist. A panic
 // (a bug, never expected) costs only this document: it is reported as the
@@ -648,15 +732,16 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
 }
 
-// boundMemory caps the heap softly while documents are judged one at a
-// time, unless GOMEMLIMIT says otherwise, so that a large corpus is checked
-// in a small, steady footprint (the Go runtime never spends more than half
-// the CPU on collection to keep it). It returns a function that restores the
-// previous setting.
+// boundMemory makes the collector work harder while documents are judged
+// one at a time (GOGC=50 rather than 100, unless GOGC says otherwise), so
+// that a large corpus is checked in a small, steady footprint. A hard
+// memory limit would be worse: were the kept results to outgrow it, the
+// collector would run without pause. It returns a function that restores
+// the previous setting.
 func boundMemory() func() {
-	if os.Getenv("GOMEMLIMIT") != "" {
+	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
-	prev := debug.SetMemoryLimit(48 << 20)
-	return func() { debug.SetMemoryLimit(prev) }
+	prev := debug.SetGCPercent(50)
+	return func() { debug.SetGCPercent(prev) }
 }

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -177,5 +179,40 @@ func TestCheckPanicIsPerDocument(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "doc00003.md: internal error, please report it: boom") || tail(out.String()) != "9 documents checked, all passed, 1 could not be read" {
 		t.Errorf("output:\n%s", out.String())
+	}
+}
+
+// Output follows the order of the files, whatever order the workers finish
+// in: here the first document is held back until others are done.
+func TestCheckOrderWhateverTheWorkers(t *testing.T) {
+	corpus(t, 8, 0)
+	read := readDocument
+	t.Cleanup(func() { readDocument = read })
+	release := make(chan struct{})
+	readDocument = func(path string, lim document.Limits) (*document.Document, error) {
+		if strings.HasSuffix(path, "doc00000.md") {
+			<-release
+		}
+		return read(path, lim)
+	}
+	var once sync.Once
+	var out, errOut bytes.Buffer
+	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now, Jobs: 2,
+		onDone: func(done, total int) {
+			if done >= 3 {
+				once.Do(func() { close(release) })
+			}
+		}}
+	if err := runCheck(context.Background(), Test(nil, &out, &errOut), &GlobalOptions{}, o); err != nil {
+		t.Fatal(err)
+	}
+	var subjects []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		if strings.HasPrefix(line, "docs/") {
+			subjects = append(subjects, line)
+		}
+	}
+	if len(subjects) != 8 || !sort.StringsAreSorted(subjects) || !strings.HasSuffix(subjects[0], "doc00000.md") {
+		t.Errorf("documents out of order: %v", subjects)
 	}
 }

@@ -33,9 +33,22 @@ func newInitCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 
 An existing file is only replaced with --force (or, on a terminal, after
 asking).`,
-		Args: wrapArgs(cobra.NoArgs),
+		Example: `  svcaudit init checklist -o repairs.yaml
+  svcaudit init answers keeps-promises -o repairs.answers.yaml
+  svcaudit init config`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return &UsageError{Msg: "init needs a kind of file", Hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}
+			var kinds []string
+			for _, c := range cmd.Commands() {
+				if c.IsAvailableCommand() {
+					kinds = append(kinds, c.Name())
+				}
+			}
+			hint := fmt.Sprintf("give one of: %s; see '%s --help'", strings.Join(kinds, ", "), cmd.CommandPath())
+			if len(args) == 0 {
+				return &UsageError{Msg: "init needs a kind of file", Hint: hint}
+			}
+			return &UsageError{Msg: fmt.Sprintf("unknown kind of file %q", args[0]), Hint: hint}
 		},
 	}
 	for _, add := range initSubcommands {

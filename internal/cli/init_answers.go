@@ -2,12 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 )
 
@@ -19,6 +17,7 @@ type InitAnswersOptions struct {
 	Checklist string
 	Output    string
 	Force     bool
+	Quiet     bool
 }
 
 func newInitAnswersCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
@@ -35,11 +34,12 @@ override what the documents say. Fill it in and score it with
 		Args:    wrapArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Checklist = args[0]
+			o.Quiet = g.Quiet
 			return runInitAnswers(o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write to FILE instead of standard output")
-	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite FILE if it exists")
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
 
@@ -49,19 +49,18 @@ func runInitAnswers(o *InitAnswersOptions) error {
 		return err
 	}
 	b := answers.Template(cl)
-	if o.Output == "" {
+	if o.Output == "" || o.Output == "-" {
 		_, err := o.IO.Out.Write(b)
 		return err
 	}
 	if !strings.HasPrefix(cl.File, "builtin:") && samePath(cl.File, o.Output) {
 		return usageErrorf("-o %s would overwrite the checklist", o.Output)
 	}
-	if _, err := os.Stat(o.Output); err == nil && !o.Force {
-		return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "give --force to overwrite it"}
-	}
-	if err := atomicfile.Write(o.Output, b, 0o644); err != nil {
+	if err := writeNewFile(o.IO, o.Output, b, o.Force); err != nil {
 		return err
 	}
-	fmt.Fprintf(o.IO.ErrOut, "Wrote %s: fill it in, then run svcaudit run -c %s --answers %s\n", o.Output, o.Checklist, o.Output)
+	if o.Output != "-" && !o.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "wrote %s: fill it in, then run 'svcaudit run -c %s --answers %s'\n", o.Output, o.Checklist, o.Output)
+	}
 	return nil
 }

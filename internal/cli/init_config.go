@@ -18,15 +18,16 @@ type InitConfigOptions struct {
 func newInitConfigCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 	o := &InitConfigOptions{}
 	cmd := &cobra.Command{
-		Use:   "config",
-		Short: "Write a commented .svcaudit.yaml, the defaults of `svcaudit check`",
-		Args:  wrapArgs(cobra.NoArgs),
+		Use:     "config",
+		Short:   "Write a commented .svcaudit.yaml, the defaults of `svcaudit check`",
+		Example: "  svcaudit init config\n  svcaudit init config -o - | less",
+		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runInitConfig(ios, g, o)
 		},
 	}
 	cmd.Flags().StringVarP(&o.Output, "output", "o", config.Name, "file to write (- for standard output)")
-	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing file")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
 

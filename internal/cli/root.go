@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -15,9 +16,31 @@ func Main(args []string, ios *IOStreams) int {
 	root.SetArgs(args)
 	err := root.Execute()
 	if err != nil {
+		err = unknownCommand(err)
 		printError(ios.ErrOut, err)
 	}
 	return exitCode(err)
+}
+
+// unknownCommand turns Cobra's unknown-command error, whose suggestions
+// follow on lines of their own, into a usage error with a one-line hint.
+func unknownCommand(err error) error {
+	msg := err.Error()
+	if !strings.HasPrefix(msg, "unknown command ") {
+		return err
+	}
+	lines := strings.Split(msg, "\n")
+	var suggest []string
+	for _, l := range lines[1:] {
+		if strings.HasPrefix(l, "\t") {
+			suggest = append(suggest, "'svcaudit "+strings.TrimSpace(l)+"'")
+		}
+	}
+	hint := "see 'svcaudit --help' for the commands"
+	if len(suggest) > 0 {
+		hint = "did you mean " + strings.Join(suggest, " or ") + "?"
+	}
+	return &UsageError{Msg: strings.TrimSpace(lines[0]), Hint: hint}
 }
 
 // GlobalOptions are the flags every command shares.
@@ -35,6 +58,10 @@ func NewRoot(ios *IOStreams) *cobra.Command {
 		Long: `svcaudit runs service-audit checklists: it loads YAML checklists of
 customer-service criteria, takes an assessor's answers and evidence found in
 the organisation's own documents, and produces scored reports.`,
+		Example: `  svcaudit list                                   # the built-in checklists
+  svcaudit show keeps-promises                    # one checklist, item by item
+  svcaudit run -c keeps-promises --docs policies/ # interview, then score
+  svcaudit explain result.json                    # how the score was reached`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -57,6 +84,14 @@ the organisation's own documents, and produces scored reports.`,
 	for _, add := range commands {
 		root.AddCommand(add(ios, g))
 	}
+	// Cobra's completion command, made now so that its help has examples
+	// like every other command's.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Example = "  svcaudit completion bash > /etc/bash_completion.d/svcaudit\n  svcaudit completion zsh > \"${fpath[1]}/_svcaudit\""
+		}
+	}
 	return root
 }
 
@@ -70,9 +105,10 @@ func register(f func(*IOStreams, *GlobalOptions) *cobra.Command) {
 
 func newVersionCmd(ios *IOStreams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print svcaudit's version",
-		Args:  cobra.NoArgs,
+		Use:     "version",
+		Short:   "Print svcaudit's version",
+		Example: "  svcaudit version",
+		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, err := fmt.Fprintf(ios.Out, "svcaudit %s\n", Version)
 			return err
@@ -80,12 +116,36 @@ func newVersionCmd(ios *IOStreams) *cobra.Command {
 	}
 }
 
-// wrapArgs turns Cobra's argument errors into usage errors.
+// wrapArgs turns Cobra's argument errors into usage errors that name the
+// arguments the command's usage line asks for.
 func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := v(cmd, args); err != nil {
-			return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}
+			return &UsageError{Msg: argsMessage(cmd, args), Hint: fmt.Sprintf("usage: %s; see '%s --help'", cmd.UseLine(), cmd.CommandPath())}
 		}
 		return nil
 	}
+}
+
+// argsMessage says what is wrong with args, in the words of the usage line:
+// "missing CHECKLIST", "too many arguments: show takes CHECKLIST".
+func argsMessage(cmd *cobra.Command, args []string) string {
+	var need, all []string
+	for _, w := range strings.Fields(cmd.Use)[1:] {
+		if strings.HasPrefix(w, "-") {
+			break // the flags that follow are not arguments
+		}
+		all = append(all, w)
+		if !strings.HasPrefix(w, "[") {
+			need = append(need, strings.TrimSuffix(w, "..."))
+		}
+	}
+	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+	switch {
+	case len(all) == 0:
+		return fmt.Sprintf("%s takes no arguments, not %q", name, args[0])
+	case len(args) < len(need):
+		return "missing " + strings.Join(need[len(args):], " ")
+	}
+	return fmt.Sprintf("too many arguments: %s takes %s", name, strings.Join(all, " "))
 }

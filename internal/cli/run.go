@@ -94,7 +94,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringVarP(&o.Answers, "answers", "a", "", "answers file (the interview writes it; default CHECKLIST-SUBJECT.answers.yaml)")
 	f.StringSliceVar(&o.Docs, "docs", nil, "documents or folders of evidence for the automated items (repeatable)")
 	f.StringVarP(&o.Output, "output", "o", "", "write the Result JSON to this file")
-	f.BoolVar(&o.Force, "force", false, "overwrite the -o file if it exists")
+	f.BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	f.StringVar(&o.Format, "format", "table", "summary format: table, json or md")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "fail (exit 1) when the score is below this percentage")
 	f.StringVar(&o.Unanswered, "unanswered", "zero", "unanswered items: zero (count as 0) or skip (leave out)")
@@ -116,7 +116,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 
 func (o *RunOptions) validate() error {
 	if o.Checklist == "" {
-		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "svcaudit list shows the built-in checklists"}
+		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "'svcaudit list' shows the built-in checklists"}
 	}
 	switch o.Format {
 	case "table", "json", "md":
@@ -272,23 +272,40 @@ func runRun(o *RunOptions) error {
 		if err := printSummary(o.IO, r, o.Format); err != nil {
 			return err
 		}
-		if o.Output != "" && o.Format != "json" && !o.Global.Quiet {
-			fmt.Fprintf(o.IO.Out, "Result written to %s\n", o.Output)
+		if o.Output != "" && !o.Global.Quiet {
+			fmt.Fprintf(o.IO.ErrOut, "wrote %s: see it with 'svcaudit explain %s'\n", o.Output, o.Output)
 		}
+	}
+	if n := unansweredAutomated(cl, r); n > 0 && len(o.Docs) == 0 && !o.Global.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "svcaudit: hint: %d automated %s left unanswered: give --docs with the documents that answer %s\n",
+			n, nounFor(n, "item"), map[bool]string{true: "it", false: "them"}[n == 1])
 	}
 	if o.Actions != "" {
 		ch, err := action.UpdateFile(o.Actions, r, o.now())
 		if err != nil {
 			return err
 		}
-		for _, l := range ch.Lines() {
-			fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(l))
+		if !o.Global.Quiet {
+			for _, l := range ch.Lines() {
+				fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(l))
+			}
 		}
 	}
 	if !r.Passed {
 		return &FailedError{Reason: failReason(r)}
 	}
 	return nil
+}
+
+// unansweredAutomated counts the automated items among r's unanswered ones.
+func unansweredAutomated(cl *checklist.Checklist, r *result.Result) int {
+	n := 0
+	for _, id := range r.Unanswered {
+		if it := cl.Item(id); it != nil && it.Automated() {
+			n++
+		}
+	}
+	return n
 }
 
 func countManual(cl *checklist.Checklist) string {
@@ -449,7 +466,8 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 	if o.Auditor != "" {
 		af.Auditor = o.Auditor
 	}
-	iv := &interview.Interview{Checklist: cl, File: af, Path: path, Automated: automated, Out: o.IO.Out}
+	iv := &interview.Interview{Checklist: cl, File: af, Path: path, Automated: automated, Out: o.IO.Out,
+		AskAutomated: len(o.Docs) == 0}
 	done, err := iv.Run(p)
 	if err != nil {
 		return nil, false, err
@@ -485,7 +503,7 @@ func (o *RunOptions) writeResult(r *result.Result, cl *checklist.Checklist) erro
 			huh.NewConfirm().Title(fmt.Sprintf("%s exists. Overwrite it?", o.Output)).Value(&ok).WithTheme(huh.ThemeBase()).Run()
 		}
 		if !ok {
-			return &UsageError{Msg: fmt.Sprintf("%s exists", o.Output), Hint: "give --force to overwrite it"}
+			return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
 		}
 	}
 	return result.Write(o.Output, r)
@@ -503,6 +521,9 @@ func samePath(a, b string) bool {
 	return aa == bb
 }
 
+// maxReasonDetail is the longest gate detail failReason repeats.
+const maxReasonDetail = 72
+
 // failReason says in one line why an audit failed.
 func failReason(r *result.Result) string {
 	var why []string
@@ -510,7 +531,14 @@ func failReason(r *result.Result) string {
 		why = append(why, fmt.Sprintf("critical %s failed: %s", nounFor(n, "item"), strings.Join(r.CriticalFailures, ", ")))
 	}
 	for _, g := range r.Gates {
-		if !g.Passed && !(len(r.CriticalFailures) > 0 && strings.HasPrefix(g.Rule, "no-critical-failures")) {
+		if g.Passed || (len(r.CriticalFailures) > 0 && strings.HasPrefix(g.Rule, "no-critical-failures")) {
+			continue
+		}
+		// A long detail (every section below the bar) is in the summary
+		// already; the reason stays one readable line.
+		if len(g.Detail) > maxReasonDetail {
+			why = append(why, fmt.Sprintf("gating rule %q broke", g.Rule))
+		} else {
 			why = append(why, fmt.Sprintf("gating rule %q broke: %s", g.Rule, g.Detail))
 		}
 	}

@@ -5,8 +5,11 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
 // printSummary prints a scored Result: the overall score and grade, each
@@ -73,7 +76,11 @@ func summaryTable(ios *IOStreams, r *result.Result) error {
 	}
 	fmt.Fprintf(w, "\nScore: %.1f%% · %s · %s · %s\n\n", r.Score, s(r.Grade.Label), rag(ios, r.Grade.RAG), status(r))
 
-	t := tablewriter.NewWriter(w)
+	// The same plain header as list's and show's tables.
+	t := tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+	)
 	t.Header([]string{"Section", "Score", "Grade", "RAG"})
 	for _, sec := range r.Sections {
 		label, rg := "not applicable", "-"
@@ -85,13 +92,27 @@ func summaryTable(ios *IOStreams, r *result.Result) error {
 	if err := t.Render(); err != nil {
 		return err
 	}
-	writeLists(w, r, "")
+	writeLists(w, r, "", ios.Width)
 	return nil
 }
 
-// writeLists prints critical failures, unanswered items, gating rules and
-// notices, each line prefixed by bullet.
-func writeLists(w io.Writer, r *result.Result, bullet string) {
+// writeLists prints critical failures, the other items not met (failed or
+// partly met), unanswered items, gating rules and
+// notices, each line prefixed by bullet. A width above 0 (a terminal's)
+// wraps each entry to it, its later lines indented.
+func writeLists(w io.Writer, r *result.Result, bullet string, width int) {
+	entry := func(label, text string) {
+		prefix := bullet + "  "
+		if label != "" {
+			prefix += Sanitize(label) + "  "
+		}
+		indent := bullet + "    "
+		lines := []string{Sanitize(oneLine(text))}
+		if width > 0 {
+			lines = wrap.Hanging(lines[0], width-runewidth.StringWidth(prefix), width-len(indent))
+		}
+		fmt.Fprintf(w, "%s%s\n", prefix, strings.Join(lines, "\n"+indent))
+	}
 	q := map[string]string{}
 	for _, it := range r.Items {
 		q[it.ID] = it.Question
@@ -99,13 +120,29 @@ func writeLists(w io.Writer, r *result.Result, bullet string) {
 	if len(r.CriticalFailures) > 0 {
 		fmt.Fprintf(w, "\nCritical failures (%d):\n", len(r.CriticalFailures))
 		for _, id := range r.CriticalFailures {
-			fmt.Fprintf(w, "%s  %s  %s\n", bullet, id, Sanitize(oneLine(q[id])))
+			entry(id, q[id])
+		}
+	}
+	critical := map[string]bool{}
+	for _, id := range r.CriticalFailures {
+		critical[id] = true
+	}
+	var notMet []result.Item
+	for _, it := range r.Items {
+		if (it.Outcome == result.Fail || it.Outcome == result.Partial) && !critical[it.ID] {
+			notMet = append(notMet, it)
+		}
+	}
+	if len(notMet) > 0 {
+		fmt.Fprintf(w, "\nNot met (%d):\n", len(notMet))
+		for _, it := range notMet {
+			entry(it.ID+"  "+string(it.Outcome), it.Question)
 		}
 	}
 	if len(r.Unanswered) > 0 {
 		fmt.Fprintf(w, "\nUnanswered (%d):\n", len(r.Unanswered))
 		for _, id := range r.Unanswered {
-			fmt.Fprintf(w, "%s  %s  %s\n", bullet, id, Sanitize(oneLine(q[id])))
+			entry(id, q[id])
 		}
 	}
 	var broken []result.GateResult
@@ -117,13 +154,13 @@ func writeLists(w io.Writer, r *result.Result, bullet string) {
 	if len(broken) > 0 {
 		fmt.Fprintf(w, "\nGating rules broken (%d of %d):\n", len(broken), len(r.Gates))
 		for _, g := range broken {
-			fmt.Fprintf(w, "%s  %s: %s\n", bullet, Sanitize(g.Rule), Sanitize(g.Detail))
+			entry("", g.Rule+": "+g.Detail)
 		}
 	}
 	if len(r.Notices) > 0 {
 		fmt.Fprintln(w, "\nNotices:")
 		for _, n := range r.Notices {
-			fmt.Fprintf(w, "%s  %s\n", bullet, Sanitize(n))
+			entry("", n)
 		}
 	}
 	if r.Threshold != nil && r.Score < *r.Threshold {
@@ -147,6 +184,6 @@ func summaryMarkdown(w io.Writer, r *result.Result) error {
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", mdCell(sec.Title), scoreText(sec.Score), mdCell(label), rg)
 	}
-	writeLists(w, r, "-")
+	writeLists(w, r, "-", 0)
 	return nil
 }

@@ -31,7 +31,9 @@ func summaryResult() *result.Result {
 			{ID: "na", Title: "Not asked"},
 		},
 		Items: []result.Item{
-			{ID: "kp/apology", Question: "Do letters apologise?"},
+			{ID: "kp/apology", Question: "Do letters apologise?", Outcome: result.Fail, Critical: true},
+			{ID: "kp/timescales", Question: "Are timescales published?", Outcome: result.Partial},
+			{ID: "kp/kept", Question: "Are they kept?", Outcome: result.Pass},
 			{ID: "rh/named", Question: "Is each case given a named contact?"},
 		},
 	}
@@ -41,11 +43,15 @@ func TestSummaryGolden(t *testing.T) {
 	for _, tt := range []struct {
 		name, format string
 		color        bool
-	}{{"table", "table", false}, {"table-color", "table", true}, {"md", "md", false}} {
+		width        int
+	}{{"table", "table", false, 0}, {"table-color", "table", true, 0}, {"md", "md", false, 0},
+		// A 44-column terminal: the lists wrap, their later lines indented.
+		{"table-narrow", "table", false, 44}} {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
 			ios := Test(nil, &out, &out)
 			ios.Color = tt.color
+			ios.Width = tt.width
 			if err := printSummary(ios, summaryResult(), tt.format); err != nil {
 				t.Fatal(err)
 			}

@@ -6,7 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/svcaudit/svcaudit/internal/interview"
 	"github.com/svcaudit/svcaudit/internal/schema"
 )
 
@@ -27,10 +30,21 @@ items:
       any: ['within \d+ days']
 `
 
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // TestRunResultValidates checks that every Result run writes validates
 // against the published schema, whatever the answers.
 func TestRunResultValidates(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := writeTestChecklists(t, map[string]string{
 		"kp.yaml":   runChecklist,
 		"doc.md":    "We reply within 5 days.\n",
 		"pass.yaml": "checklist: kp\nsubject: s\nanswers:\n  timescales: yes\n  apology: yes\n",
@@ -61,7 +75,7 @@ func TestRunResultValidates(t *testing.T) {
 }
 
 func TestRunColour(t *testing.T) {
-	dir := writeFiles(t, map[string]string{
+	dir := writeTestChecklists(t, map[string]string{
 		"kp.yaml": runChecklist,
 		"a.yaml":  "checklist: kp\nsubject: s\nanswers:\n  timescales: yes\n  apology: yes\n  published: yes\n",
 	})
@@ -82,7 +96,7 @@ func TestRunColour(t *testing.T) {
 }
 
 func TestRunNoTerminalNeverReadsStdin(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"kp.yaml": runChecklist})
+	dir := writeTestChecklists(t, map[string]string{"kp.yaml": runChecklist})
 	var stdout, stderr bytes.Buffer
 	in := readerFunc(func([]byte) (int, error) { t.Fatal("stdin was read"); return 0, nil })
 	code := Main([]string{"run", "-c", filepath.Join(dir, "kp.yaml")}, Test(in, &stdout, &stderr))
@@ -94,3 +108,46 @@ func TestRunNoTerminalNeverReadsStdin(t *testing.T) {
 type readerFunc func([]byte) (int, error)
 
 func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+
+// yesPrompter answers yes to every question and records the items asked.
+type yesPrompter struct{ asked []string }
+
+func (p *yesPrompter) Ask(q interview.Question) (interview.Reply, error) {
+	p.asked = append(p.asked, q.Item.ID)
+	return interview.Reply{Action: interview.Answer, Value: "yes"}, nil
+}
+
+// TestRunInterviewAsksAutomatedWithoutDocs: with no --docs nothing would
+// answer the automated items, so the interview asks them; with --docs it
+// does not.
+func TestRunInterviewAsksAutomatedWithoutDocs(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		docs []string
+		want []string
+	}{
+		{"no docs", nil, []string{"timescales", "apology", "published"}},
+		{"docs", []string{"doc.md"}, []string{"timescales", "apology"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeTestChecklists(t, map[string]string{"kp.yaml": runChecklist, "doc.md": "We reply within 5 days.\n"})
+			var stdout, stderr bytes.Buffer
+			p := &yesPrompter{}
+			o := &RunOptions{IO: Test(nil, &stdout, &stderr), Global: &GlobalOptions{}, now: time.Now, prompter: p,
+				Checklist: filepath.Join(dir, "kp.yaml"), Answers: filepath.Join(dir, "a.yaml"), Interactive: true,
+				Format: "table", Unanswered: "zero", WarnExpiry: 30}
+			for _, d := range tt.docs {
+				o.Docs = append(o.Docs, filepath.Join(dir, d))
+			}
+			if err := runRun(o); err != nil {
+				t.Fatalf("%v\n%s", err, stderr.String())
+			}
+			if d := cmp.Diff(tt.want, p.asked); d != "" {
+				t.Errorf("asked (-want +got):\n%s", d)
+			}
+			if strings.Contains(stdout.String(), "Unanswered") {
+				t.Errorf("items left unanswered:\n%s", stdout.String())
+			}
+		})
+	}
+}

@@ -15,6 +15,7 @@ func newSchemaCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 		Use:       "schema NAME",
 		Short:     "Print the JSON Schema of a svcaudit file (" + strings.Join(schema.Names(), ", ") + ")",
 		Long:      "Print the JSON Schema (draft 2020-12) of a svcaudit file, for editors and other tools.",
+		Example:   "  svcaudit schema checklist > checklist.schema.json\n  svcaudit schema result",
 		Args:      wrapArgs(cobra.ExactArgs(1)),
 		ValidArgs: schema.Names(),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,13 +37,6 @@ const (
 
 // all joins every hostile string, for fields that take free text.
 var all = strings.Join([]string{ansi, osc8, title, bidi, nul, cr, pipe, newline, script, cdata, ghcmd, formula}, " ")
-
-// bugReportSanitize: report.Render (and so `svcaudit report`) writes the
-// Result's text as it is: ESC, OSC, BEL, NUL, CR and bidi overrides in a
-// subject, title or question reach the terminal (table), the Markdown and
-// the HTML. explain and actions pass text through cli.Sanitize; report
-// does not.
-const bugReportSanitize = "report writes control characters and escape sequences from a Result unsanitised (table, md, html)"
 
 func score(v float64) *float64 { return &v }
 
@@ -93,34 +85,6 @@ func inert(t *testing.T, what, out string) {
 	}
 }
 
-// known marks a check that fails on main today for a reported bug: it runs
-// and logs what it finds, and fails only with SVCAUDIT_KNOWN=1 (so CI stays
-// green until the owner fixes it; then delete the call).
-func known(t *testing.T, bug string) *testing.T {
-	t.Helper()
-	if os.Getenv("SVCAUDIT_KNOWN") == "" {
-		t.Logf("known bug, reported (SVCAUDIT_KNOWN=1 to fail on it): %s", bug)
-		return nil
-	}
-	return t
-}
-
-// inertKnown is inert for a known bug: it fails only under SVCAUDIT_KNOWN=1.
-func inertKnown(t *testing.T, bug, what, out string) {
-	t.Helper()
-	if kt := known(t, bug); kt != nil {
-		inert(kt, what, out)
-		return
-	}
-	for i, r := range out {
-		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x202a && r <= 0x202e) {
-			t.Logf("%s: control %U at byte %d: %q", what, r, i, around(out, i))
-			return
-		}
-	}
-	t.Logf("%s: the known bug is fixed: make this check inert again", what)
-}
-
 func around(s string, i int) string {
 	return s[max(0, i-30):min(len(s), i+30)]
 }
@@ -140,7 +104,7 @@ func render(t *testing.T, format string, opts report.Options) string {
 func TestReportTable(t *testing.T) {
 	for _, by := range []string{"section", "item"} {
 		out := render(t, "table", report.Options{By: by})
-		inertKnown(t, bugReportSanitize, "table by "+by, out)
+		inert(t, "table by "+by, out)
 	}
 }
 
@@ -149,7 +113,7 @@ func TestReportTable(t *testing.T) {
 func TestReportMarkdown(t *testing.T) {
 	for _, by := range []string{"section", "item"} {
 		out := render(t, "md", report.Options{By: by})
-		inertKnown(t, bugReportSanitize, "md by "+by, out)
+		inert(t, "md by "+by, out)
 		tables(t, "md by "+by, out)
 		if strings.Contains(out, "<script>") {
 			t.Errorf("md by %s: raw <script> in Markdown: %q", by, around(out, strings.Index(out, "<script>")))
@@ -208,11 +172,7 @@ func TestReportHTML(t *testing.T) {
 	if !found {
 		t.Error("the hostile text is not shown as text")
 	}
-	if strings.ContainsAny(out, "\x1b\x00\x07") {
-		if kt := known(t, bugReportSanitize); kt != nil {
-			kt.Error("html: control characters from the data")
-		}
-	}
+	inert(t, "html", out)
 }
 
 // TestReportCSV: the CSV parses with a constant number of fields, and no
@@ -250,8 +210,12 @@ func TestReportJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &v); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, `\u001b[31m`) && !strings.Contains(out, `\u001B[31m`) {
-		t.Error("json: the escape is not kept as an escaped character")
+	if strings.Contains(out, `\u001b`) || strings.Contains(out, `\u0000`) || strings.Contains(out, `\u202e`) {
+		t.Error("json: control characters from the data")
+	}
+	inert(t, "json", out)
+	if !strings.Contains(out, "[31mred") {
+		t.Error("json: the text around the escapes is lost")
 	}
 }
 

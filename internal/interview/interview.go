@@ -61,6 +61,9 @@ type Interview struct {
 	// Automated are the documents' outcomes, for follow-up conditions on
 	// automated items.
 	Automated map[string]rule.Outcome
+	// AskAutomated asks the automated items too, as when no documents
+	// were given to answer them.
+	AskAutomated bool
 	// Out receives progress lines ("Resuming: 4 of 9 answered").
 	Out io.Writer
 }
@@ -149,12 +152,12 @@ func (iv *Interview) Remaining() int {
 	return n
 }
 
-// askable lists the manual items to ask, in order: follow-ups only while
-// their condition holds.
+// askable lists the manual items to ask (and the automated ones, with
+// AskAutomated), in order: follow-ups only while their condition holds.
 func (iv *Interview) askable() []*checklist.Item {
 	var out []*checklist.Item
 	for _, it := range iv.Checklist.Items() {
-		if it.Automated() {
+		if it.Automated() && !iv.AskAutomated {
 			continue
 		}
 		if it.When != nil && !iv.holds(it.When) {

@@ -140,6 +140,24 @@ func TestRun(t *testing.T) {
 	}
 }
 
+// TestAskAutomated: with no documents to answer them, the automated items
+// are asked with the others.
+func TestAskAutomated(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	s := &script{t: t, path: path, replies: []Reply{ans("yes"), ans("yes"), ans("no"), ans("yes")}}
+	iv := &Interview{Checklist: cl(), File: &answers.File{Checklist: "kp"}, Path: path, Out: &bytes.Buffer{}, AskAutomated: true}
+	if _, err := iv.Run(s); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"One 1/4 a", "One 2/4 b", "One 3/4 auto", "Two 4/4 d"}
+	if d := cmp.Diff(want, s.asked); d != "" {
+		t.Errorf("asked (-want +got):\n%s", d)
+	}
+	if got := saved(t, path)["auto"]; got != "no" {
+		t.Errorf("auto saved as %q, want no", got)
+	}
+}
+
 // saveCheck fails the test unless every answer is on disk before the next
 // question is asked.
 type saveCheck struct {

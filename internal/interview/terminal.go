@@ -67,6 +67,9 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	if q.Item.Critical {
 		desc.WriteString("\n(critical: a fail caps the grade)")
 	}
+	if q.Item.Automated() {
+		desc.WriteString("\n(documents answer this item; none were given with --docs, so answer it yourself)")
+	}
 	if g := oneLine(q.Item.Guidance); g != "" {
 		desc.WriteString("\n\nGuidance: " + g)
 	}
@@ -92,6 +95,7 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	}
 	switch choice {
 	case optSkip:
+		fmt.Fprintf(t.Out, "%d/%d %s: skipped\n", q.N, q.Total, q.Item.ID)
 		return Reply{Action: Skip}, nil
 	case optBack:
 		return Reply{Action: Back}, nil

@@ -14,39 +14,54 @@ import (
 // shows as annotations on the files: one ::error per problem, ::warning for
 // notices and unchecked documents, then the summary as plain text.
 func renderGitHub(w io.Writer, rep *Report) error {
-	bw := bufio.NewWriter(w)
+	g := newGitHubWriter(w)
 	for _, r := range rep.Results {
-		for i := range r.Items {
-			it := &r.Items[i]
-			if !failing(it) {
-				continue
-			}
-			for _, f := range problems(r, it) {
-				props := []string{}
-				if f.File != "" {
-					props = append(props, "file="+ghProp(f.File))
-				}
-				msg := brief(message(f))
-				if f.Page > 0 {
-					// A line within a PDF page is no line of the file.
-					msg = fmt.Sprintf("page %d, line %d: %s", f.Page, f.Line, msg)
-				} else if f.Line > 0 {
-					props = append(props, "line="+strconv.Itoa(f.Line))
-					if f.Column > 0 {
-						props = append(props, "col="+strconv.Itoa(f.Column))
-					}
-				}
-				props = append(props, "title="+ghProp(it.ID))
-				fmt.Fprintf(bw, "::error %s::%s\n", strings.Join(props, ","), ghData(msg))
-			}
+		g.result(r)
+	}
+	return g.finish(rep)
+}
+
+// githubWriter writes workflow commands one Result at a time.
+type githubWriter struct{ w *bufio.Writer }
+
+func newGitHubWriter(w io.Writer) *githubWriter { return &githubWriter{w: bufio.NewWriter(w)} }
+
+func (g *githubWriter) result(r *result.Result) {
+	bw := g.w
+	for i := range r.Items {
+		it := &r.Items[i]
+		if !failing(it) {
+			continue
 		}
-		if !r.Passed {
-			fmt.Fprintf(bw, "::error %stitle=%s::%s scored %s: %s\n", fileProp(r), ghProp(r.Checklist.ID), ghData(clean(r.Subject)), score(r.Score), ghData(clean(reason(r))))
-		}
-		for _, n := range r.Notices {
-			fmt.Fprintf(bw, "::warning %stitle=%s::%s\n", fileProp(r), ghProp("waiver"), ghData(clean(n)))
+		for _, f := range problems(r, it) {
+			props := []string{}
+			if f.File != "" {
+				props = append(props, "file="+ghProp(f.File))
+			}
+			msg := brief(message(f))
+			if f.Page > 0 {
+				// A line within a PDF page is no line of the file.
+				msg = fmt.Sprintf("page %d, line %d: %s", f.Page, f.Line, msg)
+			} else if f.Line > 0 {
+				props = append(props, "line="+strconv.Itoa(f.Line))
+				if f.Column > 0 {
+					props = append(props, "col="+strconv.Itoa(f.Column))
+				}
+			}
+			props = append(props, "title="+ghProp(it.ID))
+			fmt.Fprintf(bw, "::error %s::%s\n", strings.Join(props, ","), ghData(msg))
 		}
 	}
+	if !r.Passed {
+		fmt.Fprintf(bw, "::error %stitle=%s::%s scored %s: %s\n", fileProp(r), ghProp(r.Checklist.ID), ghData(clean(r.Subject)), score(r.Score), ghData(clean(reason(r))))
+	}
+	for _, n := range r.Notices {
+		fmt.Fprintf(bw, "::warning %stitle=%s::%s\n", fileProp(r), ghProp("waiver"), ghData(clean(n)))
+	}
+}
+
+func (g *githubWriter) finish(rep *Report) error {
+	bw := g.w
 	for _, e := range rep.Errors {
 		props := "file=" + ghProp(e.File)
 		if e.Line > 0 && e.Page == 0 {

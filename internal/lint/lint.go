@@ -36,6 +36,9 @@ type Report struct {
 	Threshold *float64
 	// Together says the documents were judged as one body of evidence.
 	Together bool
+	// Tally, when set, counts Results that were streamed out and are no
+	// longer in Results (see Stream).
+	Tally *Tally
 }
 
 // Options tune the output, not its content.
@@ -71,15 +74,67 @@ func Render(w io.Writer, format string, rep *Report, opt Options) error {
 
 // Passed reports whether every Result passed and the run was complete.
 func (rep *Report) Passed() bool {
-	if rep.Interrupted {
-		return false
+	return !rep.Interrupted && rep.tally().failed == 0
+}
+
+// Checked is the number of Results, streamed or held.
+func (rep *Report) Checked() int { return rep.tally().results }
+
+// Tally counts Results as they are made, for the summary line and the exit
+// status, without keeping them.
+type Tally struct {
+	results, failed int
+	documents       map[string]bool
+	// worst is each subject's worst state: 0 passed, 1 below the
+	// threshold, 2 failed otherwise.
+	worst map[string]int
+}
+
+// Add counts r.
+func (t *Tally) Add(r *result.Result) {
+	if t.documents == nil {
+		t.documents, t.worst = map[string]bool{}, map[string]int{}
 	}
-	for _, r := range rep.Results {
-		if !r.Passed {
-			return false
+	t.results++
+	if len(r.Documents) == 0 {
+		t.documents[r.Subject] = true
+	}
+	for _, d := range r.Documents {
+		t.documents[d] = true
+	}
+	if r.Passed {
+		if _, ok := t.worst[r.Subject]; !ok {
+			t.worst[r.Subject] = 0
+		}
+		return
+	}
+	t.failed++
+	k := 2
+	if r.Threshold != nil && r.Score < *r.Threshold {
+		k = 1
+	}
+	if cur := t.worst[r.Subject]; cur == 0 || k < cur {
+		t.worst[r.Subject] = k
+	}
+}
+
+// tally counts the held Results on top of the streamed ones.
+func (rep *Report) tally() *Tally {
+	t := &Tally{}
+	if rep.Tally != nil {
+		t.results, t.failed = rep.Tally.results, rep.Tally.failed
+		t.documents, t.worst = map[string]bool{}, map[string]int{}
+		for k, v := range rep.Tally.documents {
+			t.documents[k] = v
+		}
+		for k, v := range rep.Tally.worst {
+			t.worst[k] = v
 		}
 	}
-	return true
+	for _, r := range rep.Results {
+		t.Add(r)
+	}
+	return t
 }
 
 // sorted returns a copy of rep in a stable order: results by subject then
@@ -249,25 +304,11 @@ func items(cls []*checklist.Checklist) map[string]*checklist.Item {
 	return m
 }
 
-// documents counts the documents the Results cover.
-func documents(rep *Report) int {
-	seen := map[string]bool{}
-	for _, r := range rep.Results {
-		if len(r.Documents) == 0 {
-			seen[r.Subject] = true
-		}
-		for _, d := range r.Documents {
-			seen[d] = true
-		}
-	}
-	return len(seen)
-}
-
 // Summary is the one-line account of a run, e.g. "12 documents checked, 3
 // below 60%, 2 could not be read".
 func Summary(rep *Report) string {
-	rep = sorted(rep)
-	n := documents(rep)
+	t := rep.tally()
+	n := len(t.documents)
 	var b strings.Builder
 	if rep.Interrupted {
 		b.WriteString("interrupted: ")
@@ -277,23 +318,11 @@ func Summary(rep *Report) string {
 		b.WriteString(" together")
 	}
 	below, failed := 0, 0
-	bySubject := map[string]int{} // 1 below, 2 failed otherwise
-	for _, r := range rep.Results {
-		if r.Passed {
-			continue
-		}
-		k := 2
-		if r.Threshold != nil && r.Score < *r.Threshold {
-			k = 1
-		}
-		if cur, ok := bySubject[r.Subject]; !ok || k < cur {
-			bySubject[r.Subject] = k
-		}
-	}
-	for _, k := range bySubject {
-		if k == 1 {
+	for _, k := range t.worst {
+		switch k {
+		case 1:
 			below++
-		} else {
+		case 2:
 			failed++
 		}
 	}
@@ -304,7 +333,7 @@ func Summary(rep *Report) string {
 		return strconv.Itoa(k) + " "
 	}
 	switch {
-	case below+failed == 0 && len(rep.Results) > 0 && !rep.Interrupted:
+	case below+failed == 0 && t.results > 0 && !rep.Interrupted:
 		if rep.Together {
 			b.WriteString(": passed")
 		} else {

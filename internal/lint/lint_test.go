@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -442,5 +443,65 @@ func TestLongMessage(t *testing.T) {
 	}
 	if !strings.Contains(string(render(t, "json", rep)), long) {
 		t.Errorf("json lost the whole message")
+	}
+}
+
+// A Stream writes what Render writes, without holding the Results.
+func TestStreamMatchesRender(t *testing.T) {
+	for _, format := range []string{"text", "github", "json"} {
+		t.Run(format, func(t *testing.T) {
+			rep := fixture()
+			want := render(t, format, rep)
+			var buf bytes.Buffer
+			s := NewStream(&buf, format, Options{})
+			bySubject := map[string][]*result.Result{}
+			var subjects []string
+			for _, r := range rep.Results {
+				if bySubject[r.Subject] == nil {
+					subjects = append(subjects, r.Subject)
+				}
+				bySubject[r.Subject] = append(bySubject[r.Subject], r)
+			}
+			sort.Strings(subjects)
+			for _, sub := range subjects {
+				s.Add(bySubject[sub])
+			}
+			tail := *rep
+			tail.Results, tail.Tally = nil, s.Tally()
+			if err := s.Close(&tail); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+				t.Errorf("stream differs from render (-want +got):\n%s", diff)
+			}
+			if tail.Passed() || tail.Checked() != 3 {
+				t.Errorf("tally: passed %v, checked %d", tail.Passed(), tail.Checked())
+			}
+		})
+	}
+	if NewStream(io.Discard, "sarif", Options{}) != nil {
+		t.Error("sarif cannot be streamed")
+	}
+}
+
+// The JSON writer's document is Check's, whatever the order of its keys.
+func TestJSONIsCheck(t *testing.T) {
+	for name, rep := range map[string]*Report{"fixture": fixture(), "empty": {}, "errors only": {Errors: []result.FileError{{File: "a", Message: "x <&> y"}}}} {
+		t.Run(name, func(t *testing.T) {
+			var got, want any
+			if err := json.Unmarshal(render(t, "json", rep), &got); err != nil {
+				t.Fatal(err)
+			}
+			b, err := json.Marshal(Check(rep))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, &want); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("(-Check +written):\n%s", diff)
+			}
+		})
 	}
 }

@@ -284,3 +284,28 @@ func TestTableFitsWidthAndColours(t *testing.T) {
 		}
 	})
 }
+
+func TestEvidenceCappedInReports(t *testing.T) {
+	r := load(t, "housing-2026-q2.json")[0]
+	it := &r.Items[2] // keeps-promises/review, a failure
+	for i := range 8 {
+		it.Findings = append(it.Findings, result.Finding{Rule: "none", File: "a.md", Line: i + 1, Message: "found", Severity: "error"})
+	}
+	it.Findings = append([]result.Finding{{Rule: "any", File: "b.md", Line: 1, Message: "matched", Severity: "info"}}, it.Findings...)
+	var md, csvOut bytes.Buffer
+	if err := Render(&md, []*result.Result{r}, Options{Format: "md"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "… and 5 more (all in the CSV, XLSX and JSON reports)") {
+		t.Errorf("evidence not capped:\n%s", md.String())
+	}
+	if strings.Contains(md.String(), "b.md:1") {
+		t.Errorf("a finding in the item's favour shown before those against it")
+	}
+	if err := Render(&csvOut, []*result.Result{r}, Options{Format: "csv", By: "item"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csvOut.String(), "a.md:8") || !strings.Contains(csvOut.String(), "b.md:1") {
+		t.Errorf("CSV should keep every finding")
+	}
+}

@@ -68,7 +68,7 @@ func renderMarkdown(out io.Writer, v *view) error {
 		fmt.Fprintf(w, "\n## Trend\n\n| Subject | Date | Score | Grade |\n|---|---|--:|---|\n")
 		for _, tr := range v.Trends {
 			for _, p := range tr.Points {
-				fmt.Fprintf(w, "| %s | %s | %s | %s |\n", md(tr.Subject), md(p.Date), num(p.Score), ragWord(p.RAG))
+				fmt.Fprintf(w, "| %s | %s | %s | %s (%s) |\n", md(tr.Subject), md(p.Date), num(p.Score), md(p.Grade), ragWord(p.RAG))
 			}
 		}
 	}
@@ -172,8 +172,13 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 	if len(a.Failures) == 0 {
 		fmt.Fprintln(w, "None.")
 	} else {
-		fmt.Fprintln(w, "| Item | Outcome | Answer | Note | Evidence | Open actions |")
-		fmt.Fprintln(w, "|---|---|---|---|---|---|")
+		if v.HasActions {
+			fmt.Fprintln(w, "| Item | Outcome | Answer | Note | Evidence | Open actions |")
+			fmt.Fprintln(w, "|---|---|---|---|---|---|")
+		} else {
+			fmt.Fprintln(w, "| Item | Outcome | Answer | Note | Evidence |")
+			fmt.Fprintln(w, "|---|---|---|---|---|")
+		}
 		for _, f := range a.Failures {
 			outcome := f.Outcome
 			if f.Critical {
@@ -196,8 +201,11 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 			for _, e := range f.Evidence {
 				ev = append(ev, md(e))
 			}
-			fmt.Fprintf(w, "| %s<br>%s | %s | %s | %s | %s | %s |\n", md(f.ID), md(f.Question), outcome, md(ans), md(f.Note),
-				strings.Join(ev, "<br>"), strings.Join(acts, "<br>"))
+			fmt.Fprintf(w, "| %s<br>%s | %s | %s | %s | %s |", md(f.ID), md(f.Question), outcome, md(ans), md(f.Note), strings.Join(ev, "<br>"))
+			if v.HasActions {
+				fmt.Fprintf(w, " %s |", strings.Join(acts, "<br>"))
+			}
+			fmt.Fprintln(w)
 		}
 	}
 	if len(a.Actions) > 0 {

@@ -21,8 +21,10 @@ type view struct {
 	Rows      []row    `json:"rows"`
 	Overall   row      `json:"overall"`
 	Audits    []audit  `json:"audits"`
-	Trends    []trend  `json:"trends,omitempty"`
-	Bands     []band   `json:"bands"`
+	// HasActions is true when an actions register was given.
+	HasActions bool    `json:"-"`
+	Trends     []trend `json:"trends,omitempty"`
+	Bands      []band  `json:"bands"`
 	// HasBaseline is true when any subject has a baseline.
 	HasBaseline bool `json:"-"`
 	// Bars and Trend are the HTML charts.
@@ -192,6 +194,7 @@ type trend struct {
 type point struct {
 	Date  string  `json:"date"`
 	Score float64 `json:"score"`
+	Grade string  `json:"grade"`
 	RAG   string  `json:"rag"`
 }
 
@@ -259,6 +262,7 @@ func build(results []*result.Result, opts Options) (*view, error) {
 		v.Audits = append(v.Audits, detail(i, c, opts))
 	}
 	v.Trends = trends(results, opts.Baseline)
+	v.HasActions = opts.Actions != nil
 	return v, nil
 }
 
@@ -439,11 +443,26 @@ func sectionIndex(r *result.Result, id string) int {
 	return -1
 }
 
+// maxEvidence is how many pieces of evidence a failure shows in a report
+// for people; CSV, XLSX and JSON keep them all.
+const maxEvidence = 5
+
+// capped shortens a list to n entries and says how many were left out.
+func capped(list []string, n int) []string {
+	if len(list) <= n {
+		return list
+	}
+	return append(list[:n:n], fmt.Sprintf("… and %d more (all in the CSV, XLSX and JSON reports)", len(list)-n))
+}
+
 // evidenceOf lists where an item's evidence is: the assessor's references,
-// then each finding as file:line (or file, page N) with its message.
+// then each finding as file:line (or file, page N) with its message, the
+// findings against the item before those in its favour.
 func evidenceOf(it result.Item) []string {
 	out := append([]string(nil), it.Evidence...)
-	for _, f := range it.Findings {
+	fs := append([]result.Finding(nil), it.Findings...)
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity == "error" && fs[j].Severity != "error" })
+	for _, f := range fs {
 		var where string
 		switch {
 		case f.File != "" && f.Page > 0 && f.Line > 0:
@@ -476,7 +495,7 @@ func detail(ci int, c column, opts Options) audit {
 		switch it.Outcome {
 		case result.Fail, result.Partial:
 			f := failure{ID: it.ID, Section: it.Section, Question: it.Question, Outcome: string(it.Outcome), Answer: it.Answer,
-				Critical: it.Critical, Source: string(it.Source), Note: it.Note, Evidence: evidenceOf(it)}
+				Critical: it.Critical, Source: string(it.Source), Note: it.Note, Evidence: capped(evidenceOf(it), maxEvidence)}
 			if it.Automated != nil {
 				f.Automated = string(*it.Automated)
 			}
@@ -648,7 +667,7 @@ func trends(results, base []*result.Result) []trend {
 		if _, ok := points[k]; !ok {
 			keys = append(keys, k)
 		}
-		points[k] = append(points[k], point{Date: r.Date, Score: r.Score, RAG: r.Grade.RAG})
+		points[k] = append(points[k], point{Date: r.Date, Score: r.Score, Grade: r.Grade.Label, RAG: r.Grade.RAG})
 	}
 	var out []trend
 	for _, k := range keys {

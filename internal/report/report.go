@@ -69,6 +69,9 @@ func Render(w io.Writer, results []*result.Result, opts Options) error {
 	if len(opts.Bands) == 0 {
 		opts.Bands = checklist.DefaultGrades()
 	}
+	// Text from Results and registers is data: no control character or
+	// escape sequence reaches a terminal, a page or a spreadsheet.
+	results, opts.Baseline, opts.Actions = cleanResults(results), cleanResults(opts.Baseline), cleanActions(opts.Actions)
 	v, err := build(results, opts)
 	if err != nil {
 		return err

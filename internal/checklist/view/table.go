@@ -5,9 +5,11 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
 // TableOptions shape the terminal table.
@@ -17,46 +19,44 @@ type TableOptions struct {
 }
 
 // Table writes the checklist as a terminal table: a header with the
-// checklist's id, title, scale and grades, then one table per section.
+// checklist's id, title, scale and grades, then one table per section. It
+// fits opts.Width: prose wraps at spaces, and every section's table has the
+// same columns. An item shows the id an answers file names it by: its short
+// id when that is unambiguous in the checklist.
 func Table(w io.Writer, cl *checklist.Checklist, opts TableOptions) error {
 	width := opts.Width
 	if width <= 0 {
 		width = 120
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s", cl.ID, cl.Title)
+	para := func(s string) {
+		b.WriteString(strings.Join(wrap.Lines(s, width), "\n") + "\n")
+	}
+	head := fmt.Sprintf("%s — %s", cl.ID, cl.Title)
 	if cl.Version != "" {
-		fmt.Fprintf(&b, " (version %s)", cl.Version)
+		head += fmt.Sprintf(" (version %s)", cl.Version)
 	}
-	b.WriteString("\n")
+	para(head)
 	if cl.Description != "" {
-		b.WriteString(strings.TrimSpace(cl.Description) + "\n")
+		para(cl.Description)
 	}
-	fmt.Fprintf(&b, "Scale: %s\n", scaleLine(cl.Scale))
-	fmt.Fprintf(&b, "Grades: %s\n", gradesLine(cl.Grades))
+	para("Scale: " + scaleLine(cl.Scale))
+	para("Grades: " + gradesLine(cl.Grades))
 	if len(cl.Gates) > 0 {
-		fmt.Fprintf(&b, "Gates: %s\n", strings.Join(gateLines(cl.Gates), "; "))
+		para("Gates: " + strings.Join(gateLines(cl.Gates), "; "))
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
+
+	rows := map[*checklist.Section][][4]string{}
+	var all [][4]string
 	for _, s := range cl.Sections {
-		head := fmt.Sprintf("\n%s (%s)", s.Title, s.ID)
-		if s.Weight > 0 {
-			head += fmt.Sprintf(", weight %s", num(s.Weight))
-		}
-		if _, err := fmt.Fprintln(w, head); err != nil {
-			return err
-		}
-		t := tablewriter.NewTable(w,
-			tablewriter.WithRowMaxWidth(textWidth(s, width)),
-			tablewriter.WithRowAutoWrap(tw.WrapNormal),
-			tablewriter.WithHeaderAutoFormat(tw.Off),
-			tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		)
-		t.Header("ID", "Question", "Weight", "Answered by")
 		for _, it := range s.Items {
 			id := it.FullID
+			if short := cl.Item(it.ID); short != nil && short.FullID == it.FullID {
+				id = it.ID
+			}
 			if it.Critical {
 				id += " (critical)"
 			}
@@ -68,7 +68,34 @@ func Table(w io.Writer, cl *checklist.Checklist, opts TableOptions) error {
 			if it.Evidence != nil {
 				by = "documents: " + Evidence(it.Evidence)
 			}
-			if err := t.Append(id, q, num(it.Weight), by); err != nil {
+			r := [4]string{id, q, num(it.Weight), by}
+			rows[s] = append(rows[s], r)
+			all = append(all, r)
+		}
+	}
+	cols := columnWidths(all, width)
+	for _, s := range cl.Sections {
+		head := s.Title + " (" + s.ID + ")"
+		if s.Weight > 0 {
+			head += fmt.Sprintf(", weight %s", num(s.Weight))
+		}
+		if _, err := fmt.Fprintf(w, "\n%s\n", strings.Join(wrap.Lines(head, width), "\n")); err != nil {
+			return err
+		}
+		t := tablewriter.NewTable(w,
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
+			tablewriter.WithHeaderAutoWrap(tw.WrapNone),
+			tablewriter.WithHeaderAutoFormat(tw.Off),
+			tablewriter.WithHeaderAlignment(tw.AlignLeft),
+			tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(0, cols[0]+2).Set(1, cols[1]+2).Set(2, cols[2]+2).Set(3, cols[3]+2)),
+		)
+		t.Header("ID", "Question", "Weight", "Answered by")
+		for _, r := range rows[s] {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = strings.Join(wrap.Lines(c, cols[i]), "\n")
+			}
+			if err := t.Append(cells); err != nil {
 				return err
 			}
 		}
@@ -77,6 +104,32 @@ func Table(w io.Writer, cl *checklist.Checklist, opts TableOptions) error {
 		}
 	}
 	return nil
+}
+
+// tableChrome is the width of a four-column table's borders and padding.
+const tableChrome = 5 + 4*2
+
+// columnWidths shares width between the id, question, weight and
+// evidence columns: the weight column as wide as it needs, the id column
+// as wide as the longest id up to a quarter of the width (or 20), and what is
+// left to the question and evidence columns, each given no more than it
+// needs so that the other may have the rest.
+func columnWidths(rows [][4]string, width int) [4]int {
+	var need [4]int
+	need[0], need[1], need[2], need[3] = len("ID"), len("Question"), len("Weight"), len("Answered by")
+	for _, r := range rows {
+		for i, c := range r {
+			need[i] = max(need[i], runewidth.StringWidth(c))
+		}
+	}
+	var cols [4]int
+	cols[2] = need[2]
+	cols[0] = max(len("ID"), min(need[0], max(width/4, 20)))
+	left := max(20, width-tableChrome-cols[0]-cols[2])
+	cols[1] = min(need[1], max(10, left*11/20))
+	cols[3] = min(need[3], max(10, left-cols[1]))
+	cols[1] = min(need[1], max(10, left-cols[3]))
+	return cols
 }
 
 func scaleLine(s checklist.Scale) string {
@@ -127,20 +180,4 @@ func gateLines(gates []checklist.Gate) []string {
 		}
 	}
 	return out
-}
-
-// textWidth shares what the terminal width leaves, after the id and weight
-// columns and the borders, between the question and evidence columns.
-// (tablewriter's own WithMaxWidth leaves much of the width unused.)
-func textWidth(s *checklist.Section, width int) int {
-	idw := 2
-	for _, it := range s.Items {
-		n := len(it.FullID)
-		if it.Critical {
-			n += len(" (critical)")
-		}
-		idw = max(idw, n)
-	}
-	idw = min(idw, 40)
-	return max(20, (width-13-6-idw)/2)
 }

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/mattn/go-runewidth"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 )
 
@@ -99,5 +101,29 @@ func TestJSONRoundTrips(t *testing.T) {
 	}
 	if it := v.Sections[0].Items[0]; it.FullID != "full/timescales" || !it.Automated {
 		t.Errorf("first item = %+v", it)
+	}
+}
+
+// TestTableFitsWidth renders every built-in checklist at several terminal
+// widths: no line may be wider than the terminal.
+func TestTableFitsWidth(t *testing.T) {
+	cls, err := checklist.Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cl := range cls {
+		for _, width := range []int{60, 80, 120} {
+			t.Run(fmt.Sprintf("%s/%d", cl.ID, width), func(t *testing.T) {
+				var b bytes.Buffer
+				if err := Table(&b, cl, TableOptions{Width: width}); err != nil {
+					t.Fatal(err)
+				}
+				for i, line := range strings.Split(b.String(), "\n") {
+					if n := runewidth.StringWidth(line); n > width {
+						t.Errorf("line %d is %d columns wide, more than %d: %s", i+1, n, width, line)
+					}
+				}
+			})
+		}
 	}
 }

@@ -1,0 +1,65 @@
+package lint
+
+import (
+	"io"
+	"sort"
+
+	"github.com/svcaudit/svcaudit/internal/result"
+)
+
+// Stream writes a report as its Results come, for the formats that can
+// (text, github and json), so that a run over a large corpus keeps none of them.
+// Results must come in order of subject; Add sorts one subject's Results
+// by checklist itself.
+type Stream struct {
+	text   *textWriter
+	github *githubWriter
+	json   *jsonWriter
+	tally  Tally
+}
+
+// NewStream returns a Stream writing format to w, or nil when the format
+// needs the whole report first (junit, sarif).
+func NewStream(w io.Writer, format string, opt Options) *Stream {
+	switch format {
+	case "text", "":
+		return &Stream{text: newTextWriter(w, opt)}
+	case "github":
+		return &Stream{github: newGitHubWriter(w)}
+	case "json":
+		return &Stream{json: newJSONWriter(w)}
+	}
+	return nil
+}
+
+// Add writes one subject's Results.
+func (s *Stream) Add(rs []*result.Result) {
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Checklist.ID < rs[j].Checklist.ID })
+	for _, r := range rs {
+		s.tally.Add(r)
+		switch {
+		case s.text != nil:
+			s.text.result(r)
+		case s.github != nil:
+			s.github.result(r)
+		default:
+			s.json.result(r)
+		}
+	}
+}
+
+// Tally counts the Results written so far.
+func (s *Stream) Tally() *Tally { return &s.tally }
+
+// Close writes the end of the report — what could not be checked and the
+// summary — from rep, whose Tally must be s.Tally().
+func (s *Stream) Close(rep *Report) error {
+	rep = sorted(rep)
+	switch {
+	case s.text != nil:
+		return s.text.finish(rep)
+	case s.github != nil:
+		return s.github.finish(rep)
+	}
+	return s.json.finish(rep)
+}
