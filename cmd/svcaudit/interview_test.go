@@ -196,3 +196,43 @@ func TestInterviewSurvivesKill(t *testing.T) {
 		t.Error("lock file left behind after a clean finish")
 	}
 }
+
+// TestInterviewSkipAndInterrupt: a skipped question says so in the log of
+// answers, and Ctrl-C stops with what was given saved and how to resume.
+func TestInterviewSkipAndInterrupt(t *testing.T) {
+	if _, err := os.Stat("/dev/ptmx"); err != nil {
+		t.Skip("no pseudo-terminals here")
+	}
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "svcaudit")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "kp.yaml"), []byte(ptyChecklist), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t, bin, dir, "run", "-c", "kp.yaml", "--subject", "Housing repairs")
+	at := s.expect(0, "Promises · 1/4")
+	s.send(down + down + down + down + enter) // skip
+	at = s.expect(at, "1/4 timescales: skipped")
+	at = s.expect(at, "Promises · 2/4")
+	s.send(enter) // yes
+	at = s.expect(at, "note (optional")
+	s.send(enter)
+	at = s.expect(at, "Listening · 3/4")
+	s.send("\x03") // Ctrl-C
+	s.expect(at, "Run the same command again to resume.")
+	<-s.done
+	s.cmd.Wait()
+	f, err := answers.Load(filepath.Join(dir, "kp-housing-repairs.answers.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Answers) != 1 || f.Answers[0].Item != "told-before" {
+		t.Errorf("answers after Ctrl-C = %+v, want told-before alone", f.Answers)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/action"
+	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
 func init() { register(newActionsCmd) }
@@ -218,19 +219,32 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 		}
 	}
 	if width > 0 {
-		// each column takes its text plus "│ " and " ", and the table a final "│"
-		used := 1
-		for j, n := range widths {
-			if j != 2 {
-				used += n + 3
+		// Each column takes its text plus "│ " and " ", and the table a
+		// final "│". The description gives way first, down to 24 columns,
+		// then the subject (to 12), then the id (to 16); on a narrow
+		// terminal all three give way further.
+		const chrome = 1 + 6*3
+		rest := width - chrome - widths[3] - widths[4] - widths[5]
+		over := widths[0] + widths[1] + widths[2] - rest
+		for _, c := range []struct{ col, least int }{{2, 24}, {1, 12}, {0, 16}, {2, 16}, {1, 8}, {0, 9}} {
+			if over <= 0 {
+				break
+			}
+			cut := min(over, max(widths[c.col]-c.least, 0))
+			widths[c.col] -= cut
+			over -= cut
+		}
+		for _, r := range rows {
+			for j := 0; j < 3; j++ {
+				r[j] = strings.Join(wrap.Lines(r[j], widths[j]), "\n")
 			}
 		}
-		avail := max(width-used-3, 16)
-		for _, r := range rows {
-			r[2] = wrapWords(r[2], avail)
-		}
 	}
-	t := tablewriter.NewTable(w, tablewriter.WithRowAutoWrap(tw.WrapNone))
+	t := tablewriter.NewTable(w,
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+	)
 	t.Header(header)
 	for _, r := range rows {
 		if err := t.Append(r); err != nil {

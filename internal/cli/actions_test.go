@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,23 +83,28 @@ func TestGlobMatch(t *testing.T) {
 func TestActionsTableFitsTerminal(t *testing.T) {
 	dir := t.TempDir()
 	reg := filepath.Join(dir, "actions.yaml")
-	src := "actions:\n  - id: housing-repairs/keeps-promises/timescales\n    item: keeps-promises/timescales\n    subject: Housing repairs\n    description: Do published standards give concrete timescales for every service, in days or hours, not promptly?\n    owner: J. Smith\n    due: 2026-10-01\n    status: open\n    raised: 2026-09-01\n"
+	src := "actions:\n  - id: housing-repairs/keeps-promises/timescales\n    item: keeps-promises/timescales\n    subject: Housing repairs\n    description: Do published standards give concrete timescales for every service, in days or hours, not promptly?\n    owner: J. Smith\n    due: 2026-10-01\n    status: open\n    raised: 2026-09-01\n" +
+		"  - id: housing-repairs-service/keeps-promises/told-before-missed\n    item: keeps-promises/told-before-missed\n    subject: Housing repairs service\n    description: When a promise is going to be missed, are people told before the date passes, with a reason and a new date?\n    due: 2026-10-01\n    status: open\n    raised: 2026-09-01\n"
 	if err := os.WriteFile(reg, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	ios := Test(strings.NewReader(""), &out, &bytes.Buffer{})
-	ios.OutTTY, ios.Width = true, 120
-	if err := runActions(ios, &ActionsOptions{File: reg, Status: "open", Format: "table", Today: time.Date(2026, 9, 2, 0, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	for _, line := range strings.Split(strings.TrimRight(out.String(), "\n"), "\n") {
-		if n := len([]rune(line)); n > 120 {
-			t.Errorf("line of %d columns on a 120-column terminal:\n%s", n, out.String())
-			break
-		}
-	}
-	if !strings.Contains(out.String(), "│ hours, not promptly?") && !strings.Contains(out.String(), "│ promptly?") {
-		t.Errorf("description not wrapped:\n%s", out.String())
+	for _, width := range []int{120, 80} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			var out bytes.Buffer
+			ios := Test(strings.NewReader(""), &out, &bytes.Buffer{})
+			ios.OutTTY, ios.Width = true, width
+			if err := runActions(ios, &ActionsOptions{File: reg, Status: "open", Format: "table", Today: time.Date(2026, 9, 2, 0, 0, 0, 0, time.UTC)}); err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(strings.TrimRight(out.String(), "\n"), "\n") {
+				if n := len([]rune(line)); n > width {
+					t.Errorf("line of %d columns on a %d-column terminal:\n%s", n, width, out.String())
+					break
+				}
+			}
+			if !strings.Contains(out.String(), "│ ID ") {
+				t.Errorf("header not in the plain style of the other tables:\n%s", out.String())
+			}
+		})
 	}
 }

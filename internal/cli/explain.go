@@ -3,10 +3,15 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/explain"
+	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
 func init() { register(newExplainCmd) }
@@ -76,8 +81,23 @@ func runExplain(ios *IOStreams, opts *ExplainOptions) error {
 		}
 		eo.Bands = cl.Grades
 	}
+	if opts.Format == "text" && ios.Width > 0 {
+		// On a terminal the prose wraps to its width.
+		var buf bytes.Buffer
+		err := explainResults(&buf, rs, opts.Part, eo)
+		if _, werr := ios.Out.Write(wrapProse(buf.Bytes(), ios.Width)); err == nil {
+			err = werr
+		}
+		return err
+	}
+	return explainResults(ios.Out, rs, opts.Part, eo)
+}
+
+// explainResults writes the explanation of rs (or of part of them) to out.
+func explainResults(out io.Writer, rs []*result.Result, part string, eo explain.Options) error {
+	r := rs[0]
 	if len(rs) == 1 {
-		return explain.Write(ios.Out, r, opts.Part, eo)
+		return explain.Write(out, r, part, eo)
 	}
 	// a check's JSON: explain each document's result in turn; a part need
 	// only be found in one of them
@@ -85,17 +105,17 @@ func runExplain(ios *IOStreams, opts *ExplainOptions) error {
 	found := false
 	for i, r := range rs {
 		var buf bytes.Buffer
-		if err := explain.Write(&buf, r, opts.Part, eo); err != nil {
+		if err := explain.Write(&buf, r, part, eo); err != nil {
 			if firstErr == nil {
 				firstErr = err
 			}
 			continue
 		}
 		if found || i > 0 {
-			fmt.Fprintln(ios.Out)
+			fmt.Fprintln(out)
 		}
 		found = true
-		if _, err := ios.Out.Write(buf.Bytes()); err != nil {
+		if _, err := out.Write(buf.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -103,4 +123,29 @@ func runExplain(ios *IOStreams, opts *ExplainOptions) error {
 		return firstErr
 	}
 	return nil
+}
+
+// wrapProse wraps each line of text to width for a terminal, a bulleted
+// line's later lines indented under its text ("- " or "  - ").
+func wrapProse(text []byte, width int) []byte {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(string(text), "\n") {
+		body := strings.TrimRight(line, "\n")
+		if runewidth.StringWidth(body) <= width {
+			b.WriteString(line)
+			continue
+		}
+		trimmed := strings.TrimLeft(body, " ")
+		indent := strings.Repeat(" ", len(body)-len(trimmed))
+		if strings.HasPrefix(trimmed, "- ") {
+			indent += "  "
+		}
+		lead := body[:len(body)-len(trimmed)]
+		lines := wrap.Hanging(trimmed, width-len(lead), width-len(indent))
+		b.WriteString(lead + strings.Join(lines, "\n"+indent))
+		if strings.HasSuffix(line, "\n") {
+			b.WriteString("\n")
+		}
+	}
+	return []byte(b.String())
 }

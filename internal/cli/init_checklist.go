@@ -38,7 +38,7 @@ from the file name. Check your edits with 'svcaudit validate FILE'.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "checklist.yaml", "file to write (- for standard output)")
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the file if it exists")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
 

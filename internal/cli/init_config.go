@@ -27,7 +27,7 @@ func newInitConfigCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&o.Output, "output", "o", config.Name, "file to write (- for standard output)")
-	cmd.Flags().BoolVar(&o.Force, "force", false, "overwrite an existing file")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
 

@@ -6,12 +6,15 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
 func init() { register(newListCmd) }
@@ -90,12 +93,16 @@ func runList(ios *IOStreams, opts *listOptions) error {
 		}
 	} else if len(entries) > 0 {
 		t := tablewriter.NewTable(ios.Out,
+			tablewriter.WithRowAutoWrap(tw.WrapNone),
 			tablewriter.WithHeaderAutoFormat(tw.Off),
 			tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		)
 		t.Header("ID", "Title", "Items", "Automated", "Source")
+		titleW, sourceW := listWidths(entries, ios.Width)
 		for _, e := range entries {
-			if err := t.Append(Sanitize(e.ID), Sanitize(e.Title), strconv.Itoa(e.Items), strconv.Itoa(e.Automated), Sanitize(e.Source)); err != nil {
+			title := strings.Join(wrap.Lines(Sanitize(e.Title), titleW), "\n")
+			source := strings.Join(wrap.Lines(Sanitize(e.Source), sourceW), "\n")
+			if err := t.Append(Sanitize(e.ID), title, strconv.Itoa(e.Items), strconv.Itoa(e.Automated), source); err != nil {
 				return err
 			}
 		}
@@ -108,6 +115,29 @@ func runList(ios *IOStreams, opts *listOptions) error {
 		return errs
 	}
 	return nil
+}
+
+// listWidths gives the title and source columns the widths that fit the
+// table to a terminal width columns wide (0: no limit).
+func listWidths(entries []listEntry, width int) (title, source int) {
+	idW, titleW, sourceW := len("ID"), len("Title"), len("Source")
+	for _, e := range entries {
+		idW = max(idW, runewidth.StringWidth(e.ID))
+		titleW = max(titleW, runewidth.StringWidth(e.Title))
+		sourceW = max(sourceW, runewidth.StringWidth(e.Source))
+	}
+	if width <= 0 {
+		return 0, 0
+	}
+	const chrome = 1 + 5*3
+	avail := width - chrome - idW - len("Items") - len("Automated")
+	if titleW+sourceW <= avail {
+		return titleW, sourceW
+	}
+	// Each gives way in proportion to its length, the title to no less
+	// than 12 columns and the source to no less than 8.
+	t := max(12, avail*titleW/(titleW+sourceW))
+	return min(t, titleW), max(8, avail-t)
 }
 
 func entryOf(cl *checklist.Checklist, source string) listEntry {

@@ -66,3 +66,27 @@ func TestUsageMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedFlagsSayTheSame: a flag several commands share (--force,
+// --output, --format) has one shorthand on all of them, and --force one
+// wording, so that help reads the same wherever it is.
+func TestSharedFlagsSayTheSame(t *testing.T) {
+	root := NewRoot(Test(nil, &bytes.Buffer{}, &bytes.Buffer{}))
+	// check and report belong to other work; their wording is theirs
+	skip := map[string]bool{"svcaudit check": true, "svcaudit report": true}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if !skip[c.CommandPath()] {
+			if f := c.LocalFlags().Lookup("force"); f != nil && f.Usage != "replace the --output file if it exists" {
+				t.Errorf("%s --force says %q", c.CommandPath(), f.Usage)
+			}
+			if f := c.LocalFlags().Lookup("output"); f != nil && f.Shorthand != "o" {
+				t.Errorf("%s --output has shorthand %q, want o", c.CommandPath(), f.Shorthand)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}

@@ -94,7 +94,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringVarP(&o.Answers, "answers", "a", "", "answers file (the interview writes it; default CHECKLIST-SUBJECT.answers.yaml)")
 	f.StringSliceVar(&o.Docs, "docs", nil, "documents or folders of evidence for the automated items (repeatable)")
 	f.StringVarP(&o.Output, "output", "o", "", "write the Result JSON to this file")
-	f.BoolVar(&o.Force, "force", false, "overwrite the -o file if it exists")
+	f.BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	f.StringVar(&o.Format, "format", "table", "summary format: table, json or md")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "fail (exit 1) when the score is below this percentage")
 	f.StringVar(&o.Unanswered, "unanswered", "zero", "unanswered items: zero (count as 0) or skip (leave out)")
@@ -116,7 +116,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 
 func (o *RunOptions) validate() error {
 	if o.Checklist == "" {
-		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "svcaudit list shows the built-in checklists"}
+		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "'svcaudit list' shows the built-in checklists"}
 	}
 	switch o.Format {
 	case "table", "json", "md":
@@ -285,8 +285,10 @@ func runRun(o *RunOptions) error {
 		if err != nil {
 			return err
 		}
-		for _, l := range ch.Lines() {
-			fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(l))
+		if !o.Global.Quiet {
+			for _, l := range ch.Lines() {
+				fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(l))
+			}
 		}
 	}
 	if !r.Passed {

@@ -95,6 +95,7 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	}
 	switch choice {
 	case optSkip:
+		fmt.Fprintf(t.Out, "%d/%d %s: skipped\n", q.N, q.Total, q.Item.ID)
 		return Reply{Action: Skip}, nil
 	case optBack:
 		return Reply{Action: Back}, nil

@@ -32,10 +32,11 @@ type hit struct{ start, end int }
 
 // textStats bound how far a match can reach in a document.
 type textStats struct {
-	longestSpace  int // longest run of whitespace, in bytes
-	longestLine   int // longest line, in bytes
-	longestDigits int // longest run of 0-9
-	longestWord   int // longest run of ASCII word characters
+	longestSpace  int  // longest run of whitespace, in bytes
+	longestLine   int  // longest line, in bytes
+	longestDigits int  // longest run of 0-9
+	longestWord   int  // longest run of ASCII word characters
+	foldOutlier   bool // the text holds ſ or K (see foldOutliers)
 }
 
 func (s *Set) newEvidence(docs []*document.Document) *evidence {
@@ -56,14 +57,18 @@ func (s *Set) newEvidence(docs []*document.Document) *evidence {
 		return ev
 	}
 	for i, d := range docs {
-		if hasFoldOutlier(d.Text) {
+		outlier := false
+		if s.needStats {
+			ev.stats[i] = statsOf(d.Text)
+			outlier = ev.stats[i].foldOutlier
+		} else {
+			outlier = hasFoldOutlier(d.Text)
+		}
+		if outlier {
 			// A case-insensitive "s" matches "ſ", which the byte scanner
 			// cannot see; such (rare) documents are matched in full.
 			ev.full[i] = true
 			continue
-		}
-		if s.needStats {
-			ev.stats[i] = statsOf(d.Text)
 		}
 		hits := s.hitPool.Get().([][]hit)
 		lens := s.scanner.lens
@@ -105,62 +110,61 @@ func hasFoldOutlier(text string) bool {
 
 func statsOf(text string) textStats {
 	var st textStats
-	space, digits, word, lineStart := 0, 0, 0, 0
-	endSpace := func() {
-		if space > 0 {
-			st.longestSpace = max(st.longestSpace, space)
-			space = 0
-		}
-	}
-	endWord := func() {
-		if word > 0 {
-			st.longestWord = max(st.longestWord, word)
-			st.longestDigits = max(st.longestDigits, digits)
-			word, digits = 0, 0
-		}
-	}
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; byteKinds[c] {
-		case kindLetter:
-			word++
-			if digits > 0 {
-				st.longestDigits = max(st.longestDigits, digits)
-				digits = 0
-			}
-			if space > 0 {
-				endSpace()
-			}
-		case kindDigit:
-			word++
-			digits++
-			if space > 0 {
-				endSpace()
-			}
-		case kindSpace:
-			space++
-			endWord()
-		case kindNewline:
-			space++
-			endWord()
-			st.longestLine = max(st.longestLine, i-lineStart)
-			lineStart = i + 1
-		case kindOther:
-			endSpace()
-			endWord()
-		default:
+	space, word, lineStart := 0, 0, 0
+	for i := 0; i < len(text); {
+		k := byteKinds[text[i]]
+		if k == kindMulti {
 			r, n := utf8.DecodeRuneInString(text[i:])
-			endWord()
+			if r == 0x17f || r == 0x212a {
+				st.foldOutlier = true
+			}
+			st.longestWord = max(st.longestWord, word)
+			word = 0
 			if isSpace(r) {
 				space += n
 			} else {
-				endSpace()
+				st.longestSpace = max(st.longestSpace, space)
+				space = 0
 			}
-			i += n - 1
+			i += n
+			continue
 		}
+		// A run of bytes of one kind.
+		j := i + 1
+		for j < len(text) && byteKinds[text[j]] == k {
+			j++
+		}
+		run := j - i
+		switch k {
+		case kindLetter:
+			word += run
+			st.longestSpace = max(st.longestSpace, space)
+			space = 0
+		case kindDigit:
+			word += run
+			st.longestDigits = max(st.longestDigits, run)
+			st.longestSpace = max(st.longestSpace, space)
+			space = 0
+		case kindSpace:
+			space += run
+			st.longestWord = max(st.longestWord, word)
+			word = 0
+		case kindNewline:
+			space += run
+			st.longestWord = max(st.longestWord, word)
+			word = 0
+			st.longestLine = max(st.longestLine, i-lineStart)
+			lineStart = j
+		default:
+			st.longestSpace = max(st.longestSpace, space)
+			st.longestWord = max(st.longestWord, word)
+			space, word = 0, 0
+		}
+		i = j
 	}
-	endSpace()
-	endWord()
 	st.longestLine = max(st.longestLine, len(text)-lineStart)
+	st.longestSpace = max(st.longestSpace, space)
+	st.longestWord = max(st.longestWord, word)
 	return st
 }
 
@@ -218,14 +222,12 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 				break
 			}
 		}
-		var locs [][]int
 		if ev.full[di] {
-			locs = pat.re.FindAllStringIndex(d.Text, left)
+			for _, l := range pat.re.FindAllStringIndex(d.Text, left) {
+				out = append(out, match{doc: di, start: l[0], end: l[1]})
+			}
 		} else {
-			locs = pat.find(d.Text, ev.hits[di], ev.stats[di], left)
-		}
-		for _, l := range locs {
-			out = append(out, match{doc: di, start: l[0], end: l[1]})
+			out = pat.find(out, di, d.Text, ev.hits[di], ev.stats[di], left)
 		}
 	}
 	ev.found[p] = out
@@ -233,8 +235,9 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 	return out
 }
 
-// find returns the first n matches (all when n < 0) of the pattern in
-// text, running it only on windows around its literal hits.
+// find appends to dst the first n matches (all when n < 0) of the pattern
+// in text, document doc, running it only on windows around its literal
+// hits.
 //
 // Every match contains one of the pattern's literals and reaches at most
 // before bytes ahead of it and after bytes past it, so it lies within
@@ -243,19 +246,25 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 // character (or a line break, for line anchors) give \b and (?m)^$ the
 // same context as the whole text, so the matches are exactly those of the
 // whole text.
-func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]int {
+func (p *pattern) find(dst []match, doc int, text string, litHits [][]hit, st textStats, n int) []match {
+	whole := func() []match {
+		for _, l := range p.re.FindAllStringIndex(text, n) {
+			dst = append(dst, match{doc: doc, start: l[0], end: l[1]})
+		}
+		return dst
+	}
 	if p.pre.lits == nil || p.pre.span.inf {
-		return p.re.FindAllStringIndex(text, n)
+		return whole()
 	}
 	hits := groupHits(litHits, p.groups[0])
 	if len(hits) == 0 {
-		return nil
+		return dst
 	}
 	before := p.pre.before.bytes(st)
 	after := p.pre.after.bytes(st)
 	if n < 0 && (before+after)*len(hits) >= len(text) {
 		// The windows would cover most of the text anyway.
-		return p.re.FindAllStringIndex(text, n)
+		return whole()
 	}
 	var also [][]hit
 	if len(p.groups) > 1 {
@@ -263,19 +272,20 @@ func (p *pattern) find(text string, litHits [][]hit, st textStats, n int) [][]in
 		for g := range also {
 			also[g] = groupHits(litHits, p.groups[g+1])
 			if len(also[g]) == 0 {
-				return nil
+				return dst
 			}
 		}
 	}
-	var out [][]int
+	found := 0
 	lo, hi := -1, -1
 	flush := func() {
 		left := -1
 		if n >= 0 {
-			left = n - len(out)
+			left = n - found
 		}
 		for _, l := range p.re.FindAllStringIndex(text[lo:hi], left) {
-			out = append(out, []int{l[0] + lo, l[1] + lo})
+			dst = append(dst, match{doc: doc, start: l[0] + lo, end: l[1] + lo})
+			found++
 		}
 	}
 next:
@@ -307,8 +317,8 @@ next:
 		}
 		if lo >= 0 {
 			flush()
-			if n >= 0 && len(out) >= n {
-				return out
+			if n >= 0 && found >= n {
+				return dst
 			}
 		}
 		lo, hi = wlo, p.snapRight(text, to)
@@ -316,7 +326,7 @@ next:
 	if lo >= 0 {
 		flush()
 	}
-	return out
+	return dst
 }
 
 // groupHits gathers the hits of a set of literals, in order of start. One

@@ -45,6 +45,24 @@ func TestLiterals(t *testing.T) {
 	}
 }
 
+// TestFoldOutliers pins the runes statsOf looks for.
+func TestFoldOutliers(t *testing.T) {
+	if diff := cmp.Diff([]string{"\u017f", "\u212a"}, foldOutliers); diff != "" {
+		t.Errorf("foldOutliers (-want +got):\n%s", diff)
+	}
+	if !statsOf("a \u212a").foldOutlier || statsOf("a b é").foldOutlier {
+		t.Error("statsOf does not see the fold outliers")
+	}
+}
+
+func TestStats(t *testing.T) {
+	got := statsOf("ab 123x4567\n\n  \u00a0foo_bar1 é\nxyz")
+	want := textStats{longestSpace: 6, longestLine: 15, longestDigits: 4, longestWord: 8}
+	if got != want {
+		t.Errorf("statsOf = %+v, want %+v", got, want)
+	}
+}
+
 func TestSpan(t *testing.T) {
 	cases := []struct {
 		expr string
