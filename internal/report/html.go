@@ -6,30 +6,35 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 //go:embed html.tmpl
 var htmlText string
 
-var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"num":       num,
-	"numPtr":    numPtr,
-	"ragWord":   ragWord,
-	"yesNo":     yesNo,
-	"lower":     strings.ToLower,
-	"passed":    passedText,
-	"rowLabel":  rowLabel,
-	"deltaText": deltaText,
-	"deltaClass": func(d *float64) string {
-		switch t := deltaText(d); {
-		case strings.HasPrefix(t, "▲"):
-			return "up"
-		case strings.HasPrefix(t, "▼"):
-			return "down"
-		}
-		return ""
-	},
-}).Parse(htmlText))
+// htmlTmpl parses the template on first use, not at start-up: every
+// command of the binary would otherwise pay for it.
+var htmlTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"num":       num,
+		"numPtr":    numPtr,
+		"ragWord":   ragWord,
+		"yesNo":     yesNo,
+		"lower":     strings.ToLower,
+		"passed":    passedText,
+		"rowLabel":  rowLabel,
+		"deltaText": deltaText,
+		"deltaClass": func(d *float64) string {
+			switch t := deltaText(d); {
+			case strings.HasPrefix(t, "▲"):
+				return "up"
+			case strings.HasPrefix(t, "▼"):
+				return "down"
+			}
+			return ""
+		},
+	}).Parse(htmlText))
+})
 
 // renderHTML writes one self-contained HTML file: inline CSS and SVG, no
 // script and nothing fetched. html/template escapes every value from the
@@ -39,7 +44,7 @@ func renderHTML(w io.Writer, v *view) error {
 	if len(v.Trends) > 0 {
 		v.Trend = lines(v)
 	}
-	return htmlTmpl.Execute(w, v)
+	return htmlTmpl().Execute(w, v)
 }
 
 // Chart geometry, in SVG user units.
