@@ -178,5 +178,7 @@ grow=$(ratio "${t[engine300]}" "${t[engine27]}")
 	echo "| \`svcaudit check -c keeps-promises one.md\`, whole process | ${ms} ms (CPU $(awk -v a="${c[one]}" 'BEGIN {printf "%.1f", a*1000}') ms) | ≤ 20 ms | $(verdict "$ms" 20 le) |"
 	echo
 	echo "check: $(engine N CORPUS)"
+	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; $(go version | cut -d' ' -f3-4);" \
+		"$(rg --version | head -1); hyperfine $(hyperfine --version | cut -d' ' -f2); runs: $runs"
 	echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$dir/results.md"
