@@ -4,9 +4,11 @@
 // a summary. Files stream through: the corpus is never held in memory.
 //
 //	driver -rules rules27.tsv PATH...
+//	driver -checklist checklist27.yaml PATH...
 //
 // rules27.tsv holds one rule a line: a kind (any, all or none), a tab, and
-// a pattern.
+// a pattern; -checklist takes the automated items of a checklist (a path or
+// a built-in id) instead, compiled as svcaudit check compiles them.
 package main
 
 import (
@@ -31,6 +33,7 @@ import (
 
 func main() {
 	rulesFile := flag.String("rules", "", "rules file: kind<TAB>pattern per line")
+	flag.StringVar(&checklistRef, "checklist", "", "take the rules from this checklist (path or built-in id) instead of -rules")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.BoolVar(&extract, "extract", false, "read documents with the document package, as svcaudit check does, rather than as plain text")
 	flag.Parse()
@@ -52,7 +55,17 @@ func run(rulesFile string, paths []string) error {
 	// worker), and the limit keeps it so.
 	debug.SetGCPercent(200)
 	debug.SetMemoryLimit(32 << 20)
-	items, err := loadRules(rulesFile)
+	var items []*checklist.Item
+	var err error
+	if checklistRef != "" {
+		var cl *checklist.Checklist
+		cl, err = checklist.Resolve(checklistRef)
+		if err == nil {
+			items = cl.Items()
+		}
+	} else {
+		items, err = loadRules(rulesFile)
+	}
 	if err != nil {
 		return err
 	}
@@ -142,6 +155,9 @@ func loadRules(path string) ([]*checklist.Item, error) {
 	}
 	return items, sc.Err()
 }
+
+// checklistRef, when set, names the checklist whose items are the rules.
+var checklistRef string
 
 // extract makes read use the document package's Markdown reader.
 var extract bool
