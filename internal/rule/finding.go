@@ -2,11 +2,13 @@ package rule
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/result"
 )
 
@@ -48,16 +50,15 @@ func (ev *evidence) whole(rule, severity, msg string) result.Finding {
 	return f
 }
 
-// quote is a match's text fit for a message: cleaned, and cut short.
+// quote is a text fit for a message, in double quotes: cleaned, cut
+// short, and otherwise as written (no Go escaping, which doubles
+// backslashes and confuses the people who read it).
 func quote(s string) string {
 	s = strings.TrimSpace(clean(s))
-	if isClean(s) && !strings.ContainsAny(s, `"\\`) && len(s) <= maxQuote {
-		return `"` + s + `"` // what %q would give, made cheaply
-	}
 	if utf8.RuneCountInString(s) > maxQuote {
 		s = cutWords(s, maxQuote-1) + "…"
 	}
-	return fmt.Sprintf("%q", s)
+	return `"` + s + `"`
 }
 
 // snippet is the text around text[start:end], at most maxSnippet runes,
@@ -234,13 +235,82 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// exprList joins pattern expressions for a message.
-func exprList(set *Set, ids []int) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = printable(set.patterns[id].expr)
+// maxShownPattern is the longest pattern, in runes, that a message shows;
+// a longer one is named by its place in its list ("pattern 2 of 3").
+const maxShownPattern = 40
+
+// patternName names pattern p, number i (from 0) of n, for a message: the
+// pattern as written, in quotes, when it is short, else its place.
+func patternName(set *Set, p, i, n int) string {
+	if s, ok := shortPattern(set, p); ok {
+		return s
 	}
-	return strings.Join(parts, ", ")
+	if n == 1 {
+		return "the pattern"
+	}
+	return fmt.Sprintf("pattern %d of %d", i+1, n)
+}
+
+// shortPattern is pattern p as written, in quotes, and whether it is short
+// enough to show.
+func shortPattern(set *Set, p int) (string, bool) {
+	expr := printable(set.patterns[p].expr)
+	return `"` + expr + `"`, utf8.RuneCountInString(expr) <= maxShownPattern
+}
+
+// maxQuestion is the longest item question, in runes, that a message
+// quotes.
+const maxQuestion = 120
+
+// question is an item's question fit for a message, or "" when there is
+// none.
+func question(it *checklist.Item) string {
+	if it == nil {
+		return ""
+	}
+	q := strings.TrimSpace(clean(it.Question))
+	if utf8.RuneCountInString(q) > maxQuestion {
+		q = cutWords(q, maxQuestion-1) + "…"
+	}
+	return q
+}
+
+// explain puts the item's question, when there is one, before a reason
+// that names no pattern, so that the message says what was looked for:
+//
+//	no evidence that: Is there a heading for complaints? (no matching heading)
+func explain(q, reason string) string {
+	if q == "" {
+		return reason
+	}
+	return fmt.Sprintf("no evidence that: %s (%s)", q, reason)
+}
+
+// thousands writes n with commas between groups of three digits: 1,000.
+func thousands(n int) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// decimal writes f with at most one decimal place, none when it is whole,
+// and commas in the whole part: 7, 6.5, 1,250.
+func decimal(f float64) string {
+	s := strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil { // beyond int: leave as it is
+		return s
+	}
+	if frac != "" {
+		return thousands(n) + "." + frac
+	}
+	return thousands(n)
 }
 
 // printable escapes the control and formatting characters of a pattern

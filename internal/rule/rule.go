@@ -82,6 +82,7 @@ type compiler struct {
 	set  *Set
 	errs diag.List
 	opt  patternOptions
+	item *checklist.Item // the item being compiled
 }
 
 // pattern compiles p (once per expression and options) and returns its
@@ -126,6 +127,7 @@ func Compile(items []*checklist.Item) (*Set, error) {
 		if it == nil || it.Evidence == nil {
 			continue
 		}
+		c.item = it
 		c.opt = patternOptions{matchCase: it.Evidence.MatchCase, numberWords: it.Evidence.NumberWords}
 		ci := compiledItem{id: it.FullID}
 		for _, k := range kinds {
