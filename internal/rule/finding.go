@@ -27,7 +27,7 @@ const maxQuote = 60
 // at returns a finding at a match, with its place and snippet.
 func (ev *evidence) at(rule, severity string, m match, msg string) result.Finding {
 	d := ev.docs[m.doc]
-	pos := d.Position(m.start)
+	pos := ev.position(m.doc, m.start)
 	return result.Finding{
 		Rule:     rule,
 		File:     d.Path,
@@ -75,9 +75,17 @@ func snippet(text string, start, end int) string {
 	ctx := maxSnippet - n + 16
 	// Context comes from the match's own blocks (paragraph, heading, cell):
 	// the text before and after a block break belongs to something else.
-	blockStart := strings.LastIndexByte(text[:start], '\n') + 1
-	blockEnd := len(text)
-	if i := strings.IndexByte(text[end:], '\n'); i >= 0 {
+	// Breaks are looked for only as far as the context reaches (and a
+	// little more, for a rune cut in two), so that a snippet costs the
+	// same in a document on one line of 50 MB: a block reaching further is
+	// treated as ending there, which still marks the cut with "…".
+	const slack = utf8.UTFMax
+	blockStart := max(0, start-ctx-slack)
+	if i := strings.LastIndexByte(text[blockStart:start], '\n'); i >= 0 {
+		blockStart += i + 1
+	}
+	blockEnd := min(len(text), end+ctx+slack)
+	if i := strings.IndexByte(text[end:blockEnd], '\n'); i >= 0 {
 		blockEnd = end + i
 	}
 	lo := max(blockStart, start-ctx)
