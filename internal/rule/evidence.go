@@ -79,8 +79,11 @@ func (s *Set) newEvidence(docs []*document.Document) *evidence {
 			ev.full[i] = true
 			continue
 		}
-		hits := s.hitPool.Get().([][]hit)
 		lens := s.scanner.lens
+		if len(lens) == 0 {
+			continue // no pattern has literals to look for
+		}
+		hits := s.hitPool.Get().([][]hit)
 		s.scanner.scan(d.Text, func(lit int32, end int) {
 			hits[lit] = append(hits[lit], hit{start: end - lens[lit], end: end})
 		})

@@ -19,7 +19,7 @@ func init() {
 		if e.Heading == nil {
 			return nil
 		}
-		p := c.pattern(*e.Heading)
+		p := c.headingPattern(*e.Heading)
 		if p < 0 {
 			return nil
 		}

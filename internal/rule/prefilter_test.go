@@ -241,3 +241,35 @@ func TestPosition(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingNotScanned checks that a pattern only a heading rule uses
+// stays out of the literal scan, and one shared with another rule does not.
+func TestHeadingNotScanned(t *testing.T) {
+	cases := []struct {
+		name string
+		ev   checklist.Evidence
+		want int // literals in the scanner
+	}{
+		{"heading only", checklist.Evidence{Heading: &checklist.Pattern{Expr: `complaints?`}}, 0},
+		{"heading and any", checklist.Evidence{Heading: &checklist.Pattern{Expr: `complaints?`}, Any: pats(`complaints?`)}, 1},
+		{"heading and another any", checklist.Evidence{Heading: &checklist.Pattern{Expr: `complaints?`}, Any: pats(`ombudsman`)}, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			set, err := Compile(item(tc.ev))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(set.scanner.lens); got != tc.want {
+				t.Errorf("scanner has %d literals, want %d", got, tc.want)
+			}
+			// And the outcome is that of running every pattern in full.
+			d := doc("p.md", "# How to complain\nWrite to the ombudsman about complaints.")
+			got := set.Evaluate(d)
+			set.naive = true
+			if diff := cmp.Diff(set.Evaluate(d), got); diff != "" {
+				t.Errorf("(-naive +prefiltered):\n%s", diff)
+			}
+		})
+	}
+}

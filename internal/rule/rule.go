@@ -92,6 +92,21 @@ func (c *compiler) pattern(p checklist.Pattern) int {
 }
 
 func (c *compiler) patternWith(p checklist.Pattern, opt patternOptions) int {
+	i := c.compile(p, opt)
+	if i >= 0 {
+		c.set.patterns[i].scan = true
+	}
+	return i
+}
+
+// headingPattern compiles a pattern that only ever runs on the text of
+// headings: its literals need not be scanned for in the whole text (unless
+// another rule uses the same pattern).
+func (c *compiler) headingPattern(p checklist.Pattern) int {
+	return c.compile(p, c.opt)
+}
+
+func (c *compiler) compile(p checklist.Pattern, opt patternOptions) int {
 	key := patternKey{p.Expr, opt}
 	if i, ok := c.set.byKey[key]; ok {
 		return i
@@ -159,6 +174,10 @@ func (s *Set) buildScanner() {
 		return i
 	}
 	for _, p := range s.patterns {
+		if !p.scan {
+			p.pre.lits = nil // never searched for in the text: see find
+			continue
+		}
 		if p.pre.lits == nil {
 			continue
 		}
