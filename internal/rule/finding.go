@@ -294,6 +294,19 @@ func explain(q, reason string) string {
 	return fmt.Sprintf("no evidence that: %s (%s)", q, reason)
 }
 
+// explained returns the reason of a message that explain made with
+// question q.
+func explained(q, msg string) (reason string, ok bool) {
+	if q == "" {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(msg, "no evidence that: "+q+" (")
+	if !ok || !strings.HasSuffix(rest, ")") {
+		return "", false
+	}
+	return rest[:len(rest)-1], true
+}
+
 // thousands writes n with commas between groups of three digits: 1,000.
 func thousands(n int) string {
 	if n < 0 {

@@ -67,8 +67,9 @@ type Set struct {
 }
 
 type compiledItem struct {
-	id     string
-	checks []check
+	id       string
+	question string // as messages quote it
+	checks   []check
 }
 
 type patternKey struct {
@@ -144,7 +145,7 @@ func Compile(items []*checklist.Item) (*Set, error) {
 		}
 		c.item = it
 		c.opt = patternOptions{matchCase: it.Evidence.MatchCase, numberWords: it.Evidence.NumberWords}
-		ci := compiledItem{id: it.FullID}
+		ci := compiledItem{id: it.FullID, question: question(it)}
 		for _, k := range kinds {
 			if ch := k.compile(c, it.Evidence); ch != nil {
 				ci.checks = append(ci.checks, ch)
@@ -203,6 +204,7 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
 		o := Outcome{Passed: true, Findings: []result.Finding{}}
+		asked := false // a message has quoted the item's question
 		for _, ch := range it.checks {
 			ok, fs := ch.run(ev)
 			o.Passed = o.Passed && ok
@@ -213,6 +215,13 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 						continue
 					}
 					infos++
+				}
+				if reason, ok := explained(it.question, f.Message); ok {
+					if asked {
+						// Once per item is enough.
+						f.Message = "no evidence found: " + reason
+					}
+					asked = true
 				}
 				o.Findings = append(o.Findings, f)
 			}

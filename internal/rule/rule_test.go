@@ -503,6 +503,16 @@ func TestMessages(t *testing.T) {
 			want:     []string{"no evidence that: Is the ombudsman offered after a complaint? (no match for pattern b, needed within 20 words of \"complain\")"},
 		},
 		{
+			name:     "the question once per item",
+			question: "Does the policy promise to put things right?",
+			evidence: checklist.Evidence{Any: pats(`sorry`, long), All: pats(long)},
+			text:     "Nothing here.",
+			want: []string{
+				"no evidence that: Does the policy promise to put things right? (none of 2 patterns matched)",
+				"no evidence found: required phrase not found",
+			},
+		},
+		{
 			name:     "near with neither",
 			evidence: checklist.Evidence{Near: &checklist.Near{A: pat(`complain`), B: pat(long), Within: 1}},
 			text:     "Nothing here.",
