@@ -34,6 +34,9 @@ type Report struct {
 	Checklists []*checklist.Checklist
 	// Threshold is the --fail-under percentage, if set.
 	Threshold *float64
+	// MixedThresholds says documents were held to different fail-under
+	// percentages (checks: entries of .svcaudit.yaml).
+	MixedThresholds bool
 	// Together says the documents were judged as one body of evidence.
 	Together bool
 	// Tally, when set, counts Results that were streamed out and are no
@@ -344,7 +347,10 @@ func Summary(rep *Report) string {
 		if rep.Together {
 			sep = ": "
 		}
-		if below > 0 && rep.Threshold != nil {
+		if below > 0 && rep.MixedThresholds {
+			fmt.Fprintf(&b, "%s%sbelow their fail-under", sep, unit(below))
+			sep = ", "
+		} else if below > 0 && rep.Threshold != nil {
 			fmt.Fprintf(&b, "%s%sbelow %s", sep, unit(below), pct(*rep.Threshold))
 			sep = ", "
 		} else {
