@@ -210,6 +210,9 @@ func reason(r *result.Result) string {
 	}
 	for _, g := range r.Gates {
 		if !g.Passed {
+			if strings.HasPrefix(g.Rule, "no-critical-failures") && len(r.CriticalFailures) > 0 {
+				continue // said above
+			}
 			s := "gate " + g.Rule + " failed"
 			if g.Detail != "" {
 				s += ": " + g.Detail
