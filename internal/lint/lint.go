@@ -193,6 +193,20 @@ func problems(r *result.Result, it *result.Item) []result.Finding {
 			out[i].File = r.Subject
 		}
 	}
+	// In the order of the document, not of the patterns that found them.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Page != b.Page {
+			return a.Page < b.Page
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
 	return out
 }
 
