@@ -65,6 +65,8 @@ type CheckOptions struct {
 
 	// Now gives today's date, for waivers.
 	Now func() time.Time
+	// AsOf, as written (YYYY-MM-DD), replaces today for waivers.
+	AsOf string
 	// onDone, when set, is called after each document (tests use it to
 	// interrupt a run half-way).
 	onDone func(done, total int)
@@ -123,6 +125,13 @@ checked.`,
 				}
 				o.Limits.MaxUnzipped = n
 			}
+			if o.AsOf != "" {
+				d, err := time.Parse("2006-01-02", o.AsOf)
+				if err != nil {
+					return &UsageError{Msg: fmt.Sprintf("--as-of %q is not a date", o.AsOf), Hint: "write it as YYYY-MM-DD"}
+				}
+				o.Now = func() time.Time { return d }
+			}
 			if f.Changed("pdf-timeout") && o.Limits.PDFTimeout <= 0 {
 				return usageErrorf("--pdf-timeout must be positive")
 			}
@@ -152,6 +161,7 @@ checked.`,
 	f.DurationVar(&o.Limits.PDFTimeout, "pdf-timeout", 10*time.Second, "time allowed to read one PDF")
 	f.StringVar(&o.ConfigFile, "config", "", "configuration file (default: .svcaudit.yaml found upwards)")
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file")
+	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", 14, "flag waivers expiring within this many days")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(lint.Formats, cobra.ShellCompDirectiveNoFileComp))
