@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -252,6 +253,24 @@ func TestTemplateParses(t *testing.T) {
 	}
 	if c.FailUnder == nil || *c.FailUnder != 60 || len(c.Paths) != 1 {
 		t.Errorf("template = %+v", c)
+	}
+	// The commented checks: example is valid once uncommented.
+	var lines []string
+	in := false
+	for _, l := range strings.Split(string(Template()), "\n") {
+		if l == "# checks:" {
+			in = true
+		}
+		if in && !strings.HasPrefix(l, "#") {
+			break
+		}
+		if in {
+			lines = append(lines, strings.TrimPrefix(l, "# "))
+		}
+	}
+	c, err = Parse("t.yaml", []byte(strings.Join(lines, "\n")))
+	if err != nil || len(c.Checks) != 2 || *c.Checks[0].FailUnder != 70 {
+		t.Errorf("the template's checks: example = %+v, %v", c, err)
 	}
 }
 
