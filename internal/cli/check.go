@@ -73,7 +73,7 @@ type CheckOptions struct {
 }
 
 func newCheckCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
-	o := &CheckOptions{Now: time.Now, WarnExpiry: 14}
+	o := &CheckOptions{Now: time.Now, WarnExpiry: waiver.DefaultWarnDays}
 	var failUnder float64
 	var maxFile, maxUnzipped string
 	cmd := &cobra.Command{
@@ -162,7 +162,7 @@ checked.`,
 	f.StringVar(&o.ConfigFile, "config", "", "configuration file (default: .svcaudit.yaml found upwards)")
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file")
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
-	f.IntVar(&o.WarnExpiry, "warn-expiry", 14, "flag waivers expiring within this many days")
+	f.IntVar(&o.WarnExpiry, "warn-expiry", waiver.DefaultWarnDays, "flag waivers expiring within this many days")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(lint.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -58,6 +58,6 @@ fail-under: 60
 # Waivers: a waivers file, or a list written here.
 # waivers: .svcaudit-waivers.yaml
 # Flag waivers this many days before they expire.
-# warn-expiry: 14
+# warn-expiry: 30
 `)
 }
