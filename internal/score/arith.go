@@ -121,5 +121,10 @@ func Verdict(r *result.Result) bool {
 			return false
 		}
 	}
+	if _, counted := Overall(r.Sections); !counted {
+		// Nothing counted (every item waived, not applicable or skipped):
+		// there is no score to hold to a threshold.
+		return true
+	}
 	return r.Threshold == nil || r.Score >= *r.Threshold
 }

@@ -45,7 +45,7 @@ type Input struct {
 }
 
 // Evaluate scores an audit of cl. It fills every field of the Result but
-// Tool and Notices, which belong to the caller.
+// Tool; the caller appends its own Notices (waivers) to the score's.
 func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 	switch in.Options.Unanswered {
 	case "", UnansweredZero, UnansweredSkip:
@@ -104,6 +104,9 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 	Summarize(r, bands)
 	r.Gates = evalGates(cl, r)
 	r.Passed = Verdict(r)
+	if _, counted := Overall(r.Sections); !counted && len(r.Items) > 0 {
+		r.Notices = append(r.Notices, "no item counted towards the score (every one was waived, not applicable or left out), so no threshold applies")
+	}
 	return r, nil
 }
 
