@@ -9,11 +9,12 @@ import (
 
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
 // DateLayout is how the register writes dates: 2026-12-31.
-const DateLayout = "2006-01-02"
+const DateLayout = yamlnode.DateLayout
 
 // Status is where an action stands.
 type Status string

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -37,20 +37,17 @@ func Load(path string) (*Register, error) {
 // *diag.Error at file:line:col, in a diag.List.
 func Parse(file string, data []byte) (*Register, error) {
 	reg := &Register{}
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return reg, nil
-		}
-		return nil, diag.List{yamlError(file, err)}
+	doc, err := yamlnode.Decode(file, data)
+	if err != nil || doc == nil {
+		return reg, err
 	}
 	reg.Comment = strings.TrimSpace(uncomment(doc.HeadComment))
-	root := doc.Content[0]
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+	root := yamlnode.Root(doc)
+	if root == nil {
 		return reg, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, diag.List{diag.Errorf(pos(file, root), "an actions register is a mapping with an actions: list")}
+		return nil, diag.List{diag.Errorf(yamlnode.Pos(file, root), "an actions register is a mapping with an actions: list")}
 	}
 	if reg.Comment == "" {
 		reg.Comment = strings.TrimSpace(uncomment(root.HeadComment))
@@ -62,17 +59,14 @@ func Parse(file string, data []byte) (*Register, error) {
 			reg.Comment = strings.TrimSpace(uncomment(k.HeadComment))
 		}
 		if k.Value != "actions" {
-			e := errs.Addf(pos(file, k), "unknown key %q in actions register", k.Value)
-			if s := diag.Suggest(k.Value, []string{"actions"}); s != "" {
-				e.WithHint("did you mean %q?", s)
-			}
+			yamlnode.UnknownKey(&errs, file, k, "actions register", []string{"actions"})
 			continue
 		}
-		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		if yamlnode.IsNull(v) {
 			continue
 		}
 		if v.Kind != yaml.SequenceNode {
-			errs.Addf(pos(file, v), "actions must be a list")
+			errs.Addf(yamlnode.Pos(file, v), "actions must be a list")
 			continue
 		}
 		ids := map[string]int{}
@@ -96,32 +90,34 @@ func Parse(file string, data []byte) (*Register, error) {
 }
 
 func parseAction(file string, n *yaml.Node, errs *diag.List) (*Action, bool) {
-	a := &Action{Pos: pos(file, n), node: n}
+	a := &Action{Pos: yamlnode.Pos(file, n), node: n}
 	if n.Kind != yaml.MappingNode {
 		errs.Addf(a.Pos, "an action must be a mapping of id, item, subject, status, raised and more")
 		return nil, false
 	}
-	ok := true
-	seen := map[string]bool{}
+	fields, ok := yamlnode.Fields(file, n, errs)
 	badRaised := false
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if seen[k.Value] {
-			errs.Addf(pos(file, k), "%s is set twice", k.Value)
-			ok = false
-			continue
-		}
-		seen[k.Value] = true
+	for _, f := range fields {
+		k, v := f.Key, f.Value
 		if v.Kind != yaml.ScalarNode {
-			errs.Addf(pos(file, v), "%s must be text", k.Value)
+			errs.Addf(yamlnode.Pos(file, v), "%s must be text", k.Value)
 			ok = false
 			continue
 		}
 		val := v.Value
-		if v.Tag == "!!null" {
+		if yamlnode.IsNull(v) {
 			val = ""
 		}
-		var err error
+		date := func(t *time.Time) {
+			if val == "" {
+				return
+			}
+			var good bool
+			if *t, good = yamlnode.Date(errs, file, v, k.Value, val); !good {
+				badRaised = badRaised || k.Value == "raised"
+				ok = false
+			}
+		}
 		switch k.Value {
 		case "id":
 			a.ID = val
@@ -140,25 +136,17 @@ func parseAction(file string, n *yaml.Node, errs *diag.List) (*Action, bool) {
 		case "status":
 			a.Status = Status(val)
 			if !validStatus(a.Status) {
-				errs.Addf(pos(file, v), "status %q is not one of open, done, dropped", val)
+				errs.Addf(yamlnode.Pos(file, v), "status %q is not one of open, done, dropped", val)
 				ok = false
 			}
 		case "due":
-			a.Due, err = parseDate(val)
+			date(&a.Due)
 		case "raised":
-			a.Raised, err = parseDate(val)
+			date(&a.Raised)
 		case "closed":
-			a.Closed, err = parseDate(val)
+			date(&a.Closed)
 		default:
-			e := errs.Addf(pos(file, k), "unknown key %q in action", k.Value)
-			if s := diag.Suggest(k.Value, keys); s != "" {
-				e.WithHint("did you mean %q?", s)
-			}
-			ok = false
-		}
-		if err != nil {
-			badRaised = badRaised || k.Value == "raised"
-			errs.Addf(pos(file, v), "%s %q is not a date: write it as YYYY-MM-DD", k.Value, val)
+			yamlnode.UnknownKey(errs, file, k, "action", keys)
 			ok = false
 		}
 	}
@@ -186,13 +174,6 @@ func validStatus(s Status) bool {
 		}
 	}
 	return false
-}
-
-func parseDate(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return time.Parse(DateLayout, s)
 }
 
 // Save writes the register to path atomically, in its stable order.
@@ -312,18 +293,4 @@ func uncomment(s string) string {
 		lines[i] = strings.TrimPrefix(l, " ")
 	}
 	return strings.Join(lines, "\n")
-}
-
-func pos(file string, n *yaml.Node) diag.Pos {
-	return diag.Pos{File: file, Line: n.Line, Column: n.Column}
-}
-
-// yamlError places a YAML syntax error, whose message carries its line.
-func yamlError(file string, err error) *diag.Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-		msg = strings.TrimSpace(strings.TrimPrefix(msg, fmt.Sprintf("line %d:", line)))
-	}
-	return diag.Errorf(diag.Pos{File: file, Line: line}, "%s", msg)
 }

@@ -53,19 +53,27 @@ type CheckOptions struct {
 	Waivers    string
 	// inlineWaivers is the configuration whose waivers: key holds a list.
 	inlineWaivers *config.Config
+	// checks is the configuration whose checks: entries pick each
+	// document's checklists (nil: none, or -c was given).
+	checks *config.Config
+	// failUnderFlag says --fail-under was given: it then applies to every
+	// document, over the fail-under of checks: entries.
+	failUnderFlag bool
 	WarnExpiry    int
 	// Jobs is how many documents are read at once (0: GOMAXPROCS).
 	Jobs int
 
 	// Now gives today's date, for waivers.
 	Now func() time.Time
+	// AsOf, as written (YYYY-MM-DD), replaces today for waivers.
+	AsOf string
 	// onDone, when set, is called after each document (tests use it to
 	// interrupt a run half-way).
 	onDone func(done, total int)
 }
 
 func newCheckCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
-	o := &CheckOptions{Now: time.Now, WarnExpiry: 14}
+	o := &CheckOptions{Now: time.Now, WarnExpiry: waiver.DefaultWarnDays}
 	var failUnder float64
 	var maxFile, maxUnzipped string
 	cmd := &cobra.Command{
@@ -101,6 +109,7 @@ checked.`,
 					return usageErrorf("--fail-under must be from 0 to 100, not %g", failUnder)
 				}
 				o.FailUnder = &failUnder
+				o.failUnderFlag = true
 			}
 			if f.Changed("max-file-size") {
 				n, err := config.ParseSize(maxFile)
@@ -115,6 +124,13 @@ checked.`,
 					return usageErrorf("--max-unzipped: %v", errOr(err, "must be positive"))
 				}
 				o.Limits.MaxUnzipped = n
+			}
+			if o.AsOf != "" {
+				d, err := time.Parse("2006-01-02", o.AsOf)
+				if err != nil {
+					return &UsageError{Msg: fmt.Sprintf("--as-of %q is not a date", o.AsOf), Hint: "write it as YYYY-MM-DD"}
+				}
+				o.Now = func() time.Time { return d }
 			}
 			if f.Changed("pdf-timeout") && o.Limits.PDFTimeout <= 0 {
 				return usageErrorf("--pdf-timeout must be positive")
@@ -145,7 +161,8 @@ checked.`,
 	f.DurationVar(&o.Limits.PDFTimeout, "pdf-timeout", 10*time.Second, "time allowed to read one PDF")
 	f.StringVar(&o.ConfigFile, "config", "", "configuration file (default: .svcaudit.yaml found upwards)")
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file")
-	f.IntVar(&o.WarnExpiry, "warn-expiry", 14, "flag waivers expiring within this many days")
+	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
+	f.IntVar(&o.WarnExpiry, "warn-expiry", waiver.DefaultWarnDays, "flag waivers expiring within this many days")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(lint.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -190,6 +207,17 @@ func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 				ref = c.Path(ref)
 			}
 			o.Checklists = append(o.Checklists, ref)
+		}
+		if len(c.Checks) > 0 {
+			for i := range c.Checks {
+				ck := &c.Checks[i]
+				for j, ref := range ck.Checklists {
+					if isPath(ref) {
+						ck.Checklists[j] = c.Path(ref)
+					}
+				}
+			}
+			o.checks = c
 		}
 	}
 	for _, p := range c.Paths {
@@ -236,14 +264,128 @@ func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 }
 
 // isPath tells a checklist file from a built-in id.
-func isPath(ref string) bool {
-	return strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
-}
+func isPath(ref string) bool { return config.IsPath(ref) }
 
 // target is one checklist and its compiled rules.
 type target struct {
 	cl  *checklist.Checklist
 	set *rule.Set
+}
+
+// use is a target as it applies to one document: with its threshold.
+type use struct {
+	target
+	threshold *float64
+}
+
+// plan says which checklists judge each document: those of the checks:
+// entries of .svcaudit.yaml that match it, or else the default ones.
+type plan struct {
+	defaults []target
+	byRef    map[string]target
+	o        *CheckOptions
+}
+
+// makePlan loads and compiles every checklist the run may use.
+func makePlan(o *CheckOptions) (*plan, error) {
+	p := &plan{o: o, byRef: map[string]target{}}
+	var err error
+	if p.defaults, err = loadTargets(o.Checklists); err != nil {
+		return nil, err
+	}
+	if o.checks == nil {
+		return p, nil
+	}
+	var refs []string
+	for _, ck := range o.checks.Checks {
+		for _, ref := range ck.Checklists {
+			if !slices.Contains(refs, ref) {
+				refs = append(refs, ref)
+			}
+		}
+	}
+	ts, err := loadTargets(refs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: checks: %w", o.checks.File, err)
+	}
+	for i, t := range ts {
+		p.byRef[refs[i]] = t
+	}
+	return p, nil
+}
+
+// all lists every checklist the plan may use, once each.
+func (p *plan) all() []*checklist.Checklist {
+	var out []*checklist.Checklist
+	seen := map[*checklist.Checklist]bool{}
+	add := func(t target) {
+		if !seen[t.cl] {
+			seen[t.cl] = true
+			out = append(out, t.cl)
+		}
+	}
+	for _, t := range p.defaults {
+		add(t)
+	}
+	for _, ck := range p.checksOrNil() {
+		for _, ref := range ck.Checklists {
+			add(p.byRef[ref])
+		}
+	}
+	return out
+}
+
+func (p *plan) checksOrNil() []config.Check {
+	if p.o.checks == nil {
+		return nil
+	}
+	return p.o.checks.Checks
+}
+
+// mixed reports whether documents may be held to different thresholds.
+func (p *plan) mixed() bool {
+	if p.o.failUnderFlag {
+		return false
+	}
+	for _, ck := range p.checksOrNil() {
+		if ck.FailUnder != nil && (p.o.FailUnder == nil || *ck.FailUnder != *p.o.FailUnder) {
+			return true
+		}
+	}
+	return false
+}
+
+// forDocument returns the checklists that judge the document at path, each
+// with its threshold: --fail-under if given, else the highest fail-under of
+// the matching entries that name the checklist, else the top-level one.
+func (p *plan) forDocument(path string) []use {
+	cks := p.o.checks.ChecksFor(path)
+	if len(cks) == 0 {
+		out := make([]use, len(p.defaults))
+		for i, t := range p.defaults {
+			out[i] = use{t, p.o.FailUnder}
+		}
+		return out
+	}
+	var out []use
+	idx := map[string]int{}
+	for _, ck := range cks {
+		for _, ref := range ck.Checklists {
+			th := ck.FailUnder
+			if th == nil || p.o.failUnderFlag {
+				th = p.o.FailUnder
+			}
+			if i, ok := idx[ref]; ok {
+				if th != nil && (out[i].threshold == nil || *th > *out[i].threshold) {
+					out[i].threshold = th
+				}
+				continue
+			}
+			idx[ref] = len(out)
+			out = append(out, use{p.byRef[ref], th})
+		}
+	}
+	return out
 }
 
 func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOptions) error {
@@ -254,7 +396,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		}
 		return e
 	}
-	targets, err := loadTargets(o.Checklists)
+	pl, err := makePlan(o)
 	if err != nil {
 		return err
 	}
@@ -287,10 +429,8 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 			Hint: "svcaudit reads .md, .txt, .html, .docx, .odt and .pdf files"}
 	}
 
-	rep := &lint.Report{Errors: found.Errors, Threshold: o.FailUnder, Together: o.Together}
-	for _, t := range targets {
-		rep.Checklists = append(rep.Checklists, t.cl)
-	}
+	rep := &lint.Report{Errors: found.Errors, Threshold: o.FailUnder, Together: o.Together, MixedThresholds: pl.mixed()}
+	rep.Checklists = pl.all()
 	keepInfo := o.Format == "json"
 
 	// Text and annotations are written as documents are judged, in order,
@@ -335,10 +475,10 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		}
 	}
 	if o.Together {
-		err = checkTogether(ctx, o, targets, ws, found.Files, rep, done)
+		err = checkTogether(ctx, o, pl, ws, found.Files, rep, done)
 	} else {
 		defer boundMemory()()
-		err = checkEach(ctx, o, targets, ws, found.Files, rep, keepInfo, stream == nil, emit, done)
+		err = checkEach(ctx, o, pl, ws, found.Files, rep, keepInfo, stream == nil, emit, done)
 	}
 	if bar != nil {
 		_ = bar.Finish()
@@ -453,7 +593,7 @@ type outcome struct {
 // checkEach reads and judges each document on its own, in a bounded pool of
 // workers; only the (small) Results are kept, never the documents. An
 // interruption stops the pool; what was not checked is listed.
-func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waivers, files []string, rep *lint.Report, keepInfo, hold bool, emit func([]*result.Result), done func(int)) error {
+func checkEach(ctx context.Context, o *CheckOptions, pl *plan, ws waivers, files []string, rep *lint.Report, keepInfo, hold bool, emit func([]*result.Result), done func(int)) error {
 	jobs := o.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -467,7 +607,7 @@ func checkEach(ctx context.Context, o *CheckOptions, targets []target, ws waiver
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs <- judge(o, targets, ws, files[i], i, keepInfo)
+				outs <- judge(o, pl.forDocument(files[i]), ws, files[i], i, keepInfo)
 			}
 		}()
 	}
@@ -578,7 +718,7 @@ func (in interner) result(r *result.Result) {
 // judge reads one document and scores it against every checklist. A panic
 // (a bug, never expected) costs only this document: it is reported as the
 // document's error and the run goes on.
-func judge(o *CheckOptions, targets []target, ws waivers, path string, idx int, keepInfo bool) (out outcome) {
+func judge(o *CheckOptions, targets []use, ws waivers, path string, idx int, keepInfo bool) (out outcome) {
 	out = outcome{idx: idx}
 	defer func() {
 		if p := recover(); p != nil {
@@ -606,7 +746,7 @@ func judge(o *CheckOptions, targets []target, ws waivers, path string, idx int, 
 
 // checkTogether reads every document and judges them as one body of
 // evidence, as `run --docs` does. It must hold them all at once.
-func checkTogether(ctx context.Context, o *CheckOptions, targets []target, ws waivers, files []string, rep *lint.Report, done func(int)) error {
+func checkTogether(ctx context.Context, o *CheckOptions, pl *plan, ws waivers, files []string, rep *lint.Report, done func(int)) error {
 	var docs []*document.Document
 	var paths []string
 	for i, path := range files {
@@ -631,8 +771,32 @@ func checkTogether(ctx context.Context, o *CheckOptions, targets []target, ws wa
 	if subject == "" {
 		subject = "together"
 	}
-	for _, t := range targets {
-		r, err := evaluate(o, t, ws, subject, paths, t.set.Evaluate(docs...))
+	// Each checklist judges, together, the documents it applies to.
+	var order []*checklist.Checklist
+	uses := map[*checklist.Checklist]use{}
+	docsOf := map[*checklist.Checklist][]int{}
+	for i, path := range paths {
+		for _, u := range pl.forDocument(path) {
+			prev, ok := uses[u.cl]
+			if !ok {
+				order = append(order, u.cl)
+				prev = u
+			} else if u.threshold != nil && (prev.threshold == nil || *u.threshold > *prev.threshold) {
+				prev.threshold = u.threshold
+			}
+			uses[u.cl] = prev
+			docsOf[u.cl] = append(docsOf[u.cl], i)
+		}
+	}
+	for _, cl := range order {
+		u := uses[cl]
+		var ds []*document.Document
+		var ps []string
+		for _, i := range docsOf[cl] {
+			ds = append(ds, docs[i])
+			ps = append(ps, paths[i])
+		}
+		r, err := evaluate(o, u, ws, subject, ps, u.set.Evaluate(ds...))
 		if err != nil {
 			return err
 		}
@@ -641,14 +805,14 @@ func checkTogether(ctx context.Context, o *CheckOptions, targets []target, ws wa
 	return nil
 }
 
-func evaluate(o *CheckOptions, t target, ws waivers, subject string, docs []string, auto map[string]rule.Outcome) (*result.Result, error) {
+func evaluate(o *CheckOptions, t use, ws waivers, subject string, docs []string, auto map[string]rule.Outcome) (*result.Result, error) {
 	waived, notices := applyWaivers(ws, t.cl, subject, docs, o.Now(), o.WarnExpiry)
 	r, err := score.Evaluate(t.cl, score.Input{
 		Subject:   subject,
 		Automated: auto,
 		Documents: docs,
 		Waived:    waived,
-		Options:   score.Options{AutomatedOnly: true, Threshold: o.FailUnder},
+		Options:   score.Options{AutomatedOnly: true, Threshold: t.threshold},
 	})
 	if err != nil {
 		return nil, err

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/report"
 	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/schema"
@@ -34,6 +35,9 @@ type ReportOptions struct {
 	Merge    bool
 	BOM      bool
 	Actions  string
+	// Checklist gives the grade bands drawn and used when merging; by
+	// default the built-in checklist the Results name, if there is one.
+	Checklist string
 	// Now is today's date, for overdue actions (time.Now by default).
 	Now func() time.Time
 }
@@ -69,7 +73,39 @@ combined into one first; --format result writes the merged Result itself.`,
 	f.BoolVar(&o.Merge, "merge", false, "merge Results of the same subject and checklist first")
 	f.BoolVar(&o.BOM, "bom", false, "start CSV with a UTF-8 byte-order mark, for Excel")
 	f.StringVar(&o.Actions, "actions", "", "actions register (YAML): show open actions beside failures")
+	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
 	return cmd
+}
+
+// reportBands returns the grade bands of the checklist named with -c, or of
+// the built-in checklist every Result was scored against, so that charts and
+// merged grades use the checklist's own bands; nil (the default bands) when
+// the Results name no built-in or different checklists.
+func reportBands(ref string, results []*result.Result) ([]checklist.Band, error) {
+	if ref != "" {
+		cl, err := checklist.Resolve(ref)
+		if err != nil {
+			return nil, err
+		}
+		return cl.Grades, nil
+	}
+	id := ""
+	for _, r := range results {
+		if id != "" && r.Checklist.ID != id {
+			return nil, nil
+		}
+		id = r.Checklist.ID
+	}
+	for _, b := range checklist.BuiltinIDs() {
+		if b == id {
+			cl, err := checklist.Resolve(id)
+			if err != nil {
+				return nil, nil
+			}
+			return cl.Grades, nil
+		}
+	}
+	return nil, nil
 }
 
 var formatByExt = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".txt": "table"}
@@ -114,8 +150,12 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	if err != nil {
 		return err
 	}
+	bands, err := reportBands(o.Checklist, results)
+	if err != nil {
+		return err
+	}
 	if o.Merge {
-		if results, err = mergeResults(results); err != nil {
+		if results, err = mergeResults(results, bands); err != nil {
 			return err
 		}
 	}
@@ -125,7 +165,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	} else {
-		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now()}
+		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now(), Bands: bands}
 		if o.Output == "" {
 			opts.Color, opts.Width = ios.Color, ios.Width
 		}
@@ -226,7 +266,7 @@ func readResults(paths []string) ([]*result.Result, error) {
 
 // mergeResults merges the Results of each subject and checklist into one,
 // keeping the order in which subjects first appear.
-func mergeResults(rs []*result.Result) ([]*result.Result, error) {
+func mergeResults(rs []*result.Result, bands []checklist.Band) ([]*result.Result, error) {
 	type key struct{ subject, checklist string }
 	groups := map[key][]*result.Result{}
 	var order []key
@@ -244,7 +284,7 @@ func mergeResults(rs []*result.Result) ([]*result.Result, error) {
 			out = append(out, g[0])
 			continue
 		}
-		m, err := report.Merge(g, nil)
+		m, err := report.Merge(g, bands)
 		if err != nil {
 			return nil, err
 		}

@@ -281,7 +281,13 @@ func runRun(o *RunOptions) error {
 			n, nounFor(n, "item"), map[bool]string{true: "it", false: "them"}[n == 1])
 	}
 	if o.Actions != "" {
-		ch, err := action.UpdateFile(o.Actions, r, o.now())
+		// Actions are raised and closed on the audit's own date (an audit
+		// written up later is dated when it was done), unless --as-of says.
+		today := o.now()
+		if o.AsOf == "" {
+			today = action.AuditDate(r, today)
+		}
+		ch, err := action.UpdateFile(o.Actions, r, today)
 		if err != nil {
 			return err
 		}

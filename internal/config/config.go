@@ -33,6 +33,9 @@ type Config struct {
 
 	// Checklists are built-in ids or paths of checklists.
 	Checklists []string
+	// Checks give some documents their own checklists (and fail-under);
+	// a document no entry matches is judged against Checklists.
+	Checks []Check
 	// Paths are the documents, folders and globs to check.
 	Paths []string
 	// Include and Exclude are globs that filter the files found in folders.
@@ -63,7 +66,7 @@ type Config struct {
 
 // keys are the keys a configuration may set, for did-you-mean hints.
 var keys = []string{
-	"checklists", "paths", "include", "exclude", "fail-under", "format",
+	"checklists", "checks", "paths", "include", "exclude", "fail-under", "format",
 	"together", "subject", "max-file-size", "max-unzipped", "pdf-timeout",
 	"waivers", "warn-expiry",
 }
@@ -150,6 +153,9 @@ func Parse(file string, data []byte) (*Config, error) {
 		switch key {
 		case "checklists":
 			c.Checklists = stringList(v, key, pos, &errs)
+			checkIDs(v, &errs, pos)
+		case "checks":
+			c.Checks = parseChecks(v, pos, &errs)
 		case "paths":
 			c.Paths = stringList(v, key, pos, &errs)
 		case "include":

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,7 +83,7 @@ func TestParseErrors(t *testing.T) {
 		want      []string // "line:col: message" and optional hint after " | "
 	}{
 		{"unknown key", "checklist: [a]\n", []string{`1:1: unknown key "checklist" | did you mean "checklists"?`}},
-		{"far unknown key", "zzzzzzzzzz: 1\n", []string{`1:1: unknown key "zzzzzzzzzz" | known keys: checklists, exclude, fail-under, format, include, max-file-size, max-unzipped, paths, pdf-timeout, subject, together, waivers, warn-expiry`}},
+		{"far unknown key", "zzzzzzzzzz: 1\n", []string{`1:1: unknown key "zzzzzzzzzz" | known keys: checklists, checks, exclude, fail-under, format, include, max-file-size, max-unzipped, paths, pdf-timeout, subject, together, waivers, warn-expiry`}},
 		{"bad format", "format: sarf\n", []string{`1:9: format must be one of text, json, junit, sarif, github, not "sarf" | did you mean "sarif"?`}},
 		{"fail-under range", "fail-under: 120\n", []string{`1:13: fail-under must be a percentage from 0 to 100, not "120"`}},
 		{"fail-under text", "fail-under: high\n", []string{`1:13: fail-under must be a percentage from 0 to 100, not "high"`}},
@@ -98,6 +99,22 @@ func TestParseErrors(t *testing.T) {
 		{"not a mapping", "- a\n- b\n", []string{"1:1: config must be a mapping of settings, e.g. `checklists: [keeps-promises]`"}},
 		{"syntax", "paths: [a\nformat: x\n", []string{`1:0: did not find expected ',' or ']'`}},
 		{"tabs", "paths:\n\t- a\n", []string{`2:0: found character that cannot start any token`}},
+		{"unknown checklist", "checklists: [keeps-promise]\n", []string{`1:14: unknown checklist "keeps-promise" | did you mean "keeps-promises"?`}},
+		{"checks not a list", "checks: {paths: a}\n", []string{`1:9: checks must be a list of entries, each with paths and checklists`}},
+		{"checks entry not a mapping", "checks: [a]\n", []string{`1:10: checks: each entry must be a mapping with paths and checklists, e.g. {paths: ["letters/**"], checklists: [real-humans]}`}},
+		{"checks empty paths", "checks:\n  - paths: []\n    checklists: [real-humans]\n", []string{`2:12: checks: paths must name at least one file, folder or glob`}},
+		{"checks empty path", "checks:\n  - paths: ['']\n    checklists: [real-humans]\n", []string{`2:13: checks: paths: each entry must be a non-empty string`}},
+		{"checks missing keys", "checks:\n  - fail-under: 70\n", []string{`2:5: checks: entry has no paths`, `2:5: checks: entry has no checklists`}},
+		{"checks unknown checklist", "checks:\n  - paths: [letters]\n    checklists: [real-humans, personal-corespondence]\n", []string{
+			`3:31: unknown checklist "personal-corespondence" | did you mean "personal-correspondence"?`}},
+		{"checks far checklist", "checks:\n  - paths: [letters]\n    checklists: zzzzzzzz\n", []string{
+			`3:17: unknown checklist "zzzzzzzz" | 'svcaudit list' shows the built-in checklists; a file must end in .yaml or contain a /`}},
+		{"checks bad fail-under", "checks:\n  - paths: [a]\n    checklists: [real-humans]\n    fail-under: 101\n", []string{
+			`4:17: checks: fail-under must be a percentage from 0 to 100, not "101"`}},
+		{"checks unknown key", "checks:\n  - path: [a]\n    checklists: [real-humans]\n", []string{
+			`2:5: checks: unknown key "path" | did you mean "paths"?`, `2:5: checks: entry has no paths`}},
+		{"checks bad glob", "checks:\n  - paths: ['a[b']\n    checklists: [real-humans]\n", []string{
+			`2:13: checks: paths: bad glob "a[b": unbalanced brackets or braces, or a bad escape`}},
 		{"every problem", "format: x\nfail-under: -1\n", []string{
 			`1:9: format must be one of text, json, junit, sarif, github, not "x"`,
 			`2:13: fail-under must be a percentage from 0 to 100, not "-1"`,
@@ -128,6 +145,73 @@ func TestParseErrors(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestParseChecks(t *testing.T) {
+	src := `checklists: [keeps-promises]
+fail-under: 60
+checks:
+  - paths: ["letters/**"]
+    checklists: [real-humans, personal-correspondence]
+    fail-under: 70
+  - paths: ["policies/**/*.md", "charter.*"]
+    checklists: [service-charter, lists/local.yaml]
+`
+	c, err := Parse("repo/.svcaudit.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seventy := 70.0
+	want := []Check{
+		{Paths: []string{"letters/**"}, Checklists: []string{"real-humans", "personal-correspondence"}, FailUnder: &seventy,
+			Pos: diag.Pos{File: "repo/.svcaudit.yaml", Line: 4, Column: 5}},
+		{Paths: []string{"policies/**/*.md", "charter.*"}, Checklists: []string{"service-charter", "lists/local.yaml"},
+			Pos: diag.Pos{File: "repo/.svcaudit.yaml", Line: 7, Column: 5}},
+	}
+	if diff := cmp.Diff(want, c.Checks); diff != "" {
+		t.Errorf("checks (-want +got):\n%s", diff)
+	}
+}
+
+func TestChecksFor(t *testing.T) {
+	c, err := Parse(filepath.Join("repo", Name), []byte(`checks:
+  - paths: ["letters"]
+    checklists: [real-humans]
+  - paths: ["policies/**/*.md", "charter.*", "./web/"]
+    checklists: [service-charter]
+  - paths: ["**/*-template.md"]
+    checklists: [personal-correspondence]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path string
+		want []string // the first checklist of each matching entry
+	}{
+		{"repo/letters/a.md", []string{"real-humans"}},
+		{"repo/letters/deep/b.txt", []string{"real-humans"}},
+		{"repo/letters/reply-template.md", []string{"real-humans", "personal-correspondence"}},
+		{"repo/lettersx/a.md", nil},
+		{"repo/policies/a/b/c.md", []string{"service-charter"}},
+		{"repo/policies/c.txt", nil},
+		{"repo/charter.pdf", []string{"service-charter"}},
+		{"repo/sub/charter.pdf", nil},
+		{"repo/web/index.html", []string{"service-charter"}},
+		{"repo/./letters/../letters/a.md", []string{"real-humans"}},
+		{"elsewhere/letters/a.md", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			var got []string
+			for _, ck := range c.ChecksFor(filepath.FromSlash(tt.path)) {
+				got = append(got, ck.Checklists[0])
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ChecksFor (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
 
 func TestParseAliasBomb(t *testing.T) {
 	src := "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\npaths: *c\n"
@@ -169,6 +253,24 @@ func TestTemplateParses(t *testing.T) {
 	}
 	if c.FailUnder == nil || *c.FailUnder != 60 || len(c.Paths) != 1 {
 		t.Errorf("template = %+v", c)
+	}
+	// The commented checks: example is valid once uncommented.
+	var lines []string
+	in := false
+	for _, l := range strings.Split(string(Template()), "\n") {
+		if l == "# checks:" {
+			in = true
+		}
+		if in && !strings.HasPrefix(l, "#") {
+			break
+		}
+		if in {
+			lines = append(lines, strings.TrimPrefix(l, "# "))
+		}
+	}
+	c, err = Parse("t.yaml", []byte(strings.Join(lines, "\n")))
+	if err != nil || len(c.Checks) != 2 || *c.Checks[0].FailUnder != 70 {
+		t.Errorf("the template's checks: example = %+v, %v", c, err)
 	}
 }
 

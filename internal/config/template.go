@@ -15,6 +15,17 @@ func Template() []byte {
 #   - keeps-promises
 #   - checklists/our-charter.yaml
 
+# Different checklists for different documents: a document is judged against
+# the checklists of every entry whose paths (globs relative to this file's
+# folder; a folder matches everything under it) match it; documents no entry
+# matches use the checklists above. fail-under here overrides the one below.
+# checks:
+#   - paths: ["letters/**"]
+#     checklists: [real-humans, personal-correspondence]
+#     fail-under: 70
+#   - paths: ["policies/**/*.md", "charter.*"]
+#     checklists: [service-charter]
+
 # Documents to check: files, folders (searched recursively for Markdown,
 # text, HTML, DOCX, ODT and PDF files) and globs such as "docs/**/*.md".
 paths:
@@ -47,6 +58,6 @@ fail-under: 60
 # Waivers: a waivers file, or a list written here.
 # waivers: .svcaudit-waivers.yaml
 # Flag waivers this many days before they expire.
-# warn-expiry: 14
+# warn-expiry: 30
 `)
 }

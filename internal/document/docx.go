@@ -1,14 +1,12 @@
 package document
 
 import (
-	"archive/zip"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -19,34 +17,34 @@ const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 // (Title, Heading1…Heading9, or a style whose outline level is set in
 // word/styles.xml) or a direct w:outlineLvl.
 func parseDOCX(data []byte, lim Limits) (*builder, error) {
-	zr, err := openZip(data)
+	z, err := openOffice(data, lim, "a DOCX document")
 	if err != nil {
-		return nil, errors.New(strings.Replace(err.Error(), "a document", "a DOCX document", 1))
+		return nil, err
 	}
-	bud := &zipBudget{left: lim.MaxUnzipped, limit: lim.MaxUnzipped}
-	main := findEntry(zr, "word/document.xml")
-	if main == nil {
+	if z.entry("word/document.xml") == nil {
 		return nil, errors.New("word/document.xml is missing: not a Word document, or a corrupt one")
 	}
 	levels := map[string]int{}
-	if st := findEntry(zr, "word/styles.xml"); st != nil {
-		if err := docxStyles(bud, st, levels); err != nil {
+	st, found, err := z.open("word/styles.xml")
+	if err != nil {
+		return nil, err
+	}
+	if found {
+		err := docxStyles(st, levels)
+		st.Close()
+		if err != nil {
 			return nil, err
 		}
 	}
-	rc, err := bud.openEntry(main)
+	rc, _, err := z.open("word/document.xml")
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	b := &builder{}
+	paras := &paraStack{b: b}
 	dec := xml.NewDecoder(rc)
-	type para struct {
-		num, col, start, level int
-	}
 	var (
-		stack    []para
-		paras    int
 		inText   bool
 		fallback int // depth inside mc:Fallback, a copy of what mc:Choice holds
 	)
@@ -71,30 +69,26 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 			}
 			switch t.Name.Local {
 			case "p":
-				paras++
-				b.brk()
-				stack = append(stack, para{num: paras, col: 1, start: b.offset()})
+				paras.push()
 			case "pStyle":
-				if len(stack) > 0 {
+				if p := paras.top(); p != nil {
 					if l, ok := docxStyleLevel(attr(t, "val"), levels); ok {
-						stack[len(stack)-1].level = l
+						p.level = l
 					}
 				}
 			case "outlineLvl":
-				if n, err := strconv.Atoi(attr(t, "val")); err == nil && n < 9 && len(stack) > 0 {
-					stack[len(stack)-1].level = n + 1
+				if n, err := strconv.Atoi(attr(t, "val")); err == nil && n < 9 && paras.top() != nil {
+					paras.top().level = n + 1
 				}
 			case "t":
 				inText = true
 			case "tab", "br", "cr", "noBreakHyphen":
-				if len(stack) > 0 && !inText {
-					p := &stack[len(stack)-1]
+				if !inText {
 					s := " "
 					if t.Name.Local == "noBreakHyphen" {
 						s = "-"
 					}
-					b.add(s, Position{Line: p.num, Column: p.col})
-					p.col++
+					paras.text(s)
 				}
 			}
 		case xml.EndElement:
@@ -109,22 +103,11 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 			case "t":
 				inText = false
 			case "p":
-				if len(stack) == 0 {
-					continue
-				}
-				p := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				if p.level > 0 {
-					b.heading(p.level, p.start)
-				}
-				b.brk()
+				paras.pop()
 			}
 		case xml.CharData:
-			if inText && fallback == 0 && len(stack) > 0 {
-				p := &stack[len(stack)-1]
-				s := string(t)
-				b.add(s, Position{Line: p.num, Column: p.col})
-				p.col += utf8.RuneCountInString(s)
+			if inText && fallback == 0 {
+				paras.text(string(t))
 			}
 		}
 	}
@@ -134,13 +117,8 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 // docxStyles reads word/styles.xml for the heading level of each paragraph
 // style, from its outline level or its name ("heading 2", "Title"), so that
 // headings are found whatever language the style ids are in.
-func docxStyles(bud *zipBudget, f *zip.File, levels map[string]int) error {
-	rc, err := bud.openEntry(f)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	dec := xml.NewDecoder(rc)
+func docxStyles(r io.Reader, levels map[string]int) error {
+	dec := xml.NewDecoder(r)
 	id := ""
 	for {
 		tok, err := dec.Token()

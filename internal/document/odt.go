@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 const (
@@ -21,39 +20,25 @@ const (
 // their text:outline-level, and paragraphs in the Title style (directly or
 // through an automatic style based on it), as level 1.
 func parseODT(data []byte, lim Limits) (*builder, error) {
-	zr, err := openZip(data)
-	if err != nil {
-		return nil, errors.New(strings.Replace(err.Error(), "a document", "an ODT document", 1))
-	}
-	bud := &zipBudget{left: lim.MaxUnzipped, limit: lim.MaxUnzipped}
-	content := findEntry(zr, "content.xml")
-	if content == nil {
-		return nil, errors.New("content.xml is missing: not an OpenDocument text, or a corrupt one")
-	}
-	rc, err := bud.openEntry(content)
+	z, err := openOffice(data, lim, "an ODT document")
 	if err != nil {
 		return nil, err
 	}
+	rc, found, err := z.open("content.xml")
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, errors.New("content.xml is missing: not an OpenDocument text, or a corrupt one")
+	}
 	defer rc.Close()
 	b := &builder{}
+	paras := &paraStack{b: b}
 	dec := xml.NewDecoder(rc)
-	type para struct {
-		num, col, start, level int
-	}
 	var (
-		stack  []para
-		paras  int
 		skip   int                   // depth inside annotations and note citations
 		parent = map[string]string{} // automatic style → its parent style
 	)
-	addText := func(s string) {
-		if len(stack) == 0 || s == "" {
-			return
-		}
-		p := &stack[len(stack)-1]
-		b.add(s, Position{Line: p.num, Column: p.col})
-		p.col += utf8.RuneCountInString(s)
-	}
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -87,9 +72,7 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 			case "note-citation", "tracked-changes", "sequence-decls":
 				skip = 1
 			case "p", "h":
-				paras++
-				b.brk()
-				p := para{num: paras, col: 1, start: b.offset()}
+				p := paras.push()
 				if t.Name.Local == "h" {
 					p.level = 1
 					if n, err := strconv.Atoi(attr(t, "outline-level")); err == nil && n > 0 {
@@ -98,33 +81,26 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 				} else if s := attr(t, "style-name"); s == "Title" || parent[s] == "Title" {
 					p.level = 1
 				}
-				stack = append(stack, p)
 			case "s":
 				n, err := strconv.Atoi(attr(t, "c"))
 				if err != nil || n < 1 {
 					n = 1
 				}
-				addText(strings.Repeat(" ", min(n, 100)))
+				paras.text(strings.Repeat(" ", min(n, 100)))
 			case "tab", "line-break":
-				addText(" ")
+				paras.text(" ")
 			}
 		case xml.EndElement:
 			if skip > 0 {
 				skip--
 				continue
 			}
-			if t.Name.Space != odtTextNS || (t.Name.Local != "p" && t.Name.Local != "h") || len(stack) == 0 {
-				continue
+			if t.Name.Space == odtTextNS && (t.Name.Local == "p" || t.Name.Local == "h") {
+				paras.pop()
 			}
-			p := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if p.level > 0 {
-				b.heading(p.level, p.start)
-			}
-			b.brk()
 		case xml.CharData:
 			if skip == 0 {
-				addText(string(t))
+				paras.text(string(t))
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"unicode/utf8"
 )
 
 // maxRatio is the highest compression ratio accepted for an entry of more
@@ -26,23 +27,42 @@ type zipBudget struct {
 	limit int64
 }
 
-// openZip opens an office document's archive.
-func openZip(data []byte) (*zip.Reader, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("not a valid zip archive (%v); the file is corrupt or not a %s", err, "document")
-	}
-	return zr, nil
+// officeZip is an office document's archive, read within the limits: every
+// entry opened through it counts against one budget.
+type officeZip struct {
+	zr  *zip.Reader
+	bud *zipBudget
 }
 
-// findEntry returns the archive entry called name, or nil.
-func findEntry(zr *zip.Reader, name string) *zip.File {
-	for _, f := range zr.File {
+// openOffice opens data as the archive of an office document; kind names it
+// in the error ("a DOCX document").
+func openOffice(data []byte, lim Limits, kind string) (*officeZip, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("not a valid zip archive (%v); the file is corrupt or not %s", err, kind)
+	}
+	return &officeZip{zr: zr, bud: &zipBudget{left: lim.MaxUnzipped, limit: lim.MaxUnzipped}}, nil
+}
+
+// entry returns the archive's entry called name, or nil.
+func (z *officeZip) entry(name string) *zip.File {
+	for _, f := range z.zr.File {
 		if f.Name == name {
 			return f
 		}
 	}
 	return nil
+}
+
+// open opens the entry called name through the budget; found is false (and
+// the error nil) when the archive has no such entry.
+func (z *officeZip) open(name string) (rc io.ReadCloser, found bool, err error) {
+	f := z.entry(name)
+	if f == nil {
+		return nil, false, nil
+	}
+	rc, err = z.bud.openEntry(f)
+	return rc, true, err
 }
 
 // openEntry opens f for reading through the budget: the bytes actually
@@ -94,3 +114,57 @@ func (e *limitedEntry) Read(p []byte) (int, error) {
 }
 
 func (e *limitedEntry) Close() error { return e.rc.Close() }
+
+// para is an open paragraph of an office document: its number (the block's
+// Line), the next rune's Column, where its text starts in the builder and
+// its heading level (0: not a heading).
+type para struct {
+	num, col, start, level int
+}
+
+// paraStack keeps the paragraphs open while an office document's XML is
+// read (they nest: a paragraph in a footnote or a text box within one).
+type paraStack struct {
+	b    *builder
+	open []para
+	n    int // paragraphs begun so far
+}
+
+// push begins a paragraph, a new block, and returns it to set its level.
+func (s *paraStack) push() *para {
+	s.n++
+	s.b.brk()
+	s.open = append(s.open, para{num: s.n, col: 1, start: s.b.offset()})
+	return &s.open[len(s.open)-1]
+}
+
+// top is the innermost open paragraph, or nil.
+func (s *paraStack) top() *para {
+	if len(s.open) == 0 {
+		return nil
+	}
+	return &s.open[len(s.open)-1]
+}
+
+// text adds text to the innermost open paragraph; outside one it is dropped.
+func (s *paraStack) text(t string) {
+	p := s.top()
+	if p == nil || t == "" {
+		return
+	}
+	s.b.add(t, Position{Line: p.num, Column: p.col})
+	p.col += utf8.RuneCountInString(t)
+}
+
+// pop ends the innermost paragraph, marking it a heading if it has a level.
+func (s *paraStack) pop() {
+	p := s.top()
+	if p == nil {
+		return
+	}
+	s.open = s.open[:len(s.open)-1]
+	if p.level > 0 {
+		s.b.heading(p.level, p.start)
+	}
+	s.b.brk()
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/score"
 )
 
 // Options tune an explanation.
@@ -147,7 +148,7 @@ func overview(d *doc, r *result.Result, opts Options) {
 	d.h(2, "How the overall score is worked out")
 	scoring(d, r)
 	if r.Threshold != nil {
-		diff := round(r.Score-*r.Threshold, 1)
+		diff := score.Round(r.Score - *r.Threshold)
 		switch {
 		case diff >= 0:
 			d.p("The pass mark is %s: the score is %s above it.", pctv(*r.Threshold), plural1(diff, "point"))
@@ -195,21 +196,9 @@ func overview(d *doc, r *result.Result, opts Options) {
 	}
 }
 
-// weighted reports whether the Result's sections carry weights, which makes
-// the overall score a weighted mean of section scores rather than the pooled
-// points of every item.
-func weighted(r *result.Result) bool {
-	for _, s := range r.Sections {
-		if s.Weight > 0 {
-			return true
-		}
-	}
-	return false
-}
-
 func scoring(d *doc, r *result.Result) {
 	d.p("Each applicable item earns points: its weight times the share its answer is worth (for example yes 100%%, partly 50%%, no 0%%). Items that are not applicable, waived or left out do not count either way: they are taken out of the points possible.")
-	if !weighted(r) {
+	if !score.Weighted(r.Sections) {
 		var earned, possible float64
 		for _, s := range r.Sections {
 			earned += s.Earned
@@ -219,9 +208,9 @@ func scoring(d *doc, r *result.Result) {
 		for _, s := range r.Sections {
 			d.li(0, "%s: %s of %s points", sectionName(&s), num(s.Earned), num(s.Possible))
 		}
-		if possible > 0 {
-			d.p("In all: %s / %s = %s.", num(earned), num(possible), pctv(round(100*earned/possible, 1)))
-			check(d, r, 100*earned/possible)
+		if got, ok := score.Overall(r.Sections); ok {
+			d.p("In all: %s / %s = %s.", num(earned), num(possible), pctv(got))
+			check(d, r, got)
 		} else {
 			d.p("No item was applicable, so there are no points to score.")
 		}
@@ -231,19 +220,16 @@ func scoring(d *doc, r *result.Result) {
 	var sum, wsum float64
 	var terms, ws []string
 	for _, s := range r.Sections {
-		w := s.Weight
-		if w == 0 {
-			w = 1
-		}
+		w := score.SectionWeight(s)
 		if s.Score == nil {
 			d.li(0, "%s: no applicable items, left out", sectionName(&s))
 			continue
 		}
 		// the exact section score (earned/possible) keeps the sum true to
 		// the recorded score; the figures shown are rounded
-		exact := *s.Score
-		if s.Possible > 0 {
-			exact = 100 * s.Earned / s.Possible
+		exact, ok := score.SectionPercent(s.Earned, s.Possible)
+		if !ok {
+			exact = *s.Score
 		}
 		d.li(0, "%s: %s × weight %s = %s", sectionName(&s), pct(s.Score), num(w), num(exact*w))
 		sum += exact * w
@@ -251,18 +237,19 @@ func scoring(d *doc, r *result.Result) {
 		terms = append(terms, num(exact*w))
 		ws = append(ws, num(w))
 	}
-	if wsum == 0 {
+	got, ok := score.Overall(r.Sections)
+	if !ok {
 		d.p("No section had an applicable item, so there is no score.")
 		return
 	}
-	d.p("In all: (%s) / (%s) = %s / %s = %s.", strings.Join(terms, " + "), strings.Join(ws, " + "), num(sum), num(wsum), pctv(round(sum/wsum, 1)))
-	check(d, r, sum/wsum)
+	d.p("In all: (%s) / (%s) = %s / %s = %s.", strings.Join(terms, " + "), strings.Join(ws, " + "), num(sum), num(wsum), pctv(got))
+	check(d, r, got)
 }
 
 // check notes when the Result's recorded score differs from the figures
 // shown, which are rounded, so the reader is never left puzzling.
 func check(d *doc, r *result.Result, got float64) {
-	if math.Abs(round(got, 1)-r.Score) >= 0.05 {
+	if math.Abs(score.Round(got)-r.Score) >= 0.05 {
 		d.p("The Result records %s; the figures above are rounded, or the scoring used settings this explanation cannot see (such as unanswered items counted as zero).", pctv(r.Score))
 	}
 }
@@ -492,7 +479,7 @@ func num(x float64) string {
 	return strconv.FormatFloat(round(x, 2), 'f', -1, 64)
 }
 
-func pctv(x float64) string { return strconv.FormatFloat(round(x, 1), 'f', -1, 64) + "%" }
+func pctv(x float64) string { return strconv.FormatFloat(score.Round(x), 'f', -1, 64) + "%" }
 
 func pct(x *float64) string {
 	if x == nil {

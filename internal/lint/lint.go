@@ -34,6 +34,9 @@ type Report struct {
 	Checklists []*checklist.Checklist
 	// Threshold is the --fail-under percentage, if set.
 	Threshold *float64
+	// MixedThresholds says documents were held to different fail-under
+	// percentages (checks: entries of .svcaudit.yaml).
+	MixedThresholds bool
 	// Together says the documents were judged as one body of evidence.
 	Together bool
 	// Tally, when set, counts Results that were streamed out and are no
@@ -190,6 +193,20 @@ func problems(r *result.Result, it *result.Item) []result.Finding {
 			out[i].File = r.Subject
 		}
 	}
+	// In the order of the document, not of the patterns that found them.
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Page != b.Page {
+			return a.Page < b.Page
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
 	return out
 }
 
@@ -207,6 +224,9 @@ func reason(r *result.Result) string {
 	}
 	for _, g := range r.Gates {
 		if !g.Passed {
+			if strings.HasPrefix(g.Rule, "no-critical-failures") && len(r.CriticalFailures) > 0 {
+				continue // said above
+			}
 			s := "gate " + g.Rule + " failed"
 			if g.Detail != "" {
 				s += ": " + g.Detail
@@ -344,7 +364,10 @@ func Summary(rep *Report) string {
 		if rep.Together {
 			sep = ": "
 		}
-		if below > 0 && rep.Threshold != nil {
+		if below > 0 && rep.MixedThresholds {
+			fmt.Fprintf(&b, "%s%sbelow their fail-under", sep, unit(below))
+			sep = ", "
+		} else if below > 0 && rep.Threshold != nil {
 			fmt.Fprintf(&b, "%s%sbelow %s", sep, unit(below), pct(*rep.Threshold))
 			sep = ", "
 		} else {

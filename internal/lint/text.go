@@ -25,6 +25,8 @@ type textWriter struct {
 	opt     Options
 	subject string
 	any     bool
+	// noThreshold says a Result was judged with no fail-under.
+	noThreshold bool
 }
 
 func newTextWriter(w io.Writer, opt Options) *textWriter {
@@ -50,9 +52,12 @@ func (t *textWriter) result(r *result.Result) {
 		t.subject, t.any = r.Subject, true
 		fmt.Fprintln(bw, t.paint("1", clean(r.Subject)))
 	}
-	status := t.paint("32", "ok")
+	if r.Threshold == nil {
+		t.noThreshold = true
+	}
+	status := t.paint("32", "passed")
 	if !r.Passed {
-		status = t.paint("31", "FAIL") + " (" + clean(reason(r)) + ")"
+		status = t.paint("31", "FAILED") + " (" + clean(reason(r)) + ")"
 	}
 	grade := ""
 	if r.Grade.Label != "" {
@@ -100,6 +105,10 @@ func (t *textWriter) finish(rep *Report) error {
 	}
 	if t.any || len(rep.Errors)+len(rep.NotChecked) > 0 {
 		fmt.Fprintln(bw)
+	}
+	if t.noThreshold {
+		// Else "0.0%  passed" would puzzle.
+		fmt.Fprintln(bw, "no --fail-under set: only critical items and gating rules fail a document")
 	}
 	fmt.Fprintln(bw, Summary(rep))
 	return bw.Flush()

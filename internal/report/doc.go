@@ -4,5 +4,6 @@
 // change since. It writes terminal tables, Markdown, self-contained HTML with
 // charts, CSV, XLSX and JSON. Renderers compute no scores; the one exception
 // is Merge, which combines Results of one subject and rescores them with
-// Rescore, the only scoring arithmetic in this package.
+// Rescore, which sums the items' points and leaves the rest of the
+// arithmetic to package score, the one place it is written.
 package report

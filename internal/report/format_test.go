@@ -270,7 +270,7 @@ func TestTableFitsWidthAndColours(t *testing.T) {
 		if err := Render(&buf, rs[:1], Options{Color: true}); err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(buf.String(), "\x1b[31mInadequate Red\x1b[0m") {
+		if !strings.Contains(buf.String(), "\x1b[31mInadequate (red)\x1b[0m") {
 			t.Errorf("no red grade in colour:\n%s", buf.String())
 		}
 	})
@@ -279,7 +279,7 @@ func TestTableFitsWidthAndColours(t *testing.T) {
 		if err := Render(&buf, rs[:1], Options{}); err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(buf.String(), "\x1b[") || !strings.Contains(buf.String(), "Inadequate Red") {
+		if strings.Contains(buf.String(), "\x1b[") || !strings.Contains(buf.String(), "Inadequate (red)") {
 			t.Errorf("piped output should carry RAG as words without escapes")
 		}
 	})

@@ -103,3 +103,20 @@ func TestMergeRefusesMixedSubjects(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestRescoreRoundsAsEvaluate(t *testing.T) {
+	// 0.57 of 20 points is 2.85%, computed as 2.8499…: score.Evaluate rounds
+	// it to 2.9, and Rescore, using the same arithmetic, must too.
+	f := func(v float64) *float64 { return &v }
+	r := &result.Result{
+		Sections: []result.Section{{ID: "a"}},
+		Items: []result.Item{
+			{ID: "x/1", Section: "a", Outcome: result.Pass, Score: f(100), Weight: 0.57},
+			{ID: "x/2", Section: "a", Outcome: result.Fail, Score: f(0), Weight: 19.43},
+		},
+	}
+	Rescore(r, nil)
+	if r.Score != 2.9 || *r.Sections[0].Score != 2.9 {
+		t.Errorf("score %v, section %v; want 2.9, 2.9", r.Score, *r.Sections[0].Score)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/score"
 )
 
 // view is what every format renders: built once from the Results, so that
@@ -569,12 +570,7 @@ func changes(base, cur *result.Result) []change {
 
 func explain(ci int, r *result.Result) []explanation {
 	var out []explanation
-	weighted := false
-	for _, s := range r.Sections {
-		if s.Weight > 0 {
-			weighted = true
-		}
-	}
+	weighted := score.Weighted(r.Sections)
 	overall := explanation{Anchor: fmt.Sprintf("x-c%d-overall", ci), Title: r.Subject + ": overall score", Score: num(r.Score)}
 	for si, s := range r.Sections {
 		e := explanation{Anchor: fmt.Sprintf("x-c%d-s%d", ci, si), Title: r.Subject + ": " + s.Title, Score: numPtr(s.Score)}
@@ -616,10 +612,7 @@ func explain(ci int, r *result.Result) []explanation {
 		out = append(out, e)
 		l := explainLine{ID: s.ID, Question: s.Title, Fraction: numPtr(s.Score), Earned: trimNum(s.Earned), Possible: trimNum(s.Possible), Weight: "—"}
 		if weighted {
-			l.Weight = "1"
-			if s.Weight > 0 {
-				l.Weight = trimNum(s.Weight)
-			}
+			l.Weight = trimNum(score.SectionWeight(s))
 		}
 		if s.Score != nil {
 			l.Fraction += "%"

@@ -64,7 +64,7 @@ func (t *termWriter) rag(text, rag string) string {
 	if word == "" {
 		return text
 	}
-	s := text + " " + word
+	s := text + " (" + strings.ToLower(word) + ")"
 	if !t.color {
 		return s
 	}

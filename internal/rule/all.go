@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/result"
@@ -12,7 +13,8 @@ import (
 //	all: ['complain', 'ombudsman']
 type allRule struct {
 	patterns []int
-	missing  []string // per pattern, the message when it does not match
+	names    []string // per pattern, its name in a message
+	question string
 }
 
 func init() {
@@ -20,23 +22,45 @@ func init() {
 		if len(e.All) == 0 {
 			return nil
 		}
-		r := &allRule{patterns: c.patterns(e.All)}
-		for _, p := range r.patterns {
-			r.missing = append(r.missing, fmt.Sprintf("no match for %q", c.set.patterns[p].expr))
+		r := &allRule{patterns: c.patterns(e.All), question: question(c.item)}
+		for i, p := range r.patterns {
+			r.names = append(r.names, patternName(c.set, p, i, len(r.patterns)))
 		}
 		return r
 	}})
 }
 
+// run reports the missing patterns in one error finding:
+//
+//	missing 1 of 3 required phrases: "ombudsman"
+//	missing 2 of 3 required phrases: "complain", pattern 3 of 3
+//	required phrase not found: "ombudsman"
+//	no evidence that: Does the policy name the ombudsman? (required phrase not found)
 func (r *allRule) run(ev *evidence) (bool, []result.Finding) {
-	var errs, infos []result.Finding
+	var missing []string
+	var infos []result.Finding
 	for i, p := range r.patterns {
 		ms := ev.matchesUpTo(p, 1)
 		if len(ms) == 0 {
-			errs = append(errs, ev.whole("all", severityError, r.missing[i]))
+			missing = append(missing, r.names[i])
 			continue
 		}
-		infos = append(infos, ev.at("all", severityInfo, ms[0], fmt.Sprintf("found %s", quote(ev.text(ms[0])))))
+		infos = append(infos, ev.at("all", severityInfo, ms[0], "found "+quote(ev.text(ms[0]))))
 	}
-	return len(errs) == 0, append(errs, infos...)
+	if len(missing) == 0 {
+		return true, infos
+	}
+	var msg string
+	switch {
+	case len(r.patterns) == 1 && r.shown(0):
+		msg = "required phrase not found: " + missing[0]
+	case len(r.patterns) == 1:
+		msg = explain(r.question, "required phrase not found")
+	default:
+		msg = fmt.Sprintf("missing %d of %d required phrases: %s", len(missing), len(r.patterns), strings.Join(missing, ", "))
+	}
+	return false, append([]result.Finding{ev.whole("all", severityError, msg)}, infos...)
 }
+
+// shown reports whether pattern i is short enough to show in a message.
+func (r *allRule) shown(i int) bool { return strings.HasPrefix(r.names[i], `"`) }

@@ -21,8 +21,25 @@ func init() {
 			return nil
 		}
 		ps := c.patterns(e.Any)
-		return &anyRule{patterns: ps, failed: "no match for any of: " + exprList(c.set, ps)}
+		return &anyRule{patterns: ps, failed: anyFailed(c.set, ps, question(c.item))}
 	}})
+}
+
+// anyFailed is the message of an any rule that found nothing: the item's
+// question, when it has one, says what evidence was looked for; the
+// patterns themselves are left to the checklist (and `svcaudit show`).
+//
+//	no evidence that: Do published standards give concrete timescales? (none of 10 patterns matched)
+//	no evidence found: "ombudsman" did not match
+func anyFailed(set *Set, ps []int, q string) string {
+	why := fmt.Sprintf("none of %d patterns matched", len(ps))
+	if len(ps) == 1 {
+		why = patternName(set, ps[0], 0, 1) + " did not match"
+	}
+	if q != "" {
+		return fmt.Sprintf("no evidence that: %s (%s)", q, why)
+	}
+	return "no evidence found: " + why
 }
 
 func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
@@ -32,7 +49,7 @@ func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
 			break
 		}
 		for _, m := range ev.matchesUpTo(p, maxInfo-len(fs)) {
-			fs = append(fs, ev.at("any", severityInfo, m, fmt.Sprintf("found %s", quote(ev.text(m)))))
+			fs = append(fs, ev.at("any", severityInfo, m, "found "+quote(ev.text(m))))
 		}
 	}
 	if len(fs) > 0 {

@@ -172,3 +172,48 @@ func BenchmarkCorpus(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkHugeOneLine evaluates the keeps-promises checklist over one HTML
+// document of 8 MiB on one line: a single paragraph of one word repeated,
+// and realistic prose in paragraphs with no line breaks between them
+// (bench/unreadable.sh runs the same, 50 MB, end to end).
+func BenchmarkHugeOneLine(b *testing.B) {
+	cl, err := checklist.Resolve("keeps-promises")
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := Compile(cl.Items())
+	if err != nil {
+		b.Fatal(err)
+	}
+	const size = 8 << 20
+	r := rand.New(rand.NewSource(1))
+	var prose strings.Builder
+	prose.WriteString("<html><body>")
+	for prose.Len() < size {
+		prose.WriteString("<p>")
+		for i := 0; i < 4; i++ {
+			s := benchSentences[r.Intn(len(benchSentences))]
+			prose.WriteString(strings.ReplaceAll(s, "%d", fmt.Sprint(1+r.Intn(28))))
+			prose.WriteString(" ")
+		}
+		prose.WriteString("</p>")
+	}
+	prose.WriteString("</body></html>")
+	for _, tc := range []struct{ name, html string }{
+		{"words", "<p>" + strings.Repeat("word ", size/5) + "</p>"},
+		{"prose", prose.String()},
+	} {
+		d, err := document.Parse("huge.html", []byte(tc.html), document.Limits{MaxFileSize: 64 << 20})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(tc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(d.Text)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				set.Evaluate(d)
+			}
+		})
+	}
+}

@@ -2,11 +2,13 @@ package rule
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/result"
 )
 
@@ -25,7 +27,7 @@ const maxQuote = 60
 // at returns a finding at a match, with its place and snippet.
 func (ev *evidence) at(rule, severity string, m match, msg string) result.Finding {
 	d := ev.docs[m.doc]
-	pos := d.Position(m.start)
+	pos := ev.position(m.doc, m.start)
 	return result.Finding{
 		Rule:     rule,
 		File:     d.Path,
@@ -48,16 +50,15 @@ func (ev *evidence) whole(rule, severity, msg string) result.Finding {
 	return f
 }
 
-// quote is a match's text fit for a message: cleaned, and cut short.
+// quote is a text fit for a message, in double quotes: cleaned, cut
+// short, and otherwise as written (no Go escaping, which doubles
+// backslashes and confuses the people who read it).
 func quote(s string) string {
 	s = strings.TrimSpace(clean(s))
-	if isClean(s) && !strings.ContainsAny(s, `"\\`) && len(s) <= maxQuote {
-		return `"` + s + `"` // what %q would give, made cheaply
-	}
 	if utf8.RuneCountInString(s) > maxQuote {
 		s = cutWords(s, maxQuote-1) + "…"
 	}
-	return fmt.Sprintf("%q", s)
+	return `"` + s + `"`
 }
 
 // snippet is the text around text[start:end], at most maxSnippet runes,
@@ -74,9 +75,17 @@ func snippet(text string, start, end int) string {
 	ctx := maxSnippet - n + 16
 	// Context comes from the match's own blocks (paragraph, heading, cell):
 	// the text before and after a block break belongs to something else.
-	blockStart := strings.LastIndexByte(text[:start], '\n') + 1
-	blockEnd := len(text)
-	if i := strings.IndexByte(text[end:], '\n'); i >= 0 {
+	// Breaks are looked for only as far as the context reaches (and a
+	// little more, for a rune cut in two), so that a snippet costs the
+	// same in a document on one line of 50 MB: a block reaching further is
+	// treated as ending there, which still marks the cut with "…".
+	const slack = utf8.UTFMax
+	blockStart := max(0, start-ctx-slack)
+	if i := strings.LastIndexByte(text[blockStart:start], '\n'); i >= 0 {
+		blockStart += i + 1
+	}
+	blockEnd := min(len(text), end+ctx+slack)
+	if i := strings.IndexByte(text[end:blockEnd], '\n'); i >= 0 {
 		blockEnd = end + i
 	}
 	lo := max(blockStart, start-ctx)
@@ -234,13 +243,95 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// exprList joins pattern expressions for a message.
-func exprList(set *Set, ids []int) string {
-	parts := make([]string, len(ids))
-	for i, id := range ids {
-		parts[i] = printable(set.patterns[id].expr)
+// maxShownPattern is the longest pattern, in runes, that a message shows;
+// a longer one is named by its place in its list ("pattern 2 of 3").
+const maxShownPattern = 40
+
+// patternName names pattern p, number i (from 0) of n, for a message: the
+// pattern as written, in quotes, when it is short, else its place.
+func patternName(set *Set, p, i, n int) string {
+	if s, ok := shortPattern(set, p); ok {
+		return s
 	}
-	return strings.Join(parts, ", ")
+	if n == 1 {
+		return "the pattern"
+	}
+	return fmt.Sprintf("pattern %d of %d", i+1, n)
+}
+
+// shortPattern is pattern p as written, in quotes, and whether it is short
+// enough to show.
+func shortPattern(set *Set, p int) (string, bool) {
+	expr := printable(set.patterns[p].expr)
+	return `"` + expr + `"`, utf8.RuneCountInString(expr) <= maxShownPattern
+}
+
+// maxQuestion is the longest item question, in runes, that a message
+// quotes.
+const maxQuestion = 120
+
+// question is an item's question fit for a message, or "" when there is
+// none.
+func question(it *checklist.Item) string {
+	if it == nil {
+		return ""
+	}
+	q := strings.TrimSpace(clean(it.Question))
+	if utf8.RuneCountInString(q) > maxQuestion {
+		q = cutWords(q, maxQuestion-1) + "…"
+	}
+	return q
+}
+
+// explain puts the item's question, when there is one, before a reason
+// that names no pattern, so that the message says what was looked for:
+//
+//	no evidence that: Is there a heading for complaints? (no matching heading)
+func explain(q, reason string) string {
+	if q == "" {
+		return reason
+	}
+	return fmt.Sprintf("no evidence that: %s (%s)", q, reason)
+}
+
+// explained returns the reason of a message that explain made with
+// question q.
+func explained(q, msg string) (reason string, ok bool) {
+	if q == "" {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(msg, "no evidence that: "+q+" (")
+	if !ok || !strings.HasSuffix(rest, ")") {
+		return "", false
+	}
+	return rest[:len(rest)-1], true
+}
+
+// thousands writes n with commas between groups of three digits: 1,000.
+func thousands(n int) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// decimal writes f with at most one decimal place, none when it is whole,
+// and commas in the whole part: 7, 6.5, 1,250.
+func decimal(f float64) string {
+	s := strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil { // beyond int: leave as it is
+		return s
+	}
+	if frac != "" {
+		return thousands(n) + "." + frac
+	}
+	return thousands(n)
 }
 
 // printable escapes the control and formatting characters of a pattern

@@ -1,8 +1,6 @@
 package rule
 
 import (
-	"fmt"
-
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/result"
 )
@@ -12,7 +10,8 @@ import (
 //
 //	heading: 'complaints?'
 type headingRule struct {
-	pattern int
+	pattern  int
+	question string
 }
 
 func init() {
@@ -20,11 +19,11 @@ func init() {
 		if e.Heading == nil {
 			return nil
 		}
-		p := c.pattern(*e.Heading)
+		p := c.headingPattern(*e.Heading)
 		if p < 0 {
 			return nil
 		}
-		return &headingRule{pattern: p}
+		return &headingRule{pattern: p, question: question(c.item)}
 	}})
 }
 
@@ -40,12 +39,19 @@ func (r *headingRule) run(ev *evidence) (bool, []result.Finding) {
 			if m.end > len(d.Text) || d.Text[m.start:m.end] != h.Text {
 				m.end = m.start
 			}
-			f := ev.at("heading", severityInfo, m, fmt.Sprintf("heading %s matches %q", quote(h.Text), pat.expr))
+			f := ev.at("heading", severityInfo, m, "found heading "+quote(h.Text))
 			if m.end == m.start {
 				f.Snippet = snippet(h.Text, loc[0], loc[1])
 			}
 			return true, []result.Finding{f}
 		}
 	}
-	return false, []result.Finding{ev.whole("heading", severityError, fmt.Sprintf("no heading matches %q", pat.expr))}
+	msg := explain(r.question, "no matching heading")
+	if r.question == "" {
+		msg = "no matching heading found"
+	}
+	if name, ok := shortPattern(ev.set, r.pattern); ok {
+		msg = "no heading matches " + name
+	}
+	return false, []result.Finding{ev.whole("heading", severityError, msg)}
 }

@@ -3,6 +3,7 @@ package rule
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/checklist"
@@ -38,6 +39,11 @@ func init() {
 	}})
 }
 
+// run measures the rate of jargon and, when it is over the limit, lists
+// the words most used and reports each use:
+//
+//	7 jargon words per 1,000, more than 5: "going forward" ×3, "leverage" ×2, …
+//	found "leverage" (jargon)
 func (r *jargonRule) run(ev *evidence) (bool, []result.Finding) {
 	ms := ev.matches(r.pattern)
 	words := 0
@@ -45,26 +51,58 @@ func (r *jargonRule) run(ev *evidence) (bool, []result.Finding) {
 		words += ev.proseOf(i).words
 	}
 	rate := float64(len(ms))
-	limit := fmt.Sprintf("at most %g", r.max)
+	what := plural(len(ms), "jargon word", "jargon words")
 	if r.per > 0 {
 		if words > 0 {
 			rate = float64(len(ms)) * float64(r.per) / float64(words)
 		}
-		limit = fmt.Sprintf("at most %g per %d words", r.max, r.per)
-	}
-	summary := fmt.Sprintf("%s in %s", plural(len(ms), "jargon word", "jargon words"), plural(words, "word", "words"))
-	if r.per > 0 {
-		summary += fmt.Sprintf(" (%.1f per %d)", rate, r.per)
+		what = fmt.Sprintf("%s jargon %s per %s", decimal(rate), pluralWord(rate, "word", "words"), thousands(r.per))
 	}
 	if rate <= r.max {
-		return true, []result.Finding{ev.whole("jargon", severityInfo, summary+", "+limit)}
+		return true, []result.Finding{ev.whole("jargon", severityInfo, fmt.Sprintf("%s, at most %s", what, decimal(r.max)))}
 	}
-	fs := []result.Finding{ev.whole("jargon", severityError, summary+", want "+limit)}
+	msg := fmt.Sprintf("%s, more than %s: %s", what, decimal(r.max), jargonCounts(ev, ms))
+	fs := []result.Finding{ev.whole("jargon", severityError, msg)}
 	for i, m := range ms {
 		if i == maxErrors {
 			break
 		}
-		fs = append(fs, ev.at("jargon", severityError, m, fmt.Sprintf("jargon %s", quote(ev.text(m)))))
+		fs = append(fs, ev.at("jargon", severityError, m, fmt.Sprintf("found %s (jargon)", quote(ev.text(m)))))
 	}
 	return false, fs
+}
+
+// maxJargonShown is how many different jargon words a summary lists.
+const maxJargonShown = 3
+
+// jargonCounts lists the jargon words used, most used first, with their
+// counts: "going forward" ×3, "leverage" ×2, …
+func jargonCounts(ev *evidence, ms []match) string {
+	counts := map[string]int{}
+	var order []string
+	for _, m := range ms {
+		w := strings.ToLower(strings.Join(strings.Fields(clean(ev.text(m))), " "))
+		if counts[w] == 0 {
+			order = append(order, w)
+		}
+		counts[w]++
+	}
+	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
+	var parts []string
+	for i, w := range order {
+		if i == maxJargonShown {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("%s ×%d", quote(w), counts[w]))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// pluralWord is one or many, to agree with a rate as written by decimal.
+func pluralWord(rate float64, one, many string) string {
+	if decimal(rate) == "1" {
+		return one
+	}
+	return many
 }

@@ -36,5 +36,5 @@ func (r *minRule) run(ev *evidence) (bool, []result.Finding) {
 	if total >= r.n {
 		return true, []result.Finding{ev.whole("min", severityInfo, fmt.Sprintf("found at least %s", plural(r.n, "match", "matches")))}
 	}
-	return false, []result.Finding{ev.whole("min", severityError, fmt.Sprintf("found %s, want at least %d", plural(total, "match", "matches"), r.n))}
+	return false, []result.Finding{ev.whole("min", severityError, fmt.Sprintf("found %s, fewer than the %d required", plural(total, "match", "matches"), r.n))}
 }

@@ -13,8 +13,9 @@ import (
 //
 //	near: {a: 'complain', b: 'ombudsman', within: 40}
 type nearRule struct {
-	a, b   int
-	within int
+	a, b     int
+	within   int
+	question string
 }
 
 func init() {
@@ -26,7 +27,7 @@ func init() {
 		if a < 0 || b < 0 {
 			return nil
 		}
-		return &nearRule{a: a, b: b, within: e.Near.Within}
+		return &nearRule{a: a, b: b, within: e.Near.Within, question: question(c.item)}
 	}})
 }
 
@@ -59,15 +60,28 @@ func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
 			}
 		}
 	}
-	a, b := ev.set.patterns[r.a].expr, ev.set.patterns[r.b].expr
+	a, shownA := shortPattern(ev.set, r.a)
+	if !shownA {
+		a = "pattern a"
+	}
+	b, shownB := shortPattern(ev.set, r.b)
+	if !shownB {
+		b = "pattern b"
+	}
+	words := plural(r.within, "word", "words")
 	var msg string
 	switch {
+	case len(as) == 0 && len(bs) == 0:
+		msg = fmt.Sprintf("no match for %s or %s, needed within %s of each other", a, b, words)
 	case len(as) == 0:
-		msg = fmt.Sprintf("no match for %q (wanted within %d words of %q)", a, r.within, b)
+		msg = fmt.Sprintf("no match for %s, needed within %s of %s", a, words, b)
 	case len(bs) == 0:
-		msg = fmt.Sprintf("no match for %q (wanted within %d words of %q)", b, r.within, a)
+		msg = fmt.Sprintf("no match for %s, needed within %s of %s", b, words, a)
 	default:
-		msg = fmt.Sprintf("no match for %q within %d words of %q", a, r.within, b)
+		msg = fmt.Sprintf("found %s and %s, but never within %s of each other", a, b, words)
+	}
+	if !shownA || !shownB {
+		msg = explain(r.question, msg)
 	}
 	return false, []result.Finding{ev.whole("near", severityError, msg)}
 }

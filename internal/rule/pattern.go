@@ -18,6 +18,10 @@ type pattern struct {
 	pre  prefilter
 	// groups are the scanner ids of pre.lits (group 0) and pre.also.
 	groups [][]int32
+	// scan is set when a rule searches the text for the pattern; a
+	// pattern only heading rules use runs on headings alone, and its
+	// literals stay out of the scanner.
+	scan bool
 }
 
 // patternOptions are the evidence settings that change how a pattern matches.

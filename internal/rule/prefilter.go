@@ -42,36 +42,40 @@ const maxLiterals = 64
 //
 //	c + w·W + l·L + d·D + a·A
 //
+//	  + o·O
+//
 // where, in the document at hand, W is the longest run of whitespace, L the
-// longest line, D the longest run of digits and A the longest run of ASCII
-// word characters ([0-9A-Za-z_]). A repetition of digits cannot match more
-// than D bytes, of word characters more than A, of whitespace more than W,
+// longest line, D the longest run of digits, A the longest run of ASCII
+// word characters ([0-9A-Za-z_]) and O the longest run of characters that
+// are not letters, digits, marks or "_" (see nonWord). A repetition of
+// digits cannot match more than D bytes, of word characters more than A, of
+// whitespace more than W, of spaces and punctuation ([\s-]+) more than O,
 // and one that cannot cross a line break no more than L.
 type span struct {
-	c, w, l, d, a int
-	inf           bool
+	c, w, l, d, a, o int
+	inf              bool
 }
 
 func (s span) add(o span) span {
-	return span{c: s.c + o.c, w: s.w + o.w, l: s.l + o.l, d: s.d + o.d, a: s.a + o.a, inf: s.inf || o.inf}
+	return span{c: s.c + o.c, w: s.w + o.w, l: s.l + o.l, d: s.d + o.d, a: s.a + o.a, o: s.o + o.o, inf: s.inf || o.inf}
 }
 
 func (s span) max(o span) span {
-	return span{c: max(s.c, o.c), w: max(s.w, o.w), l: max(s.l, o.l), d: max(s.d, o.d), a: max(s.a, o.a), inf: s.inf || o.inf}
+	return span{c: max(s.c, o.c), w: max(s.w, o.w), l: max(s.l, o.l), d: max(s.d, o.d), a: max(s.a, o.a), o: max(s.o, o.o), inf: s.inf || o.inf}
 }
 
 func (s span) times(n int) span {
-	return span{c: s.c * n, w: s.w * n, l: s.l * n, d: s.d * n, a: s.a * n, inf: s.inf}
+	return span{c: s.c * n, w: s.w * n, l: s.l * n, d: s.d * n, a: s.a * n, o: s.o * n, inf: s.inf}
 }
 
 // variable reports whether the bound depends on the document.
 func (s span) variable() bool {
-	return s.w > 0 || s.l > 0 || s.d > 0 || s.a > 0
+	return s.w > 0 || s.l > 0 || s.d > 0 || s.a > 0 || s.o > 0
 }
 
 // bytes evaluates the bound for a document.
 func (s span) bytes(st textStats) int {
-	return s.c + s.w*st.longestSpace + s.l*st.longestLine + s.d*st.longestDigits + s.a*st.longestWord
+	return s.c + s.w*st.longestSpace + s.l*st.longestLine + s.d*st.longestDigits + s.a*st.longestWord + s.o*st.longestNonWord
 }
 
 // analyze builds a pattern's prefilter from its (rewritten) syntax tree.
@@ -549,6 +553,10 @@ func maxSpan(re *syntax.Regexp) span {
 			return span{w: 1}
 		case cs.onlyWord:
 			return span{a: 1}
+		case cs.onlyNonWord:
+			// Before the line bound: a one-line document's longest line
+			// is the whole text.
+			return span{o: 1}
 		case !cs.newline:
 			return span{l: 1}
 		}
@@ -576,15 +584,32 @@ type charSet struct {
 	// runes that fold to them (documents holding those are matched in
 	// full, without windows).
 	onlyWord bool
+	// onlyNonWord: nothing but characters that are not letters, digits,
+	// marks or "_": whitespace and punctuation.
+	onlyNonWord bool
 }
 
-func allChars() charSet { return charSet{onlySpace: true, onlyDigit: true, onlyWord: true} }
+func allChars() charSet {
+	return charSet{onlySpace: true, onlyDigit: true, onlyWord: true, onlyNonWord: true}
+}
+
+// nonWord reports whether r is neither a letter, a digit, a mark nor "_".
+// A document's longest run of such runes is measured with this same test
+// (see statsOf), and a pattern's characters are tested with their case
+// folds, so the bound holds whatever folds to what.
+func nonWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !isWordByte(byte(r))
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+}
 
 func (cs *charSet) addRune(r rune) {
 	cs.newline = cs.newline || r == '\n'
 	cs.onlySpace = cs.onlySpace && isSpace(r)
 	cs.onlyDigit = cs.onlyDigit && '0' <= r && r <= '9'
 	cs.onlyWord = cs.onlyWord && (r < utf8.RuneSelf && isWordByte(byte(r)) || r == 0x17f || r == 0x212a)
+	cs.onlyNonWord = cs.onlyNonWord && nonWord(r)
 }
 
 func chars(re *syntax.Regexp) charSet {
@@ -593,6 +618,11 @@ func chars(re *syntax.Regexp) charSet {
 		cs := allChars()
 		for _, r := range re.Rune {
 			cs.addRune(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					cs.addRune(f)
+				}
+			}
 		}
 		return cs
 	case syntax.OpCharClass:
@@ -601,9 +631,9 @@ func chars(re *syntax.Regexp) charSet {
 			lo, hi := re.Rune[i], re.Rune[i+1]
 			cs.newline = cs.newline || lo <= '\n' && '\n' <= hi
 			if hi-lo > 0x400 {
-				cs.onlySpace, cs.onlyDigit, cs.onlyWord = false, false, false
+				cs.onlySpace, cs.onlyDigit, cs.onlyWord, cs.onlyNonWord = false, false, false, false
 			}
-			for r := lo; r <= hi && (cs.onlySpace || cs.onlyDigit || cs.onlyWord); r++ {
+			for r := lo; r <= hi && (cs.onlySpace || cs.onlyDigit || cs.onlyWord || cs.onlyNonWord); r++ {
 				cs.addRune(r)
 			}
 		}
@@ -623,6 +653,7 @@ func chars(re *syntax.Regexp) charSet {
 		cs.onlySpace = cs.onlySpace && c.onlySpace
 		cs.onlyDigit = cs.onlyDigit && c.onlyDigit
 		cs.onlyWord = cs.onlyWord && c.onlyWord
+		cs.onlyNonWord = cs.onlyNonWord && c.onlyNonWord
 	}
 	return cs
 }

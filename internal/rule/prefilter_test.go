@@ -57,7 +57,7 @@ func TestFoldOutliers(t *testing.T) {
 
 func TestStats(t *testing.T) {
 	got := statsOf("ab 123x4567\n\n  \u00a0foo_bar1 é\nxyz")
-	want := textStats{longestSpace: 6, longestLine: 15, longestDigits: 4, longestWord: 8}
+	want := textStats{longestSpace: 6, longestLine: 15, longestDigits: 4, longestWord: 8, longestNonWord: 6}
 	if got != want {
 		t.Errorf("statsOf = %+v, want %+v", got, want)
 	}
@@ -74,6 +74,11 @@ func TestSpan(t *testing.T) {
 		{`(?-i)a{2,3}b?`, span{c: 4}},
 		{`x.*y`, span{c: 2, l: 1}},
 		{`x(?s:.*)y`, span{c: 2, inf: true}},
+		// Spaces and punctuation: bound by the longest run of them, not
+		// by the longest line (one-line documents).
+		{`\d+[\s-]+hours`, span{c: 5, d: 1, o: 1}},
+		{`a[-–,.\s]*b`, span{c: 2, o: 1}},
+		{`a[^b]*b`, span{c: 2, inf: true}},
 	}
 	for _, tc := range cases {
 		p, err := compilePattern(checklist.Pattern{Expr: tc.expr}, patternOptions{matchCase: true})
@@ -117,6 +122,7 @@ var differentialPatterns = []string{
 	`\d+`, `\s+days`, `your\s+rights`, `kept`, `service\s*standards?`, `(?i:NHS)`, `(?-i:NHS)`, `\bcaf[eé]\b`,
 	`named\s+(person|contact)`, `(call|phone|ring) us`, `\d{1,2} (working )?days`, `x*complaint y*`,
 	`(?s)charter.*?standard`, `promise[^.]*kept`, `\Bplain`, `a(b|c)d`, `ſome`,
+	`\d+[\s-]+hours?`, `days[-–,.\s]*(we|complain)`, `(\s|-|\.)+ombudsman`, `twenty-one[^\w]*days`,
 }
 
 var vocabulary = strings.Fields(`complain complaints complaint ombudsman within working days day hours rings
@@ -124,7 +130,7 @@ var vocabulary = strings.Fields(`complain complaints complaint ombudsman within 
 	charter promise kept service standards standard NHS nhs café cafe named person contact call phone ring us
 	your rights 10 3 twenty-one ten x y a the of to and ſome Kept KEPT Complaints DAYS acd abd plain explain`)
 
-var separators = []string{" ", " ", " ", "\n", "  ", "\t", "\u00a0", ". ", ", ", "\n\n", "\r\n"}
+var separators = []string{" ", " ", " ", "\n", "  ", "\t", "\u00a0", ". ", ", ", "\n\n", "\r\n", " - ", " – ", "-", "\u0301 ", " \xff "}
 
 func randomText(r *rand.Rand, words int) string {
 	var b strings.Builder
@@ -212,4 +218,58 @@ func FuzzEvaluate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPosition checks that the cached positions of findings are those of
+// document.Position, whatever order they are asked for in.
+func TestPosition(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for i := 0; i < 20; i++ {
+		d := doc("p.md", randomText(r, 50+r.Intn(200)))
+		ev := (&Set{}).newEvidence([]*document.Document{d})
+		offs := make([]int, 60)
+		for j := range offs {
+			offs[j] = r.Intn(len(d.Text) + 1)
+			if j%3 != 0 && j > 0 { // mostly ascending runs, as findings come
+				offs[j] = min(len(d.Text), offs[j-1]+r.Intn(20))
+			}
+		}
+		for _, off := range offs {
+			if got, want := ev.position(0, off), d.Position(off); got != want {
+				t.Fatalf("position(%d) = %+v, want %+v in %q", off, got, want, d.Text)
+			}
+		}
+	}
+}
+
+// TestHeadingNotScanned checks that a pattern only a heading rule uses
+// stays out of the literal scan, and one shared with another rule does not.
+func TestHeadingNotScanned(t *testing.T) {
+	cases := []struct {
+		name string
+		ev   checklist.Evidence
+		want int // literals in the scanner
+	}{
+		{"heading only", checklist.Evidence{Heading: &checklist.Pattern{Expr: `complaints?`}}, 0},
+		{"heading and any", checklist.Evidence{Heading: &checklist.Pattern{Expr: `complaints?`}, Any: pats(`complaints?`)}, 1},
+		{"heading and another any", checklist.Evidence{Heading: &checklist.Pattern{Expr: `complaints?`}, Any: pats(`ombudsman`)}, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			set, err := Compile(item(tc.ev))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(set.scanner.lens); got != tc.want {
+				t.Errorf("scanner has %d literals, want %d", got, tc.want)
+			}
+			// And the outcome is that of running every pattern in full.
+			d := doc("p.md", "# How to complain\nWrite to the ombudsman about complaints.")
+			got := set.Evaluate(d)
+			set.naive = true
+			if diff := cmp.Diff(set.Evaluate(d), got); diff != "" {
+				t.Errorf("(-naive +prefiltered):\n%s", diff)
+			}
+		})
+	}
 }

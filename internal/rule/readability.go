@@ -36,9 +36,7 @@ func (r *readabilityRule) run(ev *evidence) (bool, []result.Finding) {
 	}
 	ease := total.fleschEase()
 	if ease >= r.min {
-		return true, []result.Finding{ev.whole("readability", severityInfo,
-			fmt.Sprintf("reading ease %.1f (at least %g): %d words, %d sentences, %d syllables", ease, r.min, total.words, total.sentences, total.syllables))}
+		return true, []result.Finding{ev.whole("readability", severityInfo, fmt.Sprintf("reading ease %.1f, at least %g", ease, r.min))}
 	}
-	return false, []result.Finding{ev.whole("readability", severityError,
-		fmt.Sprintf("reading ease %.1f, want at least %g: %d words, %d sentences, %d syllables", ease, r.min, total.words, total.sentences, total.syllables))}
+	return false, []result.Finding{ev.whole("readability", severityError, fmt.Sprintf("reading ease %.1f, below %g", ease, r.min))}
 }

@@ -67,8 +67,9 @@ type Set struct {
 }
 
 type compiledItem struct {
-	id     string
-	checks []check
+	id       string
+	question string // as messages quote it
+	checks   []check
 }
 
 type patternKey struct {
@@ -82,6 +83,7 @@ type compiler struct {
 	set  *Set
 	errs diag.List
 	opt  patternOptions
+	item *checklist.Item // the item being compiled
 }
 
 // pattern compiles p (once per expression and options) and returns its
@@ -91,6 +93,21 @@ func (c *compiler) pattern(p checklist.Pattern) int {
 }
 
 func (c *compiler) patternWith(p checklist.Pattern, opt patternOptions) int {
+	i := c.compile(p, opt)
+	if i >= 0 {
+		c.set.patterns[i].scan = true
+	}
+	return i
+}
+
+// headingPattern compiles a pattern that only ever runs on the text of
+// headings: its literals need not be scanned for in the whole text (unless
+// another rule uses the same pattern).
+func (c *compiler) headingPattern(p checklist.Pattern) int {
+	return c.compile(p, c.opt)
+}
+
+func (c *compiler) compile(p checklist.Pattern, opt patternOptions) int {
 	key := patternKey{p.Expr, opt}
 	if i, ok := c.set.byKey[key]; ok {
 		return i
@@ -126,8 +143,9 @@ func Compile(items []*checklist.Item) (*Set, error) {
 		if it == nil || it.Evidence == nil {
 			continue
 		}
+		c.item = it
 		c.opt = patternOptions{matchCase: it.Evidence.MatchCase, numberWords: it.Evidence.NumberWords}
-		ci := compiledItem{id: it.FullID}
+		ci := compiledItem{id: it.FullID, question: question(it)}
 		for _, k := range kinds {
 			if ch := k.compile(c, it.Evidence); ch != nil {
 				ci.checks = append(ci.checks, ch)
@@ -157,6 +175,10 @@ func (s *Set) buildScanner() {
 		return i
 	}
 	for _, p := range s.patterns {
+		if !p.scan {
+			p.pre.lits = nil // never searched for in the text: see find
+			continue
+		}
 		if p.pre.lits == nil {
 			continue
 		}
@@ -182,6 +204,7 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
 		o := Outcome{Passed: true, Findings: []result.Finding{}}
+		asked := false // a message has quoted the item's question
 		for _, ch := range it.checks {
 			ok, fs := ch.run(ev)
 			o.Passed = o.Passed && ok
@@ -192,6 +215,13 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 						continue
 					}
 					infos++
+				}
+				if reason, ok := explained(it.question, f.Message); ok {
+					if asked {
+						// Once per item is enough.
+						f.Message = "no evidence found: " + reason
+					}
+					asked = true
 				}
 				o.Findings = append(o.Findings, f)
 			}

@@ -62,7 +62,7 @@ func TestAny(t *testing.T) {
 			evidence: checklist.Evidence{Any: pats(`within \d+ days`, `guarantee`)},
 			docs:     one("We will reply promptly."),
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				{Rule: "any", File: "p.md", Message: `no match for any of: within \d+ days, guarantee`, Severity: "error"},
+				{Rule: "any", File: "p.md", Message: "no evidence found: none of 2 patterns matched", Severity: "error"},
 			}},
 		},
 		{
@@ -94,7 +94,7 @@ func TestAll(t *testing.T) {
 			evidence: checklist.Evidence{All: pats(`complain`, `ombudsman`)},
 			docs:     one("How to complain."),
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				{Rule: "all", File: "p.md", Message: `no match for "ombudsman"`, Severity: "error"},
+				{Rule: "all", File: "p.md", Message: `missing 1 of 2 required phrases: "ombudsman"`, Severity: "error"},
 				info("all", 1, 8, "How to complain.", `found "complain"`),
 			}},
 		},
@@ -138,7 +138,7 @@ func TestNear(t *testing.T) {
 			evidence: near,
 			docs:     one("You can complain to us at any time, and if that does not help the ombudsman."),
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				{Rule: "near", File: "p.md", Message: `no match for "complain" within 7 words of "ombudsman"`, Severity: "error"},
+				{Rule: "near", File: "p.md", Message: `found "complain" and "ombudsman", but never within 7 words of each other`, Severity: "error"},
 			}},
 		},
 		{
@@ -146,7 +146,7 @@ func TestNear(t *testing.T) {
 			evidence: near,
 			docs:     []*document.Document{doc("a.md", "complain"), doc("b.md", "ombudsman")},
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				{Rule: "near", Message: `no match for "complain" within 7 words of "ombudsman"`, Severity: "error"},
+				{Rule: "near", Message: `found "complain" and "ombudsman", but never within 7 words of each other`, Severity: "error"},
 			}},
 		},
 		{
@@ -154,7 +154,7 @@ func TestNear(t *testing.T) {
 			evidence: near,
 			docs:     one("complain"),
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				{Rule: "near", File: "p.md", Message: `no match for "ombudsman" (wanted within 7 words of "complain")`, Severity: "error"},
+				{Rule: "near", File: "p.md", Message: `no match for "ombudsman", needed within 7 words of "complain"`, Severity: "error"},
 			}},
 		},
 	})
@@ -181,7 +181,7 @@ func TestMin(t *testing.T) {
 			want: Outcome{Passed: false, Findings: []result.Finding{
 				info("any", 1, 1, "phone or email", `found "phone"`),
 				info("all", 1, 10, "phone or email", `found "email"`),
-				{Rule: "min", File: "p.md", Message: "found 2 matches, want at least 3", Severity: "error"},
+				{Rule: "min", File: "p.md", Message: "found 2 matches, fewer than the 3 required", Severity: "error"},
 			}},
 		},
 	})
@@ -195,7 +195,7 @@ func TestHeading(t *testing.T) {
 			evidence: ev,
 			docs:     one("# About us\nText.\n# How to make a complaint\nMore."),
 			want: Outcome{Passed: true, Findings: []result.Finding{
-				info("heading", 3, 3, "How to make a complaint", `heading "How to make a complaint" matches "complaints?"`),
+				info("heading", 3, 3, "How to make a complaint", `found heading "How to make a complaint"`),
 			}},
 		},
 		{
@@ -217,7 +217,7 @@ func TestJargon(t *testing.T) {
 			evidence: ev,
 			docs:     one("Going forward we will answer every letter within ten working days of receiving it."),
 			want: Outcome{Passed: true, Findings: []result.Finding{
-				info("jargon", 0, 0, "", "1 jargon word in 14 words (0.7 per 10), at most 1 per 10 words"),
+				info("jargon", 0, 0, "", "0.7 jargon words per 10, at most 1"),
 			}},
 		},
 		{
@@ -225,9 +225,9 @@ func TestJargon(t *testing.T) {
 			evidence: ev,
 			docs:     one("Going\nforward we leverage synergies."),
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				fail("jargon", 0, 0, "", "2 jargon words in 5 words (4.0 per 10), want at most 1 per 10 words"),
-				fail("jargon", 1, 1, "Going forward we leverage synergies.", `jargon "Going forward"`),
-				fail("jargon", 2, 12, "forward we leverage synergies.", `jargon "leverage"`),
+				fail("jargon", 0, 0, "", `4 jargon words per 10, more than 1: "going forward" ×1, "leverage" ×1`),
+				fail("jargon", 1, 1, "Going forward we leverage synergies.", `found "Going forward" (jargon)`),
+				fail("jargon", 2, 12, "forward we leverage synergies.", `found "leverage" (jargon)`),
 			}},
 		},
 	})
@@ -240,7 +240,7 @@ func TestReadability(t *testing.T) {
 			evidence: checklist.Evidence{Readability: &checklist.Readability{Min: 60}},
 			docs:     one("# Heading words are not prose\nThe cat sat on the mat."),
 			want: Outcome{Passed: true, Findings: []result.Finding{
-				{Rule: "readability", File: "p.md", Message: "reading ease 116.1 (at least 60): 6 words, 1 sentences, 6 syllables", Severity: "info"},
+				{Rule: "readability", File: "p.md", Message: "reading ease 116.1, at least 60", Severity: "info"},
 			}},
 		},
 		{
@@ -248,7 +248,7 @@ func TestReadability(t *testing.T) {
 			evidence: checklist.Evidence{Readability: &checklist.Readability{Min: 60}},
 			docs:     one("The Australian platypus is seemingly a hybrid of a mammal and reptilian creature."),
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				{Rule: "readability", File: "p.md", Message: "reading ease 24.4, want at least 60: 13 words, 1 sentences, 26 syllables", Severity: "error"},
+				{Rule: "readability", File: "p.md", Message: "reading ease 24.4, below 60", Severity: "error"},
 			}},
 		},
 		{
@@ -335,7 +335,7 @@ func TestMatching(t *testing.T) {
 			evidence: checklist.Evidence{Any: pats(`within \d+ working days`)},
 			docs:     one("Within ten working days."),
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				{Rule: "any", File: "p.md", Message: `no match for any of: within \d+ working days`, Severity: "error"},
+				{Rule: "any", File: "p.md", Message: `no evidence found: "within \d+ working days" did not match`, Severity: "error"},
 			}},
 		},
 		{
@@ -343,7 +343,7 @@ func TestMatching(t *testing.T) {
 			evidence: checklist.Evidence{Any: pats(`\d+ days`), NumberWords: true},
 			docs:     one("someone days"),
 			want: Outcome{Passed: false, Findings: []result.Finding{
-				{Rule: "any", File: "p.md", Message: `no match for any of: \d+ days`, Severity: "error"},
+				{Rule: "any", File: "p.md", Message: `no evidence found: "\d+ days" did not match`, Severity: "error"},
 			}},
 		},
 		{
@@ -441,5 +441,139 @@ func TestItemsAndTogether(t *testing.T) {
 	}
 	if f := got["t/b"].Findings[0]; f.File != "b.md" || f.Column != 10 {
 		t.Errorf("none finding in the wrong place: %+v", f)
+	}
+}
+
+// TestMessages checks that failure messages are plain: the item's
+// question when there is one, patterns shown raw only when short, and
+// no Go quoting.
+func TestMessages(t *testing.T) {
+	long := `\b(put|putting|puts|set|setting)\s+(things|it|this|that)\s+right\b`
+	cases := []struct {
+		name     string
+		question string
+		evidence checklist.Evidence
+		text     string
+		want     []string
+	}{
+		{
+			name:     "any with a question",
+			question: "Do published standards give concrete timescales?",
+			evidence: checklist.Evidence{Any: pats(`within \d+ days`, long)},
+			text:     "Nothing here.",
+			want:     []string{"no evidence that: Do published standards give concrete timescales? (none of 2 patterns matched)"},
+		},
+		{
+			name:     "any with one long pattern",
+			evidence: checklist.Evidence{Any: pats(long)},
+			text:     "Nothing here.",
+			want:     []string{"no evidence found: the pattern did not match"},
+		},
+		{
+			name:     "all names long patterns by place",
+			evidence: checklist.Evidence{All: pats(`complain`, `ombudsman`, long)},
+			text:     "How to complain.",
+			want:     []string{`missing 2 of 3 required phrases: "ombudsman", pattern 3 of 3`, `found "complain"`},
+		},
+		{
+			name:     "all shows backslashes as written",
+			evidence: checklist.Evidence{All: pats(`\bombudsman\b`)},
+			text:     "Nothing here.",
+			want:     []string{`required phrase not found: "\bombudsman\b"`},
+		},
+		{
+			name:     "all with one long pattern and a question",
+			question: "Does the policy promise to put things right?",
+			evidence: checklist.Evidence{All: pats(long)},
+			text:     "Nothing here.",
+			want:     []string{"no evidence that: Does the policy promise to put things right? (required phrase not found)"},
+		},
+		{
+			name:     "heading with a long pattern and a question",
+			question: "Is there a heading for complaints?",
+			evidence: checklist.Evidence{Heading: &checklist.Pattern{Expr: long, Pos: pos(1)}},
+			text:     "# About us",
+			want:     []string{"no evidence that: Is there a heading for complaints? (no matching heading)"},
+		},
+		{
+			name:     "near with a long pattern and a question",
+			question: "Is the ombudsman offered after a complaint?",
+			evidence: checklist.Evidence{Near: &checklist.Near{A: pat(`complain`), B: pat(long), Within: 20}},
+			text:     "complain",
+			want:     []string{"no evidence that: Is the ombudsman offered after a complaint? (no match for pattern b, needed within 20 words of \"complain\")"},
+		},
+		{
+			name:     "the question once per item",
+			question: "Does the policy promise to put things right?",
+			evidence: checklist.Evidence{Any: pats(`sorry`, long), All: pats(long)},
+			text:     "Nothing here.",
+			want: []string{
+				"no evidence that: Does the policy promise to put things right? (none of 2 patterns matched)",
+				"no evidence found: required phrase not found",
+			},
+		},
+		{
+			name:     "near with neither",
+			evidence: checklist.Evidence{Near: &checklist.Near{A: pat(`complain`), B: pat(long), Within: 1}},
+			text:     "Nothing here.",
+			want:     []string{`no match for "complain" or pattern b, needed within 1 word of each other`},
+		},
+		{
+			name:     "heading with a long pattern",
+			evidence: checklist.Evidence{Heading: &checklist.Pattern{Expr: long, Pos: pos(1)}},
+			text:     "# About us",
+			want:     []string{"no matching heading found"},
+		},
+		{
+			name:     "quoted text is raw",
+			evidence: checklist.Evidence{Any: pats(`say "\w+"`)},
+			text:     `We say "sorry" and mean it.`,
+			want:     []string{`found "say "sorry""`},
+		},
+		{
+			name:     "jargon lists the most used first",
+			evidence: checklist.Evidence{Jargon: &checklist.Jargon{Max: 1, Per: 1000, Words: []string{"a", "b", "c", "d"}}},
+			text:     "d a b b c c c d d d",
+			want: []string{
+				`1,000 jargon words per 1,000, more than 1: "d" ×4, "c" ×3, "b" ×2, …`,
+				`found "d" (jargon)`, `found "a" (jargon)`, `found "b" (jargon)`, `found "b" (jargon)`, `found "c" (jargon)`,
+				`found "c" (jargon)`, `found "c" (jargon)`, `found "d" (jargon)`, `found "d" (jargon)`, `found "d" (jargon)`,
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ev := tc.evidence
+			set, err := Compile([]*checklist.Item{{ID: "x", FullID: "t/x", Question: tc.question, Evidence: &ev}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range set.Evaluate(doc("p.md", tc.text))["t/x"].Findings {
+				got = append(got, f.Message)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("messages (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {1234567, "1,234,567"}, {-1500, "-1,500"}} {
+		if got := thousands(tc.n); got != tc.want {
+			t.Errorf("thousands(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		f    float64
+		want string
+	}{{7, "7"}, {6.53, "6.5"}, {0.04, "0"}, {1000, "1,000"}, {1250.25, "1,250.3"}} {
+		if got := decimal(tc.f); got != tc.want {
+			t.Errorf("decimal(%g) = %q, want %q", tc.f, got, tc.want)
+		}
 	}
 }

@@ -44,15 +44,8 @@ type Input struct {
 	Options Options
 }
 
-// Round rounds a percentage to one decimal, half away from zero. The tiny
-// nudge keeps a value such as 79.95, which floating point holds as
-// 79.9499999…, rounding as a person would.
-func Round(x float64) float64 {
-	return math.Round(x*10+math.Copysign(1e-7, x)) / 10
-}
-
 // Evaluate scores an audit of cl. It fills every field of the Result but
-// Tool and Notices, which belong to the caller.
+// Tool; the caller appends its own Notices (waivers) to the score's.
 func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 	switch in.Options.Unanswered {
 	case "", UnansweredZero, UnansweredSkip:
@@ -88,16 +81,8 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 	// First pass: what each item's answer is, so that follow-up
 	// conditions can look at items answered later in the checklist too.
 	e := &evaluator{cl: cl, scale: scale, in: in, given: given}
-	var totalEarned, totalPossible, weightedSum, weightSum float64
-	sectionWeighted := false
-	for _, s := range cl.Sections {
-		if s.Weight > 0 {
-			sectionWeighted = true
-		}
-	}
 	for _, s := range cl.Sections {
 		sec := result.Section{ID: s.ID, Title: s.Title, Weight: s.Weight}
-		counted := false
 		for _, it := range s.Items {
 			if in.Options.AutomatedOnly && !it.Automated() {
 				continue
@@ -110,53 +95,17 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 			if ri.Critical && ri.Outcome == result.Fail {
 				r.CriticalFailures = append(r.CriticalFailures, it.FullID)
 			}
-			if possible > 0 {
-				counted = true
-			}
 			sec.Earned += earned
 			sec.Possible += possible
 		}
-		if counted && sec.Possible > 0 {
-			pct := 100 * sec.Earned / sec.Possible
-			rounded := Round(pct)
-			g := checklist.Grade(bands, rounded)
-			sec.Score = &rounded
-			sec.Grade = &result.Grade{Label: g.Label, RAG: string(g.RAG)}
-			w := s.Weight
-			if w == 0 {
-				w = 1 // a section without a weight beside weighted ones counts once
-			}
-			weightedSum += w * pct
-			weightSum += w
-		}
-		totalEarned += sec.Earned
-		totalPossible += sec.Possible
 		r.Sections = append(r.Sections, sec)
 	}
 
-	var overall float64
-	switch {
-	case sectionWeighted && weightSum > 0:
-		overall = weightedSum / weightSum
-	case totalPossible > 0:
-		overall = 100 * totalEarned / totalPossible
-	}
-	r.Score = Round(overall)
-	g := checklist.Grade(bands, r.Score)
-	if len(r.CriticalFailures) > 0 && len(bands) > 0 {
-		g = bands[len(bands)-1]
-	}
-	r.Grade = result.Grade{Label: g.Label, RAG: string(g.RAG)}
-
+	Summarize(r, bands)
 	r.Gates = evalGates(cl, r)
-	r.Passed = len(r.CriticalFailures) == 0
-	for _, gr := range r.Gates {
-		if !gr.Passed {
-			r.Passed = false
-		}
-	}
-	if t := in.Options.Threshold; t != nil && r.Score < *t {
-		r.Passed = false
+	r.Passed = Verdict(r)
+	if _, counted := Overall(r.Sections); !counted && len(r.Items) > 0 {
+		r.Notices = append(r.Notices, "no item counted towards the score (every one was waived, not applicable or left out), so no threshold applies")
 	}
 	return r, nil
 }

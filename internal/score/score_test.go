@@ -344,3 +344,29 @@ func TestCheckSchema(t *testing.T) {
 		t.Errorf("check wrapper does not validate: %v", err)
 	}
 }
+
+// TestNothingCounted: when every item that would count is waived, there is
+// no score to hold to the threshold, and the Result says so.
+func TestNothingCounted(t *testing.T) {
+	r, err := Evaluate(base(), Input{Automated: fail(),
+		Waived:  map[string]result.Waiver{"kp/d": {Owner: "J. Smith", Reason: "being rewritten", Expires: "2027-01-01"}},
+		Options: Options{AutomatedOnly: true, Threshold: f64(60)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate(t, r)
+	if !r.Passed {
+		t.Errorf("nothing counted, yet the threshold failed the audit: score %v", r.Score)
+	}
+	if len(r.Notices) != 1 || !strings.Contains(r.Notices[0], "no item counted") {
+		t.Errorf("notices = %q", r.Notices)
+	}
+	// With something counted, the threshold applies as ever.
+	r, err = Evaluate(base(), Input{Automated: fail(), Options: Options{AutomatedOnly: true, Threshold: f64(60)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Passed || len(r.Notices) != 0 {
+		t.Errorf("a failing item below the threshold passed: %+v", r)
+	}
+}

@@ -1,16 +1,12 @@
 package waiver
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"strings"
-	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -30,23 +26,16 @@ func Load(path string) ([]Waiver, error) {
 // holding a list of waivers. Every problem is reported, each as a
 // *diag.Error at file:line:col, in a diag.List.
 func Parse(file string, data []byte) ([]Waiver, error) {
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, nil
-		}
-		return nil, diag.List{yamlError(file, err)}
+	doc, err := yamlnode.Decode(file, data)
+	if err != nil {
+		return nil, err
 	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+	root := yamlnode.Root(doc)
+	if root == nil {
 		return nil, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, diag.List{diag.Errorf(pos(file, root), "a waivers file is a mapping with a waivers: list")}
+		return nil, diag.List{diag.Errorf(yamlnode.Pos(file, root), "a waivers file is a mapping with a waivers: list")}
 	}
 	var errs diag.List
 	var list *yaml.Node
@@ -56,10 +45,7 @@ func Parse(file string, data []byte) ([]Waiver, error) {
 			list = v
 			continue
 		}
-		e := errs.Addf(pos(file, k), "unknown key %q in waivers file", k.Value)
-		if s := diag.Suggest(k.Value, []string{"waivers"}); s != "" {
-			e.WithHint("did you mean %q?", s)
-		}
+		yamlnode.UnknownKey(&errs, file, k, "waivers file", []string{"waivers"})
 	}
 	var ws []Waiver
 	if list != nil {
@@ -77,11 +63,11 @@ func Parse(file string, data []byte) ([]Waiver, error) {
 // file (a waivers file or .svcaudit.yaml). Every problem is reported, each
 // as a *diag.Error, in a diag.List.
 func ParseNode(file string, n *yaml.Node) ([]Waiver, error) {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if yamlnode.IsNull(n) {
 		return nil, nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		return nil, diag.List{diag.Errorf(pos(file, n), "waivers must be a list")}
+		return nil, diag.List{diag.Errorf(yamlnode.Pos(file, n), "waivers must be a list")}
 	}
 	var errs diag.List
 	var ws []Waiver
@@ -106,22 +92,15 @@ func ParseNode(file string, n *yaml.Node) ([]Waiver, error) {
 }
 
 func parseOne(file string, n *yaml.Node, errs *diag.List) (Waiver, bool) {
-	w := Waiver{Pos: pos(file, n)}
+	w := Waiver{Pos: yamlnode.Pos(file, n)}
 	if n.Kind != yaml.MappingNode {
 		errs.Addf(w.Pos, "a waiver must be a mapping of item, owner, reason, expires and optionally subject or documents")
 		return w, false
 	}
-	ok := true
-	seen := map[string]bool{}
+	fields, ok := yamlnode.Fields(file, n, errs)
 	var expires *yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if seen[k.Value] {
-			errs.Addf(pos(file, k), "%s is set twice", k.Value)
-			ok = false
-			continue
-		}
-		seen[k.Value] = true
+	for _, f := range fields {
+		k, v := f.Key, f.Value
 		var dst *string
 		switch k.Value {
 		case "item":
@@ -138,15 +117,12 @@ func parseOne(file string, n *yaml.Node, errs *diag.List) (Waiver, bool) {
 			expires = v
 			continue
 		default:
-			e := errs.Addf(pos(file, k), "unknown key %q in waiver", k.Value)
-			if s := diag.Suggest(k.Value, keys); s != "" {
-				e.WithHint("did you mean %q?", s)
-			}
+			yamlnode.UnknownKey(errs, file, k, "waiver", keys)
 			ok = false
 			continue
 		}
-		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			errs.Addf(pos(file, v), "%s must be text", k.Value)
+		if !yamlnode.IsText(v) {
+			errs.Addf(yamlnode.Pos(file, v), "%s must be text", k.Value)
 			ok = false
 			continue
 		}
@@ -160,12 +136,12 @@ func parseOne(file string, n *yaml.Node, errs *diag.List) (Waiver, bool) {
 		key string
 		val string
 	}{{"item", w.Item}, {"owner", w.Owner}, {"reason", w.Reason}} {
-		if !seen[req.key] {
+		if v := yamlnode.Value(n, req.key); v == nil {
 			errs.Addf(w.Pos, "%s has no %s", name, req.key)
 			ok = false
-		} else if v := valueOf(n, req.key); req.val == "" && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
+		} else if req.val == "" && yamlnode.IsText(v) {
 			// null was reported above as not text
-			errs.Addf(pos(file, v), "%s has an empty %s", name, req.key)
+			errs.Addf(yamlnode.Pos(file, v), "%s has an empty %s", name, req.key)
 			ok = false
 		}
 	}
@@ -173,41 +149,15 @@ func parseOne(file string, n *yaml.Node, errs *diag.List) (Waiver, bool) {
 		errs.Addf(w.Pos, "%s has no expires date", name)
 		ok = false
 	} else {
-		t, err := time.Parse(DateLayout, expires.Value)
-		if expires.Kind != yaml.ScalarNode || err != nil {
-			errs.Addf(pos(file, expires), "expires %q is not a date: write it as YYYY-MM-DD", expires.Value)
-			ok = false
-		}
+		t, good := yamlnode.Date(errs, file, expires, "expires", expires.Value)
+		ok = ok && good
 		w.Expires = t
 	}
 	for _, g := range []struct{ key, val string }{{"subject", w.Subject}, {"documents", w.Documents}} {
 		if g.val != "" && !doublestar.ValidatePattern(g.val) {
-			errs.Addf(pos(file, valueOf(n, g.key)), "%s %q is not a valid glob", g.key, g.val)
+			errs.Addf(yamlnode.Pos(file, yamlnode.Value(n, g.key)), "%s %q is not a valid glob", g.key, g.val)
 			ok = false
 		}
 	}
 	return w, ok
-}
-
-func valueOf(m *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
-func pos(file string, n *yaml.Node) diag.Pos {
-	return diag.Pos{File: file, Line: n.Line, Column: n.Column}
-}
-
-// yamlError places a YAML syntax error, whose message carries its line.
-func yamlError(file string, err error) *diag.Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-		msg = strings.TrimSpace(strings.TrimPrefix(msg, fmt.Sprintf("line %d:", line)))
-	}
-	return diag.Errorf(diag.Pos{File: file, Line: line}, "%s", msg)
 }

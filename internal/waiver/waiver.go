@@ -10,6 +10,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/internal/yamlnode"
 )
 
 // DefaultWarnDays is how many days before its expiry a waiver is flagged,
@@ -17,7 +18,7 @@ import (
 const DefaultWarnDays = 30
 
 // DateLayout is how waiver dates are written: 2026-12-31.
-const DateLayout = "2006-01-02"
+const DateLayout = yamlnode.DateLayout
 
 // Waiver excuses an item from audits of the subjects and documents it
 // scopes, until and including the day it expires.
