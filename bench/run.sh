@@ -24,7 +24,9 @@
 #              CHECK_CMD='{dir}/driver -rules {rules} {corpus}' (documents
 #              read as plain text, as ripgrep reads them), or
 #              CHECK_CMD='{dir}/driver -extract -rules {rules} {corpus}'
-#              (read with the document package, as check reads them)
+#              (read with the document package, as check reads them);
+#              -checklist {checklist} in place of -rules {rules} compiles
+#              the checklist's items as check does
 #   RUNS       timed runs per command (default 5; the median is reported)
 #   VALE_RUNS  timed runs of Vale (default 1: it is slow)
 #   SKIP_VALE  set to 1 to leave Vale out
