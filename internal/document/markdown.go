@@ -13,7 +13,7 @@ import (
 // and code lines are blocks of their own. YAML or TOML front matter is
 // skipped. It is a reader for evidence, not a full CommonMark renderer.
 func parseMarkdown(s string) *builder {
-	b := &builder{}
+	b := newBuilder(s)
 	r := lineReader{s: s}
 	skipFrontMatter(&r)
 	var (
@@ -179,13 +179,26 @@ func setextLevel(t string) int {
 	return 0
 }
 
+// isThematicBreak recognises "***", "- - -", "___": three or more of one of
+// '-', '*', '_' and nothing else but spaces and tabs. It is called for
+// every line, so it allocates nothing.
 func isThematicBreak(t string) bool {
-	s := strings.ReplaceAll(strings.ReplaceAll(t, " ", ""), "\t", "")
-	if len(s) < 3 {
-		return false
+	var c byte
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch ch := t[i]; ch {
+		case ' ', '\t':
+		case '-', '*', '_':
+			if n > 0 && ch != c {
+				return false
+			}
+			c = ch
+			n++
+		default:
+			return false
+		}
 	}
-	c := s[0]
-	return (c == '-' || c == '*' || c == '_') && strings.Trim(s, string(c)) == ""
+	return n >= 3
 }
 
 // listMarker is the length of a leading "- ", "* ", "+ ", "1. " or "1) "
