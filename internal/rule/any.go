@@ -43,7 +43,7 @@ func anyFailed(set *Set, ps []int, q string) string {
 }
 
 func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
-	var fs []result.Finding
+	fs := make([]result.Finding, 0, maxInfo)
 	for _, p := range r.patterns {
 		if len(fs) == maxInfo {
 			break
@@ -55,5 +55,5 @@ func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
 	if len(fs) > 0 {
 		return true, fs
 	}
-	return false, []result.Finding{ev.whole("any", severityError, r.failed)}
+	return false, append(fs, ev.whole("any", severityError, r.failed))
 }

@@ -208,6 +208,9 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 		for _, ch := range it.checks {
 			ok, fs := ch.run(ev)
 			o.Passed = o.Passed && ok
+			// fs is this call's own: kept findings are filtered in place,
+			// and the first check's slice becomes the item's.
+			kept := fs[:0]
 			infos := 0
 			for _, f := range fs {
 				if f.Severity == severityInfo {
@@ -223,7 +226,12 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 					}
 					asked = true
 				}
-				o.Findings = append(o.Findings, f)
+				kept = append(kept, f)
+			}
+			if len(o.Findings) == 0 && len(kept) > 0 {
+				o.Findings = kept
+			} else {
+				o.Findings = append(o.Findings, kept...)
 			}
 		}
 		out[it.id] = o
