@@ -43,17 +43,20 @@ func anyFailed(set *Set, ps []int, q string) string {
 }
 
 func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
-	fs := make([]result.Finding, 0, maxInfo)
+	var fs []result.Finding
 	for _, p := range r.patterns {
 		if len(fs) == maxInfo {
 			break
 		}
 		for _, m := range ev.matchesUpTo(p, maxInfo-len(fs)) {
+			if fs == nil {
+				fs = make([]result.Finding, 0, maxInfo)
+			}
 			fs = append(fs, ev.at("any", severityInfo, m, "found "+quote(ev.text(m))))
 		}
 	}
 	if len(fs) > 0 {
 		return true, fs
 	}
-	return false, append(fs, ev.whole("any", severityError, r.failed))
+	return false, []result.Finding{ev.whole("any", severityError, r.failed)}
 }
