@@ -280,6 +280,13 @@ func inline(b *builder, s string, line, col int) {
 		}
 	}
 	for i := 0; i < len(s); {
+		// Most bytes are literal text: skip them in a tight loop.
+		for i < len(s) && !inlineMarkup[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		ch := s[i]
 		switch {
 		case ch == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!<>|~", s[i+1]) >= 0:
@@ -342,6 +349,10 @@ func inline(b *builder, s string, line, col int) {
 	}
 	flush(len(s))
 }
+
+// inlineMarkup marks the bytes at which inline's switch may do something;
+// every other byte is literal text.
+var inlineMarkup = [256]bool{'\\': true, '`': true, '~': true, '*': true, '_': true, '!': true, '[': true, '<': true}
 
 // linkEnd finds the "]" that closes the link text opened at s[open] and
 // returns its index and the index just past the "(target)" or "[ref]" that
