@@ -731,13 +731,18 @@ func judge(o *CheckOptions, targets []use, ws waivers, path string, idx int, kee
 		return out
 	}
 	for _, t := range targets {
-		r, err := evaluate(o, t, ws, path, []string{path}, t.set.Evaluate(doc))
+		// Only JSON shows the findings that support a pass; without them
+		// the rules do less work and a held Result keeps less.
+		var auto map[string]rule.Outcome
+		if keepInfo {
+			auto = t.set.Evaluate(doc)
+		} else {
+			auto = t.set.EvaluateErrors(doc)
+		}
+		r, err := evaluate(o, t, ws, path, []string{path}, auto)
 		if err != nil {
 			out.errs = append(out.errs, result.FileError{File: path, Message: err.Error()})
 			continue
-		}
-		if !keepInfo {
-			slim(r)
 		}
 		out.results = append(out.results, r)
 	}
@@ -820,20 +825,6 @@ func evaluate(o *CheckOptions, t use, ws waivers, subject string, docs []string,
 	r.Tool = &result.Tool{Name: "svcaudit", Version: Version}
 	r.Notices = append(r.Notices, notices...)
 	return r, nil
-}
-
-// slim drops the findings that only support a pass, which no format but
-// JSON shows, so that a run over many documents keeps little in memory.
-func slim(r *result.Result) {
-	for i := range r.Items {
-		fs := r.Items[i].Findings[:0]
-		for _, f := range r.Items[i].Findings {
-			if f.Severity != "info" {
-				fs = append(fs, f)
-			}
-		}
-		r.Items[i].Findings = fs
-	}
 }
 
 // fileErrors turns a document's read error into FileErrors at its places.

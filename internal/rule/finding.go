@@ -26,6 +26,9 @@ const maxQuote = 60
 
 // at returns a finding at a match, with its place and snippet.
 func (ev *evidence) at(rule, severity string, m match, msg string) result.Finding {
+	if ev.noInfo && severity == severityInfo {
+		return result.Finding{Rule: rule, Message: msg, Severity: severity} // dropped
+	}
 	d := ev.docs[m.doc]
 	pos := ev.position(m.doc, m.start)
 	return result.Finding{

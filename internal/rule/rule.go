@@ -199,7 +199,20 @@ func (s *Set) buildScanner() {
 // Evaluate runs the rules over docs, taken together as one body of
 // evidence, and returns each automated item's outcome by full id.
 func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
+	return s.evaluate(docs, true)
+}
+
+// EvaluateErrors is Evaluate without the supporting (info) findings of
+// the rules that pass: every item has the same Passed and the same error
+// findings, for less work (no snippet or place is worked out for what
+// supports a pass). It suits output that shows only problems.
+func (s *Set) EvaluateErrors(docs ...*document.Document) map[string]Outcome {
+	return s.evaluate(docs, false)
+}
+
+func (s *Set) evaluate(docs []*document.Document, info bool) map[string]Outcome {
 	ev := s.newEvidence(docs)
+	ev.noInfo = !info
 	defer ev.release()
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
@@ -214,7 +227,7 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 			infos := 0
 			for _, f := range fs {
 				if f.Severity == severityInfo {
-					if infos >= maxInfo {
+					if infos >= maxInfo || !info {
 						continue
 					}
 					infos++
