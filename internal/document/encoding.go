@@ -2,6 +2,7 @@ package document
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 	"unsafe"
 
@@ -87,12 +88,17 @@ func (r *lineReader) next() (line string, n int, ok bool) {
 	return line, r.line, true
 }
 
-// indexLineEnd is the index of the first '\r' or '\n' in s, or -1.
+// indexLineEnd is the index of the first '\r' or '\n' in s, or -1. It
+// looks for '\n' and then for a '\r' before it, both with the vectorised
+// strings.IndexByte: a byte loop was a twentieth of check's CPU.
 func indexLineEnd(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' || s[i] == '\r' {
-			return i
-		}
+	n := strings.IndexByte(s, '\n')
+	head := s
+	if n >= 0 {
+		head = s[:n]
 	}
-	return -1
+	if r := strings.IndexByte(head, '\r'); r >= 0 {
+		return r
+	}
+	return n
 }

@@ -184,3 +184,19 @@ func BenchmarkRead(b *testing.B) {
 		}
 	}
 }
+
+func TestIndexLineEnd(t *testing.T) {
+	ref := func(s string) int {
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\n' || s[i] == '\r' {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, s := range []string{"", "abc", "a\nb", "a\r\nb", "a\rb\nc", "ab\ncd\re", "\r", "\n", "\n\r", "x\ry"} {
+		if got, want := indexLineEnd(s), ref(s); got != want {
+			t.Errorf("indexLineEnd(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
