@@ -477,7 +477,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	if o.Together {
 		err = checkTogether(ctx, o, pl, ws, found.Files, rep, done)
 	} else {
-		defer boundMemory()()
+		defer boundMemory(stream != nil)()
 		err = checkEach(ctx, o, pl, ws, found.Files, rep, keepInfo, stream == nil, emit, done)
 	}
 	if bar != nil {
@@ -731,13 +731,18 @@ func judge(o *CheckOptions, targets []use, ws waivers, path string, idx int, kee
 		return out
 	}
 	for _, t := range targets {
-		r, err := evaluate(o, t, ws, path, []string{path}, t.set.Evaluate(doc))
+		// Only JSON shows the findings that support a pass; without them
+		// the rules do less work and a held Result keeps less.
+		var auto map[string]rule.Outcome
+		if keepInfo {
+			auto = t.set.Evaluate(doc)
+		} else {
+			auto = t.set.EvaluateErrors(doc)
+		}
+		r, err := evaluate(o, t, ws, path, []string{path}, auto)
 		if err != nil {
 			out.errs = append(out.errs, result.FileError{File: path, Message: err.Error()})
 			continue
-		}
-		if !keepInfo {
-			slim(r)
 		}
 		out.results = append(out.results, r)
 	}
@@ -820,20 +825,6 @@ func evaluate(o *CheckOptions, t use, ws waivers, subject string, docs []string,
 	r.Tool = &result.Tool{Name: "svcaudit", Version: Version}
 	r.Notices = append(r.Notices, notices...)
 	return r, nil
-}
-
-// slim drops the findings that only support a pass, which no format but
-// JSON shows, so that a run over many documents keeps little in memory.
-func slim(r *result.Result) {
-	for i := range r.Items {
-		fs := r.Items[i].Findings[:0]
-		for _, f := range r.Items[i].Findings {
-			if f.Severity != "info" {
-				fs = append(fs, f)
-			}
-		}
-		r.Items[i].Findings = fs
-	}
 }
 
 // fileErrors turns a document's read error into FileErrors at its places.
@@ -949,16 +940,37 @@ func (p *pendingFile) abort() {
 	}
 }
 
-// boundMemory makes the collector work harder while documents are judged
-// one at a time (GOGC=50 rather than 100, unless GOGC says otherwise), so
-// that a large corpus is checked in a small, steady footprint. A hard
-// memory limit would be worse: were the kept results to outgrow it, the
-// collector would run without pause. It returns a function that restores
-// the previous setting.
-func boundMemory() func() {
-	if os.Getenv("GOGC") != "" {
+// Collector settings while documents are judged one at a time. Each
+// worker holds one document's text and findings, so the live heap is
+// small: a streamed run lets the heap grow to three times it (GOGC=200)
+// for fewer collections, under a soft limit that keeps the process small
+// on any corpus (peak resident memory includes the binary's pages, ~15
+// MiB, beside the heap). A run whose format needs every Result until the
+// end keeps them all live; a soft limit would make the collector run
+// without pause once they outgrow it, so it collects often instead
+// (GOGC=50) and has no limit.
+const (
+	streamGCPercent = 200
+	streamMemLimit  = 40 << 20
+	holdGCPercent   = 50
+)
+
+// boundMemory sets the collector for judging documents one at a time
+// (see streamGCPercent) and returns a function that restores the previous
+// settings. A user who sets GOGC or GOMEMLIMIT keeps their settings: then
+// it changes nothing.
+func boundMemory(streaming bool) func() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	prev := debug.SetGCPercent(50)
-	return func() { debug.SetGCPercent(prev) }
+	if !streaming {
+		prev := debug.SetGCPercent(holdGCPercent)
+		return func() { debug.SetGCPercent(prev) }
+	}
+	prev := debug.SetGCPercent(streamGCPercent)
+	prevLimit := debug.SetMemoryLimit(streamMemLimit)
+	return func() {
+		debug.SetMemoryLimit(prevLimit)
+		debug.SetGCPercent(prev)
+	}
 }

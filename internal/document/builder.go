@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // builder accumulates a Document's Text and Segments. It starts a new
@@ -17,6 +18,18 @@ type builder struct {
 	// contiguous with the last one.
 	next    Position
 	hasNext bool
+}
+
+// newBuilder returns a builder sized for the text of src, a Markdown or
+// plain-text source: its Text is at most about as long as src, and it has
+// about one segment per line. Growing the buffers piece by piece was a
+// fifth of the CPU of reading a Markdown corpus.
+func newBuilder(src string) *builder {
+	lines := strings.Count(src, "\n")
+	return &builder{
+		buf:  make([]byte, 0, len(src)+1),
+		segs: make([]Segment, 0, lines+lines/4+1),
+	}
 }
 
 // add appends s, which starts at pos in the source and contains no "\n".
@@ -103,5 +116,23 @@ func (b *builder) document(path, format string) *Document {
 	for len(b.segs) > 0 && b.segs[len(b.segs)-1].Off >= n {
 		b.segs = b.segs[:len(b.segs)-1]
 	}
-	return &Document{Path: path, Format: format, Text: string(b.buf), Segments: b.segs, Headings: b.headings}
+	return &Document{Path: path, Format: format, Text: b.text(), Segments: b.segs, Headings: b.headings}
+}
+
+// text returns the buffer as a string. When the buffer is no more than an
+// eighth larger than its contents it becomes the string without a copy:
+// the builder is done with it, and it is never written again. A buffer
+// with more room is copied, so that a Document kept (check --together)
+// holds only its text.
+func (b *builder) text() string {
+	n := len(b.buf)
+	if n == 0 {
+		return ""
+	}
+	if cap(b.buf)-n > n/8 {
+		return string(b.buf)
+	}
+	s := unsafe.String(unsafe.SliceData(b.buf), n)
+	b.buf = nil
+	return s
 }

@@ -13,7 +13,7 @@ import (
 // and code lines are blocks of their own. YAML or TOML front matter is
 // skipped. It is a reader for evidence, not a full CommonMark renderer.
 func parseMarkdown(s string) *builder {
-	b := &builder{}
+	b := newBuilder(s)
 	r := lineReader{s: s}
 	skipFrontMatter(&r)
 	var (
@@ -179,13 +179,26 @@ func setextLevel(t string) int {
 	return 0
 }
 
+// isThematicBreak recognises "***", "- - -", "___": three or more of one of
+// '-', '*', '_' and nothing else but spaces and tabs. It is called for
+// every line, so it allocates nothing.
 func isThematicBreak(t string) bool {
-	s := strings.ReplaceAll(strings.ReplaceAll(t, " ", ""), "\t", "")
-	if len(s) < 3 {
-		return false
+	var c byte
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch ch := t[i]; ch {
+		case ' ', '\t':
+		case '-', '*', '_':
+			if n > 0 && ch != c {
+				return false
+			}
+			c = ch
+			n++
+		default:
+			return false
+		}
 	}
-	c := s[0]
-	return (c == '-' || c == '*' || c == '_') && strings.Trim(s, string(c)) == ""
+	return n >= 3
 }
 
 // listMarker is the length of a leading "- ", "* ", "+ ", "1. " or "1) "
@@ -267,6 +280,13 @@ func inline(b *builder, s string, line, col int) {
 		}
 	}
 	for i := 0; i < len(s); {
+		// Most bytes are literal text: skip them in a tight loop.
+		for i < len(s) && !inlineMarkup[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		ch := s[i]
 		switch {
 		case ch == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!<>|~", s[i+1]) >= 0:
@@ -329,6 +349,10 @@ func inline(b *builder, s string, line, col int) {
 	}
 	flush(len(s))
 }
+
+// inlineMarkup marks the bytes at which inline's switch may do something;
+// every other byte is literal text.
+var inlineMarkup = [256]bool{'\\': true, '`': true, '~': true, '*': true, '_': true, '!': true, '[': true, '<': true}
 
 // linkEnd finds the "]" that closes the link text opened at s[open] and
 // returns its index and the index just past the "(target)" or "[ref]" that

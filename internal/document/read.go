@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"golang.org/x/text/encoding"
 )
 
 // formats maps file extensions to format names.
@@ -54,12 +55,18 @@ func Read(path string, lim Limits) (*Document, error) {
 	if err != nil {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "cannot read: " + pathErr(err)}
 	}
-	return Parse(path, data, lim)
+	return parse(path, data, lim, true)
 }
 
 // Parse reads a document already in memory; path gives its name and, by
 // its extension, its format. It never panics, whatever data holds.
 func Parse(path string, data []byte, lim Limits) (doc *Document, err error) {
+	return parse(path, data, lim, false)
+}
+
+// parse is Parse; owned says data is the reader's own (Read's), never
+// written again, so that UTF-8 text is read in place rather than copied.
+func parse(path string, data []byte, lim Limits, owned bool) (doc *Document, err error) {
 	lim = lim.withDefaults()
 	format := FormatOf(path)
 	if format == "" {
@@ -81,10 +88,11 @@ func Parse(path string, data []byte, lim Limits) (doc *Document, err error) {
 	)
 	switch format {
 	case "md", "txt", "html":
-		s, binary := decodeText(data)
+		var guess func([]byte) encoding.Encoding
 		if format == "html" {
-			s, binary = decodeHTML(data)
+			guess = htmlEncoding
 		}
+		s, binary := decodeWith(data, guess, owned)
 		if binary {
 			return nil, (&diag.Error{Pos: diag.Pos{File: path}, Msg: "looks like a binary file, not " + formatName(format)}).
 				WithHint("check the file's extension")

@@ -5,7 +5,7 @@ import "strings"
 // parseText reads plain text: lines of a paragraph are joined with a space,
 // and a blank line ends a block. Line and column are exact in the source.
 func parseText(s string) *builder {
-	b := &builder{}
+	b := newBuilder(s)
 	r := lineReader{s: s}
 	for {
 		line, n, ok := r.next()

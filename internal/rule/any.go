@@ -44,11 +44,18 @@ func anyFailed(set *Set, ps []int, q string) string {
 
 func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
 	var fs []result.Finding
+	want := maxInfo
+	if ev.noInfo {
+		want = 1 // the findings are dropped: one match is a pass
+	}
 	for _, p := range r.patterns {
-		if len(fs) == maxInfo {
+		if len(fs) >= want {
 			break
 		}
-		for _, m := range ev.matchesUpTo(p, maxInfo-len(fs)) {
+		for _, m := range ev.matchesUpTo(p, want-len(fs)) {
+			if fs == nil {
+				fs = make([]result.Finding, 0, maxInfo)
+			}
 			fs = append(fs, ev.at("any", severityInfo, m, "found "+quote(ev.text(m))))
 		}
 	}

@@ -170,6 +170,13 @@ func BenchmarkCorpus(b *testing.B) {
 				set.Evaluate(docs[i%len(docs)])
 			}
 		})
+		// As check calls it for every output but JSON.
+		b.Run(fmt.Sprintf("patterns=%d/errors", n), func(b *testing.B) {
+			b.SetBytes(int64(len(docs[0].Text)))
+			for i := 0; i < b.N; i++ {
+				set.EvaluateErrors(docs[i%len(docs)])
+			}
+		})
 	}
 }
 

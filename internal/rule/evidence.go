@@ -28,6 +28,9 @@ type evidence struct {
 	prose []*proseStats
 	// places are, per document, the last place worked out by position.
 	places []placeCursor
+	// noInfo says info findings are dropped (EvaluateErrors): they need
+	// no place or snippet, and one match is enough to pass an any rule.
+	noInfo bool
 }
 
 // placeCursor is a place in a document: byte offset off, in segment seg,

@@ -26,6 +26,9 @@ const maxQuote = 60
 
 // at returns a finding at a match, with its place and snippet.
 func (ev *evidence) at(rule, severity string, m match, msg string) result.Finding {
+	if ev.noInfo && severity == severityInfo {
+		return result.Finding{Rule: rule, Message: msg, Severity: severity} // dropped
+	}
 	d := ev.docs[m.doc]
 	pos := ev.position(m.doc, m.start)
 	return result.Finding{
@@ -106,8 +109,9 @@ func snippet(text string, start, end int) string {
 	if nl < lb {
 		rb, lb = min(nr, rb+lb-nl), nl
 	}
-	var b strings.Builder
-	b.Grow(4 * maxSnippet)
+	// The pieces first, so that the snippet is allocated once at its size
+	// (a finding keeps it).
+	pre, post := "", ""
 	if nl > lb || lo > blockStart {
 		keep := lastRunes(left, min(nl, max(0, lb-1)))
 		if len(keep) < len(left) && left[len(left)-len(keep)-1] != ' ' {
@@ -118,12 +122,10 @@ func snippet(text string, start, end int) string {
 				keep = ""
 			}
 		}
-		b.WriteString("…")
-		b.WriteString(strings.TrimLeft(keep, " "))
+		pre, left = "…", strings.TrimLeft(keep, " ")
 	} else {
-		b.WriteString(strings.TrimLeft(left, " "))
+		left = strings.TrimLeft(left, " ")
 	}
-	b.WriteString(m)
 	if nr > rb || hi < blockEnd {
 		keep := firstRunes(right, min(nr, max(0, rb-1)))
 		if len(keep) < len(right) && right[len(keep)] != ' ' {
@@ -133,11 +135,17 @@ func snippet(text string, start, end int) string {
 				keep = ""
 			}
 		}
-		b.WriteString(strings.TrimRight(keep, " "))
-		b.WriteString("…")
+		right, post = strings.TrimRight(keep, " "), "…"
 	} else {
-		b.WriteString(strings.TrimRight(right, " "))
+		right = strings.TrimRight(right, " ")
 	}
+	var b strings.Builder
+	b.Grow(len(pre) + len(left) + len(m) + len(right) + len(post))
+	b.WriteString(pre)
+	b.WriteString(left)
+	b.WriteString(m)
+	b.WriteString(right)
+	b.WriteString(post)
 	return b.String()
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/document"
+	"github.com/svcaudit/svcaudit/internal/result"
 )
 
 // doc builds a Markdown-like document: one segment per line of text, lines
@@ -58,6 +59,17 @@ func evaluate(t *testing.T, ev checklist.Evidence, docs ...*document.Document) O
 	set.naive = false
 	if diff := cmpDiff(naive, got); diff != "" {
 		t.Fatalf("prefiltered and naive results differ (-naive +prefiltered):\n%s", diff)
+	}
+	// EvaluateErrors: the same, less the info findings.
+	errs := set.EvaluateErrors(docs...)["t/x"]
+	want := Outcome{Passed: got.Passed, Findings: []result.Finding{}}
+	for _, f := range got.Findings {
+		if f.Severity != severityInfo {
+			want.Findings = append(want.Findings, f)
+		}
+	}
+	if diff := cmpDiff(want, errs); diff != "" {
+		t.Fatalf("EvaluateErrors is not Evaluate less its info findings (-want +got):\n%s", diff)
 	}
 	return got
 }

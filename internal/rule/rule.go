@@ -199,7 +199,20 @@ func (s *Set) buildScanner() {
 // Evaluate runs the rules over docs, taken together as one body of
 // evidence, and returns each automated item's outcome by full id.
 func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
+	return s.evaluate(docs, true)
+}
+
+// EvaluateErrors is Evaluate without the supporting (info) findings of
+// the rules that pass: every item has the same Passed and the same error
+// findings, for less work (no snippet or place is worked out for what
+// supports a pass). It suits output that shows only problems.
+func (s *Set) EvaluateErrors(docs ...*document.Document) map[string]Outcome {
+	return s.evaluate(docs, false)
+}
+
+func (s *Set) evaluate(docs []*document.Document, info bool) map[string]Outcome {
 	ev := s.newEvidence(docs)
+	ev.noInfo = !info
 	defer ev.release()
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
@@ -208,10 +221,13 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 		for _, ch := range it.checks {
 			ok, fs := ch.run(ev)
 			o.Passed = o.Passed && ok
+			// fs is this call's own: kept findings are filtered in place,
+			// and the first check's slice becomes the item's.
+			kept := fs[:0]
 			infos := 0
 			for _, f := range fs {
 				if f.Severity == severityInfo {
-					if infos >= maxInfo {
+					if infos >= maxInfo || !info {
 						continue
 					}
 					infos++
@@ -223,7 +239,12 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 					}
 					asked = true
 				}
-				o.Findings = append(o.Findings, f)
+				kept = append(kept, f)
+			}
+			if len(o.Findings) == 0 && len(kept) > 0 {
+				o.Findings = kept
+			} else {
+				o.Findings = append(o.Findings, kept...)
 			}
 		}
 		out[it.id] = o

@@ -65,6 +65,10 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 		given = in.Answers.ByItem(cl)
 	}
 
+	nItems := 0
+	for _, s := range cl.Sections {
+		nItems += len(s.Items)
+	}
 	r := &result.Result{
 		SchemaVersion:    result.SchemaVersion,
 		Checklist:        result.ChecklistRef{ID: cl.ID, Title: cl.Title, Version: cl.Version},
@@ -74,8 +78,10 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 		Threshold:        in.Options.Threshold,
 		CriticalFailures: []string{},
 		Documents:        in.Documents,
-		Sections:         []result.Section{},
-		Items:            []result.Item{},
+		Sections:         make([]result.Section, 0, len(cl.Sections)),
+		// At most one each: sized once, not grown item by item (check
+		// scores every document).
+		Items: make([]result.Item, 0, nItems),
 	}
 
 	// First pass: what each item's answer is, so that follow-up
