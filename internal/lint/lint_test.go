@@ -448,7 +448,7 @@ func TestLongMessage(t *testing.T) {
 
 // A Stream writes what Render writes, without holding the Results.
 func TestStreamMatchesRender(t *testing.T) {
-	for _, format := range []string{"text", "github", "json"} {
+	for _, format := range []string{"text", "github", "json", "junit"} {
 		t.Run(format, func(t *testing.T) {
 			rep := fixture()
 			want := render(t, format, rep)

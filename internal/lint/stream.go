@@ -8,18 +8,19 @@ import (
 )
 
 // Stream writes a report as its Results come, for the formats that can
-// (text, github and json), so that a run over a large corpus keeps none of them.
+// (text, github, json and junit), so that a run over a large corpus keeps none of them.
 // Results must come in order of subject; Add sorts one subject's Results
 // by checklist itself.
 type Stream struct {
 	text   *textWriter
 	github *githubWriter
 	json   *jsonWriter
+	junit  *junitWriter
 	tally  Tally
 }
 
 // NewStream returns a Stream writing format to w, or nil when the format
-// needs the whole report first (junit, sarif).
+// needs the whole report first (sarif).
 func NewStream(w io.Writer, format string, opt Options) *Stream {
 	switch format {
 	case "text", "":
@@ -28,6 +29,8 @@ func NewStream(w io.Writer, format string, opt Options) *Stream {
 		return &Stream{github: newGitHubWriter(w)}
 	case "json":
 		return &Stream{json: newJSONWriter(w)}
+	case "junit":
+		return &Stream{junit: newJUnitWriter(w)}
 	}
 	return nil
 }
@@ -42,6 +45,8 @@ func (s *Stream) Add(rs []*result.Result) {
 			s.text.result(r)
 		case s.github != nil:
 			s.github.result(r)
+		case s.junit != nil:
+			s.junit.result(r)
 		default:
 			s.json.result(r)
 		}
@@ -60,6 +65,8 @@ func (s *Stream) Close(rep *Report) error {
 		return s.text.finish(rep)
 	case s.github != nil:
 		return s.github.finish(rep)
+	case s.junit != nil:
+		return s.junit.finish(rep)
 	}
 	return s.json.finish(rep)
 }
