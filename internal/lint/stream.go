@@ -8,7 +8,7 @@ import (
 )
 
 // Stream writes a report as its Results come, for the formats that can
-// (text, github, json and junit), so that a run over a large corpus keeps none of them.
+// (every format: text, github, json, junit and sarif), so that a run over a large corpus keeps none of them.
 // Results must come in order of subject; Add sorts one subject's Results
 // by checklist itself.
 type Stream struct {
@@ -16,11 +16,12 @@ type Stream struct {
 	github *githubWriter
 	json   *jsonWriter
 	junit  *junitWriter
+	sarif  *sarifWriter
 	tally  Tally
 }
 
-// NewStream returns a Stream writing format to w, or nil when the format
-// needs the whole report first (sarif).
+// NewStream returns a Stream writing format to w, or nil for an unknown
+// format. For sarif, opt.Checklists gives the rules.
 func NewStream(w io.Writer, format string, opt Options) *Stream {
 	switch format {
 	case "text", "":
@@ -31,6 +32,8 @@ func NewStream(w io.Writer, format string, opt Options) *Stream {
 		return &Stream{json: newJSONWriter(w)}
 	case "junit":
 		return &Stream{junit: newJUnitWriter(w)}
+	case "sarif":
+		return &Stream{sarif: newSARIFWriter(w, opt.Checklists, nil, opt)}
 	}
 	return nil
 }
@@ -47,6 +50,8 @@ func (s *Stream) Add(rs []*result.Result) {
 			s.github.result(r)
 		case s.junit != nil:
 			s.junit.result(r)
+		case s.sarif != nil:
+			s.sarif.result(r)
 		default:
 			s.json.result(r)
 		}
@@ -67,6 +72,8 @@ func (s *Stream) Close(rep *Report) error {
 		return s.github.finish(rep)
 	case s.junit != nil:
 		return s.junit.finish(rep)
+	case s.sarif != nil:
+		return s.sarif.finish(rep)
 	}
 	return s.json.finish(rep)
 }
