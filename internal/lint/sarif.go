@@ -178,6 +178,11 @@ func (s *sarifWriter) result(r *result.Result) {
 			if s.err = err; err != nil {
 				return
 			}
+			if m, ok := v.(map[string]any); ok {
+				if _, ok := s.index[it.ID]; !ok {
+					delete(m, "ruleIndex") // go-sarif's -1: no rule
+				}
+			}
 			if s.n > 0 {
 				s.w.WriteString(",")
 			}
