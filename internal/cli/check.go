@@ -433,8 +433,9 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	rep.Checklists = pl.all()
 	keepInfo := o.Format == "json"
 
-	// Text and annotations are written as documents are judged, in order,
-	// so that no Result is kept; the other formats need them all first.
+	// Every format is written as documents are judged, in order, so that no
+	// Result is kept (with --together, the few Results are rendered at the
+	// end).
 	var file *pendingFile
 	var out *bufio.Writer
 	if o.Output == "" {
@@ -447,7 +448,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		out = bufio.NewWriter(file.f)
 	}
 	wd, _ := os.Getwd()
-	lopt := lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet}
+	lopt := lint.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet, Checklists: rep.Checklists}
 	var stream *lint.Stream
 	emit := func(rs []*result.Result) { rep.Results = append(rep.Results, rs...) }
 	if !o.Together {
@@ -477,7 +478,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	if o.Together {
 		err = checkTogether(ctx, o, pl, ws, found.Files, rep, done)
 	} else {
-		defer boundMemory(stream != nil)()
+		defer boundMemory()()
 		err = checkEach(ctx, o, pl, ws, found.Files, rep, keepInfo, stream == nil, emit, done)
 	}
 	if bar != nil {
@@ -941,31 +942,23 @@ func (p *pendingFile) abort() {
 }
 
 // Collector settings while documents are judged one at a time. Each
-// worker holds one document's text and findings, so the live heap is
-// small: a streamed run lets the heap grow to three times it (GOGC=200)
-// for fewer collections, under a soft limit that keeps the process small
-// on any corpus (peak resident memory includes the binary's pages, ~15
-// MiB, beside the heap). A run whose format needs every Result until the
-// end keeps them all live; a soft limit would make the collector run
-// without pause once they outgrow it, so it collects often instead
-// (GOGC=50) and has no limit.
+// worker holds one document's text and findings, and every format streams
+// its Results out as they come, so the live heap is small: the heap may
+// grow to three times it (GOGC=200) for fewer collections, under a soft
+// limit that keeps the process small on any corpus (peak resident memory
+// includes the binary's pages, ~15 MiB, beside the heap).
 const (
 	streamGCPercent = 200
 	streamMemLimit  = 40 << 20
-	holdGCPercent   = 50
 )
 
 // boundMemory sets the collector for judging documents one at a time
 // (see streamGCPercent) and returns a function that restores the previous
 // settings. A user who sets GOGC or GOMEMLIMIT keeps their settings: then
 // it changes nothing.
-func boundMemory(streaming bool) func() {
+func boundMemory() func() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
-	}
-	if !streaming {
-		prev := debug.SetGCPercent(holdGCPercent)
-		return func() { debug.SetGCPercent(prev) }
 	}
 	prev := debug.SetGCPercent(streamGCPercent)
 	prevLimit := debug.SetMemoryLimit(streamMemLimit)

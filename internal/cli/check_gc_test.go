@@ -17,14 +17,12 @@ func TestBoundMemory(t *testing.T) {
 	tests := []struct {
 		name        string
 		env         map[string]string
-		streaming   bool
 		wantPercent int
 		wantLimit   int64
 	}{
-		{"streamed", nil, true, streamGCPercent, streamMemLimit},
-		{"held", nil, false, holdGCPercent, math.MaxInt64},
-		{"user GOGC", map[string]string{"GOGC": "400"}, true, 100, math.MaxInt64},
-		{"user GOMEMLIMIT", map[string]string{"GOMEMLIMIT": "1GiB"}, true, 100, math.MaxInt64},
+		{"streamed", nil, streamGCPercent, streamMemLimit},
+		{"user GOGC", map[string]string{"GOGC": "400"}, 100, math.MaxInt64},
+		{"user GOMEMLIMIT", map[string]string{"GOMEMLIMIT": "1GiB"}, 100, math.MaxInt64},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,7 +36,7 @@ func TestBoundMemory(t *testing.T) {
 			}
 			defer debug.SetGCPercent(debug.SetGCPercent(100))
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-			restore := boundMemory(tt.streaming)
+			restore := boundMemory()
 			p, l := gcSettings()
 			restore()
 			if p != tt.wantPercent || l != tt.wantLimit {

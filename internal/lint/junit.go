@@ -1,8 +1,11 @@
 package lint
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -23,6 +26,7 @@ type junitSuites struct {
 }
 
 type junitSuite struct {
+	XMLName    xml.Name        `xml:"testsuite"`
 	Name       string          `xml:"name,attr"`
 	Tests      int             `xml:"tests,attr"`
 	Failures   int             `xml:"failures,attr"`
@@ -61,52 +65,117 @@ type junitSkipped struct {
 }
 
 func renderJUnit(w io.Writer, rep *Report) error {
-	doc := junitSuites{Name: "svcaudit"}
+	j := newJUnitWriter(w)
 	for _, r := range rep.Results {
-		s := junitSuite{Name: x(r.Subject) + " (" + x(r.Checklist.ID) + ")"}
-		props := []junitProp{{"checklist", x(r.Checklist.ID)}, {"score", strconv.FormatFloat(r.Score, 'f', 1, 64)}, {"grade", x(r.Grade.Label)}, {"passed", strconv.FormatBool(r.Passed)}}
-		if r.Threshold != nil {
-			props = append(props, junitProp{"threshold", strconv.FormatFloat(*r.Threshold, 'f', -1, 64)})
-		}
-		s.Properties = &junitProps{props}
-		file := ""
-		if len(r.Documents) <= 1 {
-			file = x(r.Subject)
-		}
-		for i := range r.Items {
-			it := &r.Items[i]
-			tc := junitTestCase{Name: x(it.ID), Classname: x(r.Subject), File: file}
-			switch {
-			case failing(it):
-				ps := problems(r, it)
-				lines := make([]string, len(ps))
-				for j, f := range ps {
-					lines[j] = x(where(f)) + ": " + x(message(f))
-				}
-				tc.Failure = &junitProblem{Message: x(message(ps[0])), Type: string(it.Outcome), Text: strings.Join(lines, "\n")}
-				s.Failures++
-			case it.Outcome == result.Waived && it.Waiver != nil:
-				tc.Skipped = &junitSkipped{Message: x("waived by " + it.Waiver.Owner + " until " + it.Waiver.Expires + ": " + it.Waiver.Reason)}
-				s.Skipped++
-			case it.Outcome != result.Pass:
-				msg := string(it.Outcome)
-				if it.Condition != "" {
-					msg += ": " + it.Condition
-				}
-				tc.Skipped = &junitSkipped{Message: x(msg)}
-				s.Skipped++
-			}
-			s.Cases = append(s.Cases, tc)
-		}
-		overall := junitTestCase{Name: x(r.Checklist.ID) + " overall", Classname: x(r.Subject), File: file}
-		if !r.Passed {
-			overall.Failure = &junitProblem{Message: x("scored " + score(r.Score) + ": " + reason(r)), Type: "score"}
-			s.Failures++
-		}
-		s.Cases = append(s.Cases, overall)
-		s.Tests = len(s.Cases)
-		doc.add(s)
+		j.result(r)
 	}
+	return j.finish(rep)
+}
+
+// junitWriter writes the JUnit document one Result at a time. The totals
+// on <testsuites> are known only at the end, so each <testsuite> is
+// encoded as its Result comes into a spool — a temporary file, or memory
+// if none can be made — and finish writes the header with the totals and
+// copies the spool after it. Memory holds one suite at a time.
+type junitWriter struct {
+	w      io.Writer
+	spool  io.ReadWriter
+	closer io.Closer // the spool file, if any
+	file   *os.File  // the spool file while it still has a name to remove
+	bw     *bufio.Writer
+	enc    *xml.Encoder
+	doc    junitSuites // the totals; Suites stays empty
+	n      int         // suites in the spool
+	err    error
+}
+
+func newJUnitWriter(w io.Writer) *junitWriter {
+	j := &junitWriter{w: w, doc: junitSuites{Name: "svcaudit"}}
+	if f, err := os.CreateTemp("", "svcaudit-junit-*.xml"); err == nil {
+		j.file = f
+		if os.Remove(f.Name()) == nil {
+			j.file = nil // unlinked: gone when closed
+		}
+		j.spool = f
+		j.closer = f
+	} else {
+		j.spool = &bytes.Buffer{}
+	}
+	j.bw = bufio.NewWriter(j.spool)
+	j.enc = xml.NewEncoder(j.bw)
+	// The suites sit one level inside <testsuites>.
+	j.enc.Indent("  ", "  ")
+	return j
+}
+
+func (j *junitWriter) result(r *result.Result) {
+	s := junitSuite{Name: x(r.Subject) + " (" + x(r.Checklist.ID) + ")"}
+	props := []junitProp{{"checklist", x(r.Checklist.ID)}, {"score", strconv.FormatFloat(r.Score, 'f', 1, 64)}, {"grade", x(r.Grade.Label)}, {"passed", strconv.FormatBool(r.Passed)}}
+	if r.Threshold != nil {
+		props = append(props, junitProp{"threshold", strconv.FormatFloat(*r.Threshold, 'f', -1, 64)})
+	}
+	s.Properties = &junitProps{props}
+	file := ""
+	if len(r.Documents) <= 1 {
+		file = x(r.Subject)
+	}
+	for i := range r.Items {
+		it := &r.Items[i]
+		tc := junitTestCase{Name: x(it.ID), Classname: x(r.Subject), File: file}
+		switch {
+		case failing(it):
+			ps := problems(r, it)
+			lines := make([]string, len(ps))
+			for j, f := range ps {
+				lines[j] = x(where(f)) + ": " + x(message(f))
+			}
+			tc.Failure = &junitProblem{Message: x(message(ps[0])), Type: string(it.Outcome), Text: strings.Join(lines, "\n")}
+			s.Failures++
+		case it.Outcome == result.Waived && it.Waiver != nil:
+			tc.Skipped = &junitSkipped{Message: x("waived by " + it.Waiver.Owner + " until " + it.Waiver.Expires + ": " + it.Waiver.Reason)}
+			s.Skipped++
+		case it.Outcome != result.Pass:
+			msg := string(it.Outcome)
+			if it.Condition != "" {
+				msg += ": " + it.Condition
+			}
+			tc.Skipped = &junitSkipped{Message: x(msg)}
+			s.Skipped++
+		}
+		s.Cases = append(s.Cases, tc)
+	}
+	overall := junitTestCase{Name: x(r.Checklist.ID) + " overall", Classname: x(r.Subject), File: file}
+	if !r.Passed {
+		overall.Failure = &junitProblem{Message: x("scored " + score(r.Score) + ": " + reason(r)), Type: "score"}
+		s.Failures++
+	}
+	s.Cases = append(s.Cases, overall)
+	s.Tests = len(s.Cases)
+	j.add(s)
+}
+
+// add encodes s into the spool and counts it.
+func (j *junitWriter) add(s junitSuite) {
+	if j.err != nil {
+		return
+	}
+	j.doc.Tests += s.Tests
+	j.doc.Failures += s.Failures
+	j.doc.Errors += s.Errors
+	j.doc.Skipped += s.Skipped
+	j.n++
+	j.err = j.enc.Encode(s)
+}
+
+func (j *junitWriter) finish(rep *Report) (err error) {
+	defer func() {
+		if j.closer != nil {
+			j.closer.Close()
+		}
+		if j.file != nil {
+			os.Remove(j.file.Name())
+		}
+	}()
 	if len(rep.Errors)+len(rep.NotChecked) > 0 {
 		s := junitSuite{Name: "could not be checked"}
 		for _, e := range rep.Errors {
@@ -119,26 +188,45 @@ func renderJUnit(w io.Writer, rep *Report) error {
 			s.Skipped++
 		}
 		s.Tests = len(s.Cases)
-		doc.add(s)
+		j.add(s)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	if j.err != nil {
+		return j.err
+	}
+	if err := j.enc.Flush(); err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	if err := j.bw.Flush(); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
+	// The start tag of <testsuites> with its totals, as encoding/xml
+	// writes it.
+	var head bytes.Buffer
+	head.WriteString(xml.Header)
+	if err := xml.NewEncoder(&head).Encode(j.doc); err != nil {
+		return err
+	}
+	end := "</testsuites>"
+	tag := bytes.TrimSuffix(head.Bytes(), []byte(end))
+	if _, err := j.w.Write(tag); err != nil {
+		return err
+	}
+	if j.n > 0 {
+		if _, err := io.WriteString(j.w, "\n"); err != nil {
+			return err
+		}
+		if f, ok := j.spool.(*os.File); ok {
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return err
+			}
+		}
+		if _, err := io.Copy(j.w, j.spool); err != nil {
+			return err
+		}
+		end = "\n" + end
+	}
+	_, err = io.WriteString(j.w, end+"\n")
 	return err
-}
-
-func (d *junitSuites) add(s junitSuite) {
-	d.Suites = append(d.Suites, s)
-	d.Tests += s.Tests
-	d.Failures += s.Failures
-	d.Errors += s.Errors
-	d.Skipped += s.Skipped
 }
 
 // x makes text safe for XML 1.0: clean drops control characters (which XML

@@ -55,6 +55,10 @@ type Options struct {
 	// Quiet leaves documents that passed out of the text listing (the
 	// summary still counts them).
 	Quiet bool
+	// Checklists are, for a SARIF Stream, the checklists whose automated
+	// items are the rules, written before any result (Render takes them
+	// from the Report).
+	Checklists []*checklist.Checklist
 }
 
 // Render writes rep in format to w.

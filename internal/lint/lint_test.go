@@ -31,9 +31,9 @@ func f64(v float64) *float64 { return &v }
 func fixture() *Report {
 	th := f64(60)
 	cl := &checklist.Checklist{ID: "keeps-promises", Title: "Keeps promises", Sections: []*checklist.Section{{ID: "keeps-promises", Items: []*checklist.Item{
-		{ID: "timescales", FullID: "keeps-promises/timescales", Question: "Do published standards give concrete timescales?", Guidance: "Look for a number and a unit, not *promptly*.", Source: "Service please (seeds/003)"},
-		{ID: "named-contact", FullID: "keeps-promises/named-contact", Question: "Is there a named contact?", Critical: true, Guidance: hostile, Source: hostile},
-		{ID: "plain", FullID: "keeps-promises/plain", Question: "Is it plain English?"},
+		{ID: "timescales", FullID: "keeps-promises/timescales", Question: "Do published standards give concrete timescales?", Guidance: "Look for a number and a unit, not *promptly*.", Source: "Service please (seeds/003)", Evidence: &checklist.Evidence{}},
+		{ID: "named-contact", FullID: "keeps-promises/named-contact", Question: "Is there a named contact?", Critical: true, Guidance: hostile, Source: hostile, Evidence: &checklist.Evidence{}},
+		{ID: "plain", FullID: "keeps-promises/plain", Question: "Is it plain English?", Evidence: &checklist.Evidence{}},
 	}}}}
 	return complete(&Report{
 		Threshold:  th,
@@ -238,7 +238,9 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, rep := range map[string]*Report{"fixture": fixture(), "empty": {}, "interrupted": {Interrupted: true, NotChecked: []string{"a b.md"}}} {
+	noChecklists := fixture()
+	noChecklists.Checklists = nil
+	for name, rep := range map[string]*Report{"fixture": fixture(), "empty": {}, "interrupted": {Interrupted: true, NotChecked: []string{"a b.md"}}, "no checklists": noChecklists} {
 		t.Run(name, func(t *testing.T) {
 			out := render(t, "sarif", rep)
 			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
@@ -448,12 +450,12 @@ func TestLongMessage(t *testing.T) {
 
 // A Stream writes what Render writes, without holding the Results.
 func TestStreamMatchesRender(t *testing.T) {
-	for _, format := range []string{"text", "github", "json"} {
+	for _, format := range Formats {
 		t.Run(format, func(t *testing.T) {
 			rep := fixture()
 			want := render(t, format, rep)
 			var buf bytes.Buffer
-			s := NewStream(&buf, format, Options{})
+			s := NewStream(&buf, format, Options{WorkDir: mustAbs(t, "."), Version: "test", Checklists: rep.Checklists})
 			bySubject := map[string][]*result.Result{}
 			var subjects []string
 			for _, r := range rep.Results {
@@ -479,8 +481,8 @@ func TestStreamMatchesRender(t *testing.T) {
 			}
 		})
 	}
-	if NewStream(io.Discard, "sarif", Options{}) != nil {
-		t.Error("sarif cannot be streamed")
+	if NewStream(io.Discard, "yaml", Options{}) != nil {
+		t.Error("an unknown format streams")
 	}
 }
 
@@ -503,5 +505,68 @@ func TestJSONIsCheck(t *testing.T) {
 				t.Errorf("(-Check +written):\n%s", diff)
 			}
 		})
+	}
+}
+
+// streamAll writes rep through a Stream, one subject at a time, as check
+// does.
+func streamAll(t *testing.T, format string, rep *Report, opt Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	s := NewStream(&buf, format, opt)
+	bySubject := map[string][]*result.Result{}
+	var subjects []string
+	for _, r := range rep.Results {
+		if bySubject[r.Subject] == nil {
+			subjects = append(subjects, r.Subject)
+		}
+		bySubject[r.Subject] = append(bySubject[r.Subject], r)
+	}
+	sort.Strings(subjects)
+	for _, sub := range subjects {
+		s.Add(bySubject[sub])
+	}
+	tail := *rep
+	tail.Results, tail.Tally = nil, s.Tally()
+	if err := s.Close(&tail); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A SARIF stream writes its rules before it sees any result: an item of no
+// checklist it was given has a result without a rule index.
+func TestSARIFStreamUnknownItem(t *testing.T) {
+	out := streamAll(t, "sarif", fixture(), Options{})
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct{ Rules []any } `json:"driver"`
+			} `json:"tool"`
+			Results []map[string]any `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &log); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(log.Runs) != 1 || len(log.Runs[0].Tool.Driver.Rules) != 0 || len(log.Runs[0].Results) == 0 {
+		t.Fatalf("runs = %+v", log.Runs)
+	}
+	for _, r := range log.Runs[0].Results {
+		if _, ok := r["ruleIndex"]; ok || r["ruleId"] == nil {
+			t.Errorf("result %v: want a ruleId and no ruleIndex", r)
+		}
+	}
+}
+
+// Without a usable temporary folder, JUnit keeps its suites in memory and
+// writes the same document.
+func TestJUnitStreamWithoutTempDir(t *testing.T) {
+	rep := fixture()
+	want := render(t, "junit", rep)
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	got := streamAll(t, "junit", rep, Options{})
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("(-render +stream):\n%s", diff)
 	}
 }

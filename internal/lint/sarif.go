@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -19,111 +20,209 @@ import (
 const informationURI = "https://github.com/svcaudit/svcaudit"
 
 // renderSARIF writes SARIF 2.1.0 as GitHub code scanning reads it: a rule
-// per checklist item with its question, guidance and source as help, a
-// result per problem with its physical location (URIs relative to the
-// working folder), and the documents that could not be checked as tool
+// per automated checklist item with its question, guidance and source as
+// help, a result per problem with its physical location (URIs relative to
+// the working folder), and the documents that could not be checked as tool
 // execution notifications.
 func renderSARIF(w io.Writer, rep *Report, opt Options) error {
-	idx := items(rep.Checklists)
+	// Items that failed but belong to none of the checklists still get a
+	// rule (a stream knows only the checklists).
+	var extra []*result.Item
+	seen := map[string]bool{}
+	for _, r := range rep.Results {
+		for i := range r.Items {
+			if it := &r.Items[i]; failing(it) && !seen[it.ID] {
+				seen[it.ID] = true
+				extra = append(extra, it)
+			}
+		}
+	}
+	s := newSARIFWriter(w, rep.Checklists, extra, opt)
+	for _, r := range rep.Results {
+		s.result(r)
+	}
+	return s.finish(rep)
+}
+
+// sarifWriter writes the SARIF log one Result at a time: the tool and its
+// rules (known from the checklists before any document is read) first, then
+// each result as it comes, then the invocation, which says whether the run
+// succeeded and which documents could not be checked. JSON objects are
+// unordered; the run's keys come in that order.
+type sarifWriter struct {
+	w     *bufio.Writer
+	opt   Options
+	idx   map[string]*checklist.Item
+	index map[string]int
+	n     int // results written
+	nres  int // Results seen
+	err   error
+}
+
+func newSARIFWriter(w io.Writer, cls []*checklist.Checklist, extra []*result.Item, opt Options) *sarifWriter {
+	s := &sarifWriter{w: bufio.NewWriter(w), opt: opt, idx: items(cls), index: map[string]int{}}
 	run := sarif.NewRunWithInformationURI("svcaudit", informationURI)
 	if opt.Version != "" {
 		run.Tool.Driver.WithVersion(opt.Version)
 	}
-
-	// Rules first, sorted, so that ruleIndex is stable.
-	ruleIDs := map[string]*result.Item{}
-	for _, r := range rep.Results {
-		for i := range r.Items {
-			if it := &r.Items[i]; failing(it) {
-				if _, ok := ruleIDs[it.ID]; !ok {
-					ruleIDs[it.ID] = it
-				}
-			}
+	// Rules sorted by id, so that ruleIndex is stable: every automated item
+	// of the checklists, and any other item that failed.
+	questions := map[string]string{}
+	for id, it := range s.idx {
+		if it.Automated() {
+			questions[id] = it.Question
 		}
 	}
-	ids := make([]string, 0, len(ruleIDs))
-	for id := range ruleIDs {
+	for _, it := range extra {
+		if _, ok := questions[it.ID]; !ok {
+			questions[it.ID] = it.Question
+		}
+	}
+	ids := make([]string, 0, len(questions))
+	for id := range questions {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	index := map[string]int{}
 	for i, id := range ids {
-		index[id] = i
-		addRule(run, id, ruleIDs[id], idx[id])
+		s.index[id] = i
+		addRule(run, id, questions[id], s.idx[id])
 	}
-
-	// Each result is encoded as soon as it is made, so that a run over
-	// thousands of documents never holds thousands of go-sarif values.
-	results := []json.RawMessage{}
-	for _, r := range rep.Results {
-		for i := range r.Items {
-			it := &r.Items[i]
-			if !failing(it) {
-				continue
-			}
-			for _, f := range problems(r, it) {
-				msg := message(f)
-				if f.Page > 0 {
-					msg = fmt.Sprintf("page %d, line %d: %s", f.Page, f.Line, msg)
-				}
-				res := sarif.NewRuleResult(it.ID).
-					WithRuleIndex(index[it.ID]).
-					WithLevel(level(idx[it.ID])).
-					WithMessage(sarif.NewTextMessage(msg))
-				if f.File != "" {
-					res.AddLocation(location(f, opt.WorkDir))
-				}
-				props := sarif.NewPropertyBag()
-				props.Add("checklist", r.Checklist.ID)
-				props.Add("document", clean(r.Subject))
-				props.Add("outcome", string(it.Outcome))
-				res.WithProperties(props)
-				raw, err := json.Marshal(res)
-				if err != nil {
-					return err
-				}
-				if raw, err = tidyJSON(raw); err != nil {
-					return err
-				}
-				results = append(results, raw)
-			}
-		}
-	}
-
-	inv := sarif.NewInvocation().WithExecutionSuccessful(!rep.Interrupted && len(rep.Results) > 0)
-	for _, e := range rep.Errors {
-		n := sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(clean(e.Message)))
-		n.WithLocations([]*sarif.Location{location(errFinding(e), opt.WorkDir)})
-		inv.AddToolExecutionNotification(n)
-	}
-	for _, f := range rep.NotChecked {
-		n := sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(NotCheckedMessage))
-		n.WithLocations([]*sarif.Location{location(result.Finding{File: f}, opt.WorkDir)})
-		inv.AddToolExecutionNotification(n)
-	}
-	run.AddInvocation(inv)
-
 	rpt := sarif.NewReport()
 	rpt.Schema = "https://json.schemastore.org/sarif-2.1.0.json"
 	rpt.AddRun(run)
 	var buf bytes.Buffer
-	if err := rpt.Write(&buf); err != nil {
-		return err
+	if s.err = rpt.Write(&buf); s.err != nil {
+		return s
 	}
 	v, err := decodeTidy(buf.Bytes())
+	if s.err = err; err != nil {
+		return s
+	}
+	top, _ := v.(map[string]any)
+	runs, _ := top["runs"].([]any)
+	if len(runs) != 1 {
+		s.err = fmt.Errorf("sarif: %d runs, want 1", len(runs))
+		return s
+	}
+	runV, _ := runs[0].(map[string]any)
+	s.w.WriteString("{\n  \"$schema\": ")
+	s.value(top["$schema"], "  ")
+	s.w.WriteString(",\n  \"runs\": [\n    {")
+	keys := make([]string, 0, len(runV))
+	for k := range runV {
+		if k != "results" && k != "invocations" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		s.w.WriteString("\n      ")
+		s.value(k, "      ")
+		s.w.WriteString(": ")
+		s.value(runV[k], "      ")
+		s.w.WriteString(",")
+	}
+	s.w.WriteString("\n      \"results\": [")
+	return s
+}
+
+// value writes v as indented JSON whose lines after the first start with
+// prefix.
+func (s *sarifWriter) value(v any, prefix string) {
+	if s.err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if s.err = enc.Encode(v); s.err == nil {
+		s.w.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+	}
+}
+
+func (s *sarifWriter) result(r *result.Result) {
+	s.nres++
+	for i := range r.Items {
+		it := &r.Items[i]
+		if !failing(it) {
+			continue
+		}
+		for _, f := range problems(r, it) {
+			if s.err != nil {
+				return
+			}
+			msg := message(f)
+			if f.Page > 0 {
+				msg = fmt.Sprintf("page %d, line %d: %s", f.Page, f.Line, msg)
+			}
+			res := sarif.NewRuleResult(it.ID).
+				WithLevel(level(s.idx[it.ID])).
+				WithMessage(sarif.NewTextMessage(msg))
+			if k, ok := s.index[it.ID]; ok {
+				res.WithRuleIndex(k)
+			}
+			if f.File != "" {
+				res.AddLocation(location(f, s.opt.WorkDir))
+			}
+			props := sarif.NewPropertyBag()
+			props.Add("checklist", r.Checklist.ID)
+			props.Add("document", clean(r.Subject))
+			props.Add("outcome", string(it.Outcome))
+			res.WithProperties(props)
+			raw, err := json.Marshal(res)
+			if s.err = err; err != nil {
+				return
+			}
+			v, err := decodeTidy(raw)
+			if s.err = err; err != nil {
+				return
+			}
+			if m, ok := v.(map[string]any); ok {
+				if _, ok := s.index[it.ID]; !ok {
+					delete(m, "ruleIndex") // go-sarif's -1: no rule
+				}
+			}
+			if s.n > 0 {
+				s.w.WriteString(",")
+			}
+			s.n++
+			s.w.WriteString("\n        ")
+			s.value(v, "        ")
+		}
+	}
+}
+
+func (s *sarifWriter) finish(rep *Report) error {
+	inv := sarif.NewInvocation().WithExecutionSuccessful(!rep.Interrupted && s.nres+rep.Checked() > 0)
+	for _, e := range rep.Errors {
+		n := sarif.NewNotification().WithLevel("error").WithMessage(sarif.NewTextMessage(clean(e.Message)))
+		n.WithLocations([]*sarif.Location{location(errFinding(e), s.opt.WorkDir)})
+		inv.AddToolExecutionNotification(n)
+	}
+	for _, f := range rep.NotChecked {
+		n := sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(NotCheckedMessage))
+		n.WithLocations([]*sarif.Location{location(result.Finding{File: f}, s.opt.WorkDir)})
+		inv.AddToolExecutionNotification(n)
+	}
+	raw, err := json.Marshal([]*sarif.Invocation{inv})
 	if err != nil {
 		return err
 	}
-	buf = bytes.Buffer{}
-	if runs, ok := v.(map[string]any)["runs"].([]any); ok && len(runs) == 1 {
-		if run, ok := runs[0].(map[string]any); ok {
-			run["results"] = results
-		}
+	v, err := decodeTidy(raw)
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if s.n > 0 {
+		s.w.WriteString("\n      ")
+	}
+	s.w.WriteString("],\n      \"invocations\": ")
+	s.value(v, "      ")
+	s.w.WriteString("\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
+	if s.err != nil {
+		return s.err
+	}
+	return s.w.Flush()
 }
 
 // unset are the properties go-sarif writes as -1 for "not given", which the
@@ -187,8 +286,8 @@ func tidy(v any) any {
 	return v
 }
 
-func addRule(run *sarif.Run, id string, ri *result.Item, ci *checklist.Item) {
-	question := clean(ri.Question)
+func addRule(run *sarif.Run, id, question string, ci *checklist.Item) {
+	question = clean(question)
 	text, md := question, question
 	if ci != nil {
 		if ci.Guidance != "" {

@@ -8,18 +8,20 @@ import (
 )
 
 // Stream writes a report as its Results come, for the formats that can
-// (text, github and json), so that a run over a large corpus keeps none of them.
+// (every format: text, github, json, junit and sarif), so that a run over a large corpus keeps none of them.
 // Results must come in order of subject; Add sorts one subject's Results
 // by checklist itself.
 type Stream struct {
 	text   *textWriter
 	github *githubWriter
 	json   *jsonWriter
+	junit  *junitWriter
+	sarif  *sarifWriter
 	tally  Tally
 }
 
-// NewStream returns a Stream writing format to w, or nil when the format
-// needs the whole report first (junit, sarif).
+// NewStream returns a Stream writing format to w, or nil for an unknown
+// format. For sarif, opt.Checklists gives the rules.
 func NewStream(w io.Writer, format string, opt Options) *Stream {
 	switch format {
 	case "text", "":
@@ -28,6 +30,10 @@ func NewStream(w io.Writer, format string, opt Options) *Stream {
 		return &Stream{github: newGitHubWriter(w)}
 	case "json":
 		return &Stream{json: newJSONWriter(w)}
+	case "junit":
+		return &Stream{junit: newJUnitWriter(w)}
+	case "sarif":
+		return &Stream{sarif: newSARIFWriter(w, opt.Checklists, nil, opt)}
 	}
 	return nil
 }
@@ -42,6 +48,10 @@ func (s *Stream) Add(rs []*result.Result) {
 			s.text.result(r)
 		case s.github != nil:
 			s.github.result(r)
+		case s.junit != nil:
+			s.junit.result(r)
+		case s.sarif != nil:
+			s.sarif.result(r)
 		default:
 			s.json.result(r)
 		}
@@ -60,6 +70,10 @@ func (s *Stream) Close(rep *Report) error {
 		return s.text.finish(rep)
 	case s.github != nil:
 		return s.github.finish(rep)
+	case s.junit != nil:
+		return s.junit.finish(rep)
+	case s.sarif != nil:
+		return s.sarif.finish(rep)
 	}
 	return s.json.finish(rep)
 }
