@@ -250,17 +250,24 @@ func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 	if !changed("pdf-timeout") && c.PDFTimeout > 0 {
 		o.Limits.PDFTimeout = c.PDFTimeout
 	}
+	waiverSettings(c, changed, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry)
+	return nil
+}
+
+// waiverSettings takes the waivers (a file, or a list written in the
+// config itself) and the expiry warning from .svcaudit.yaml, where no flag
+// set them; check and run share it.
+func waiverSettings(c *config.Config, changed func(string) bool, file *string, inline **config.Config, warnDays *int) {
 	if !changed("waivers") && c.Waivers != nil {
 		if c.WaiversFile != "" {
-			o.Waivers = c.Path(c.WaiversFile)
+			*file = c.Path(c.WaiversFile)
 		} else {
-			o.inlineWaivers = c
+			*inline = c
 		}
 	}
 	if !changed("warn-expiry") && c.WarnExpiry != nil {
-		o.WarnExpiry = *c.WarnExpiry
+		*warnDays = *c.WarnExpiry
 	}
-	return nil
 }
 
 // isPath tells a checklist file from a built-in id.

@@ -161,16 +161,7 @@ func (o *RunOptions) applyConfig(changed func(string) bool) error {
 	if err != nil {
 		return err
 	}
-	if !changed("waivers") && c.Waivers != nil {
-		if c.WaiversFile != "" {
-			o.Waivers = c.Path(c.WaiversFile)
-		} else {
-			o.inlineWaivers = c
-		}
-	}
-	if !changed("warn-expiry") && c.WarnExpiry != nil {
-		o.WarnExpiry = *c.WarnExpiry
-	}
+	waiverSettings(c, changed, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry)
 	return nil
 }
 
