@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"os"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -204,11 +204,7 @@ func value(n *yaml.Node) string {
 }
 
 func yamlError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-	}
+	line, msg := yamlnode.SyntaxLine(err)
 	return diag.List{diag.Errorf(diag.Pos{File: file, Line: line}, "not valid YAML: %s", msg)}
 }
 

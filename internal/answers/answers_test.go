@@ -83,7 +83,7 @@ func TestParseErrors(t *testing.T) {
 		name, src string
 		want      []string
 	}{
-		{"not yaml", "checklist: [kp\n", []string{"a.yaml:1: not valid YAML: did not find expected ',' or ']'"}},
+		{"not yaml", "checklist: [kp\n", []string{"a.yaml:2: not valid YAML: did not find expected ',' or ']' (in the block that starts here)"}},
 		{"empty", "", []string{"a.yaml: empty answers file: expected checklist, subject and answers"}},
 		{"list", "- a\n", []string{"a.yaml:1:1: an answers file is a mapping with checklist, subject and answers"}},
 		{"no checklist", "subject: x\n", []string{"a.yaml:1:1: no checklist: say which checklist the answers are for (checklist: ID)"}},

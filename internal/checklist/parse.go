@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -134,23 +135,8 @@ func parse(file string, data []byte) (p *parsed) {
 // yamlError turns a YAML syntax error ("yaml: line 3: did not find ...")
 // into a positioned error.
 func yamlError(file string, err error) *diag.Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	pos := diag.Pos{File: file}
-	var line int
-	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
-		msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
-		// yaml.v3 counts lines from 0 in parser errors (the scanner's
-		// are right), and names the line where the enclosing block or
-		// { } starts.
-		for _, p := range []string{"did not find expected", "found duplicate", "found incompatible", "found undefined tag"} {
-			if strings.HasPrefix(msg, p) {
-				line++
-				msg += " (in the block that starts here)"
-				break
-			}
-		}
-		pos.Line = line
-	}
+	line, msg := yamlnode.SyntaxLine(err)
+	pos := diag.Pos{File: file, Line: line}
 	e := &diag.Error{Pos: pos, Msg: "invalid YAML: " + msg}
 	if strings.Contains(msg, "did not find expected ',' or '}'") || strings.Contains(msg, "did not find expected ',' or ']'") {
 		e.Hint = "inside { } or [ ], quote text that holds ? : , # [ ] { } (for example question: 'Is it late?')"

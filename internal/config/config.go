@@ -14,6 +14,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -288,19 +289,7 @@ func globList(v *yaml.Node, key string, pos func(*yaml.Node) diag.Pos, errs *dia
 }
 
 func yamlError(file string, err error) error {
-	// yaml.v3 messages read "yaml: line 3: did not find expected key".
-	msg := err.Error()
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "yaml: line "); ok {
-		if i := strings.Index(rest, ":"); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				line = n
-				msg = strings.TrimSpace(rest[i+1:])
-			}
-		}
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
+	line, msg := yamlnode.SyntaxLine(err)
 	return diag.List{diag.Errorf(diag.Pos{File: file, Line: line}, "%s", msg)}
 }
 

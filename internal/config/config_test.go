@@ -97,7 +97,7 @@ func TestParseErrors(t *testing.T) {
 		{"waivers", "waivers: {a: 1}\n", []string{`1:10: waivers must be the path of a waivers file or a list of waivers`}},
 		{"duplicate", "format: json\nformat: text\n", []string{`2:1: duplicate key "format" (first set at line 1)`}},
 		{"not a mapping", "- a\n- b\n", []string{"1:1: config must be a mapping of settings, e.g. `checklists: [keeps-promises]`"}},
-		{"syntax", "paths: [a\nformat: x\n", []string{`1:0: did not find expected ',' or ']'`}},
+		{"syntax", "paths: [a\nformat: x\n", []string{`2:0: did not find expected ',' or ']' (in the block that starts here)`}},
 		{"tabs", "paths:\n\t- a\n", []string{`2:0: found character that cannot start any token`}},
 		{"unknown checklist", "checklists: [keeps-promise]\n", []string{`1:14: unknown checklist "keeps-promise" | did you mean "keeps-promises"?`}},
 		{"checks not a list", "checks: {paths: a}\n", []string{`1:9: checks must be a list of entries, each with paths and checklists`}},

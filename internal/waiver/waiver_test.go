@@ -99,7 +99,7 @@ func TestParseMalformed(t *testing.T) {
 		{"top not a mapping", "- item: a/b\n",
 			[]string{"w.yaml:1:1: a waivers file is a mapping with a waivers: list"}},
 		{"syntax", "waivers:\n  - item: [a\n",
-			[]string{"w.yaml:1: did not find expected ',' or ']'"}},
+			[]string{"w.yaml:2: did not find expected ',' or ']' (in the block that starts here)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,12 +48,29 @@ func Root(doc *yaml.Node) *yaml.Node {
 // SyntaxError places a YAML syntax error, whose message carries its line
 // ("yaml: line 3: did not find expected key").
 func SyntaxError(file string, err error) *diag.Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var line int
-	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-		msg = strings.TrimSpace(strings.TrimPrefix(msg, fmt.Sprintf("line %d:", line)))
-	}
+	line, msg := SyntaxLine(err)
 	return diag.Errorf(diag.Pos{File: file, Line: line}, "%s", msg)
+}
+
+// SyntaxLine splits a yaml.v3 syntax error into its 1-based line (0 when
+// it names none) and its message. yaml.v3 counts its parser errors' lines
+// from 0 (its scanner's are right) and often names the line where the
+// enclosing block or [ ] { } starts, so such a message says so.
+func SyntaxLine(err error) (line int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n != 1 {
+		return 0, msg
+	}
+	msg = strings.TrimSpace(msg[strings.Index(msg, ":")+1:])
+	// yaml.v3 gives its parser's lines from 0 and its scanner's from 1.
+	for _, p := range []string{"did not find expected", "found duplicate", "found incompatible", "found undefined tag"} {
+		if strings.HasPrefix(msg, p) {
+			line++
+			msg += " (in the block that starts here)"
+			break
+		}
+	}
+	return line, msg
 }
 
 // Pos is where n stands in file.

@@ -32,7 +32,7 @@ func TestDecodeAndRoot(t *testing.T) {
 		{"empty", "", false, nil},
 		{"null", "~\n", false, nil},
 		{"mapping", "a: 1\n", true, nil},
-		{"syntax error", "a: [1\n", false, []string{"f.yaml:1: did not find expected ',' or ']'"}},
+		{"syntax error", "a: [1\n", false, []string{"f.yaml:2: did not find expected ',' or ']' (in the block that starts here)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
