@@ -203,7 +203,7 @@ func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 	}
 	if !changed("checklist") {
 		for _, ref := range c.Checklists {
-			if isPath(ref) {
+			if config.IsPath(ref) {
 				ref = c.Path(ref)
 			}
 			o.Checklists = append(o.Checklists, ref)
@@ -212,7 +212,7 @@ func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 			for i := range c.Checks {
 				ck := &c.Checks[i]
 				for j, ref := range ck.Checklists {
-					if isPath(ref) {
+					if config.IsPath(ref) {
 						ck.Checklists[j] = c.Path(ref)
 					}
 				}
@@ -269,9 +269,6 @@ func waiverSettings(c *config.Config, changed func(string) bool, file *string, i
 		*warnDays = *c.WarnExpiry
 	}
 }
-
-// isPath tells a checklist file from a built-in id.
-func isPath(ref string) bool { return config.IsPath(ref) }
 
 // target is one checklist and its compiled rules.
 type target struct {

@@ -159,16 +159,7 @@ func sorted(rep *Report) *Report {
 	c.Errors = append([]result.FileError(nil), rep.Errors...)
 	sort.SliceStable(c.Errors, func(i, j int) bool {
 		a, b := c.Errors[i], c.Errors[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Page != b.Page {
-			return a.Page < b.Page
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Column < b.Column
+		return placeLess(place{a.File, a.Page, a.Line, a.Column}, place{b.File, b.Page, b.Line, b.Column})
 	})
 	c.NotChecked = append([]string(nil), rep.NotChecked...)
 	sort.Strings(c.NotChecked)
@@ -200,18 +191,30 @@ func problems(r *result.Result, it *result.Item) []result.Finding {
 	// In the order of the document, not of the patterns that found them.
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Page != b.Page {
-			return a.Page < b.Page
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Column < b.Column
+		return placeLess(place{a.File, a.Page, a.Line, a.Column}, place{b.File, b.Page, b.Line, b.Column})
 	})
 	return out
+}
+
+// place is where a finding or an error is: file, then page, line, column.
+type place struct {
+	file               string
+	page, line, column int
+}
+
+// placeLess orders places as a reader meets them: by file, then page,
+// line and column.
+func placeLess(a, b place) bool {
+	if a.file != b.file {
+		return a.file < b.file
+	}
+	if a.page != b.page {
+		return a.page < b.page
+	}
+	if a.line != b.line {
+		return a.line < b.line
+	}
+	return a.column < b.column
 }
 
 // reason says why a Result failed, or "" when it passed.
