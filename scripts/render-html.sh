@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out=${1:-build/render}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-data=internal/report/testdata
+data=report/testdata
 chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 if [ -z "$chrome" ]; then
 	echo "render-html.sh: chromium not found: apt-get install chromium" >&2

@@ -8,9 +8,9 @@ import (
 	"unicode"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/yamlnode"
-	"gopkg.in/yaml.v3"
+	"github.com/svcaudit/svcaudit/result"
+	"go.yaml.in/yaml/v3"
 )
 
 // DateLayout is how the register writes dates: 2026-12-31.

@@ -11,9 +11,9 @@ import (
 
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/yamlnode"
-	"gopkg.in/yaml.v3"
+	"github.com/svcaudit/svcaudit/result"
+	"go.yaml.in/yaml/v3"
 )
 
 // keys are the keys an action may set, in the order they are written.

@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/score"
 	"github.com/svcaudit/svcaudit/internal/waiver"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // TestQuarter walks a quarter through the packages the run command wires

@@ -6,7 +6,7 @@ import (
 
 	"github.com/svcaudit/svcaudit/internal/schema"
 	"github.com/svcaudit/svcaudit/internal/yamlnode"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // TestSchema: the registers in testdata, as written by hand and as saved,

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // DefaultDueDays is how long after the audit that raised it an action falls

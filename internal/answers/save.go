@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Marshal encodes f as YAML: the header, then the answers in the order of

@@ -18,16 +18,16 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/config"
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/lint"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/rule"
 	"github.com/svcaudit/svcaudit/internal/score"
 	"github.com/svcaudit/svcaudit/internal/waiver"
 	"github.com/svcaudit/svcaudit/internal/walk"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 func init() { register(newCheckCmd) }

@@ -8,10 +8,10 @@ import (
 
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/explain"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/wrap"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 func init() { register(newExplainCmd) }

@@ -13,12 +13,12 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/report"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/schema"
+	"github.com/svcaudit/svcaudit/report"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 func init() { register(newReportCmd) }

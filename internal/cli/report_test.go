@@ -11,7 +11,7 @@ import (
 
 func reportFixture(t *testing.T) string {
 	t.Helper()
-	src, err := filepath.Abs("../report/testdata/housing-2026-q2.json")
+	src, err := filepath.Abs("../../report/testdata/housing-2026-q2.json")
 	if err != nil {
 		t.Fatal(err)
 	}

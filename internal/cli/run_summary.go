@@ -8,8 +8,8 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/wrap"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // printSummary prints a scored Result: the overall score and grade, each

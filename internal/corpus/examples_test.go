@@ -5,8 +5,8 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/checklist"
 )
 
 // TestExampleProfiles checks the example profiles load, include the

@@ -8,10 +8,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/score"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // Options tune an explanation.

@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/checklist"
 	"github.com/svcaudit/svcaudit/internal/score"
 	"github.com/svcaudit/svcaudit/internal/waiver"
 )

@@ -9,8 +9,8 @@ import (
 
 	"github.com/svcaudit/svcaudit/internal/explain"
 	"github.com/svcaudit/svcaudit/internal/lint"
-	"github.com/svcaudit/svcaudit/internal/report"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/report"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // FuzzRender decodes arbitrary bytes as a Result, as report, explain and
@@ -19,7 +19,7 @@ import (
 // sections, items of unknown sections, nil scores, negative weights); no
 // renderer may panic on one.
 func FuzzRender(f *testing.F) {
-	for _, glob := range []string{"../report/testdata/*.json", "../explain/testdata/*.json"} {
+	for _, glob := range []string{"../../report/testdata/*.json", "../explain/testdata/*.json"} {
 		files, _ := filepath.Glob(glob)
 		for _, file := range files {
 			data, err := os.ReadFile(file)

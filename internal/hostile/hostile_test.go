@@ -14,8 +14,8 @@ import (
 	"github.com/svcaudit/svcaudit/internal/cli"
 	"github.com/svcaudit/svcaudit/internal/explain"
 	"github.com/svcaudit/svcaudit/internal/lint"
-	"github.com/svcaudit/svcaudit/internal/report"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/report"
+	"github.com/svcaudit/svcaudit/result"
 	"golang.org/x/net/html"
 )
 

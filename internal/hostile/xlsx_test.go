@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/svcaudit/svcaudit/internal/report"
+	"github.com/svcaudit/svcaudit/report"
 	"github.com/xuri/excelize/v2"
 )
 

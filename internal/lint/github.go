@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // renderGitHub writes GitHub Actions workflow commands, which the runner

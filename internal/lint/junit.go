@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // JUnit XML as CI servers read it (the Jenkins/Ant schema): a testsuite per

@@ -4,7 +4,7 @@ import (
 	"io"
 	"sort"
 
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // Stream writes a report as its Results come, for the formats that can

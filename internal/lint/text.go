@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // renderText writes a linter's view: for each document, its score per

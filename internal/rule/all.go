@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // allRule holds when every one of its patterns matches somewhere.

@@ -3,8 +3,8 @@ package rule
 import (
 	"fmt"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // anyRule holds when at least one of its patterns matches somewhere.

@@ -1,8 +1,8 @@
 package rule
 
 import (
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // headingRule holds when the text of a heading (Markdown, HTML h1–h6, a

@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/document"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // doc builds a Markdown-like document: one segment per line of text, lines

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // jargonRule holds when its words are used at most max times per `per`

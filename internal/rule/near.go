@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // nearRule holds when a match of a lies within n words of a match of b, in

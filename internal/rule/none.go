@@ -3,8 +3,8 @@ package rule
 import (
 	"fmt"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // noneRule holds when none of its patterns (anti-patterns) matches; every

@@ -1,6 +1,6 @@
 package rule
 
-import "github.com/svcaudit/svcaudit/internal/result"
+import "github.com/svcaudit/svcaudit/result"
 
 // Outcome is what the documents say about one automated item.
 type Outcome struct {

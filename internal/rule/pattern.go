@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
 )
 

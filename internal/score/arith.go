@@ -3,8 +3,8 @@ package score
 import (
 	"math"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // This file is the one scoring arithmetic: Evaluate, report.Rescore (for

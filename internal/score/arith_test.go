@@ -3,8 +3,8 @@ package score
 import (
 	"testing"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 func TestOverall(t *testing.T) {

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/checklist"
 )
 
 // BenchmarkEvaluate scores a 10,000-item checklist (100 sections) with every

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // evalGates judges each of the checklist's gating rules against a scored

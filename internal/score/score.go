@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/rule"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // How unanswered items count (Options.Unanswered).

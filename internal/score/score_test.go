@@ -5,11 +5,11 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/rule"
 	"github.com/svcaudit/svcaudit/internal/schema"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 func it(cl, id string, w float64) *checklist.Item {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/svcaudit/svcaudit/internal/schema"
 	"github.com/svcaudit/svcaudit/internal/yamlnode"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // TestSchema: what Parse accepts, the published schema accepts, and what

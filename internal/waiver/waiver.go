@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/yamlnode"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // DefaultWarnDays is how many days before its expiry a waiver is flagged,

@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"github.com/svcaudit/svcaudit/internal/result"
-	"gopkg.in/yaml.v3"
+	"github.com/svcaudit/svcaudit/result"
+	"go.yaml.in/yaml/v3"
 )
 
 func date(s string) time.Time {

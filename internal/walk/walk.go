@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // Options filter what is found inside folders and globs. Files named

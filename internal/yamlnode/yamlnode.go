@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // DateLayout is how dates are written: YYYY-MM-DD.

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/score"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // view is what every format renders: built once from the Results, so that

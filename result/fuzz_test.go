@@ -11,7 +11,7 @@ import (
 // never panic, an error must name the file, and an accepted Result must
 // encode again.
 func FuzzDecode(f *testing.F) {
-	for _, glob := range []string{"../report/testdata/*.json", "../explain/testdata/*.json"} {
+	for _, glob := range []string{"../report/testdata/*.json", "../internal/explain/testdata/*.json"} {
 		files, _ := filepath.Glob(glob)
 		for _, file := range files {
 			data, err := os.ReadFile(file)

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 )
 
 // Markdown writes the checklist as a printable paper audit form: a header

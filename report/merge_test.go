@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/schema"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 func TestRescoreMatchesRun(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 var (

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 )
 
 // Evidence summarises an item's evidence rules in a line of plain words,

@@ -9,7 +9,7 @@ import (
 // TestDocsExample checks that the full example in docs/checklist-format.md
 // validates, so the documentation cannot drift from the loader.
 func TestDocsExample(t *testing.T) {
-	data, err := os.ReadFile("../../docs/checklist-format.md")
+	data, err := os.ReadFile("../docs/checklist-format.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestDocsExample(t *testing.T) {
 
 // TestReadmeExample checks the README's checklist example the same way.
 func TestReadmeExample(t *testing.T) {
-	data, err := os.ReadFile("../../README.md")
+	data, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}

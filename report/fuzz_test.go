@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // FuzzRender feeds Results decoded from arbitrary JSON to every format: a

@@ -8,11 +8,11 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
 	"github.com/svcaudit/svcaudit/internal/schema"
 	"github.com/svcaudit/svcaudit/internal/score"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // TestExamples scores the repository's example answers with package score,
@@ -20,7 +20,7 @@ import (
 // every format renders the Result. (No golden: the examples change with
 // the checklists.)
 func TestExamples(t *testing.T) {
-	files, err := filepath.Glob("../../examples/answers/*.yaml")
+	files, err := filepath.Glob("../examples/answers/*.yaml")
 	if err != nil || len(files) == 0 {
 		t.Skip("no example answers")
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/svcaudit/svcaudit/checklists"
 	"github.com/svcaudit/svcaudit/internal/schema"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 func validateYAML(t *testing.T, data []byte) error {

@@ -3,9 +3,9 @@ package report
 import (
 	"math"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/score"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // Rescore recomputes a Result's numbers from its items, in place, so that a

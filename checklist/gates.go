@@ -2,7 +2,7 @@ package checklist
 
 import (
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // gateKinds are the gate kinds in the order they are documented.

@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/svcaudit/svcaudit/internal/checklist"
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // Merge combines Results of one subject against one checklist, from several

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // includes reads the include list. An entry is a built-in id or a relative

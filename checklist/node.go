@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // maxDepth bounds how deeply a checklist file may nest. Real checklists

@@ -5,7 +5,7 @@ import (
 	"io"
 	"testing"
 
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // generate makes n Results of different subjects from the fixture, with
@@ -35,7 +35,7 @@ func generate(b *testing.B, n int) []*result.Result {
 
 // BenchmarkRender renders a report over 1,000 Results in each format:
 //
-//	go test ./internal/report -run '^$' -bench Render -benchmem
+//	go test ./report -run '^$' -bench Render -benchmem
 func BenchmarkRender(b *testing.B) {
 	rs := generate(b, 1000)
 	for _, format := range Formats {

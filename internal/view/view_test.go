@@ -12,7 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/mattn/go-runewidth"
-	"github.com/svcaudit/svcaudit/internal/checklist"
+	"github.com/svcaudit/svcaudit/checklist"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -38,7 +38,7 @@ func golden(t *testing.T, name string, got []byte) {
 // them with the golden files (go test -update rewrites them).
 func TestGolden(t *testing.T) {
 	for _, name := range []string{"valid-full", "valid-profile", "valid-minimal"} {
-		cl, err := checklist.Load(filepath.Join("..", "testdata", name+".yaml"))
+		cl, err := checklist.Load(filepath.Join("..", "..", "checklist", "testdata", name+".yaml"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,7 +80,7 @@ func TestMarkdownEscapes(t *testing.T) {
 }
 
 func TestJSONRoundTrips(t *testing.T) {
-	cl, err := checklist.Load("../testdata/valid-full.yaml")
+	cl, err := checklist.Load("../../checklist/testdata/valid-full.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

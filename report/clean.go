@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/svcaudit/svcaudit/internal/result"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // cleanText drops control characters (but newline and tab), Unicode line
