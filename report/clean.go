@@ -1,32 +1,20 @@
 package report
 
 import (
-	"strings"
-	"unicode"
-
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/result"
 )
 
-// cleanText drops control characters (but newline and tab), Unicode line
-// and paragraph separators and bidi overrides and isolates, so that text
-// from a Result cannot drive a terminal (ANSI and OSC sequences lose their
-// ESC and BEL) or reorder what a reader sees. It matches cli.Sanitize.
-func cleanText(s string) string {
-	if strings.IndexFunc(s, unsafeRune) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if unsafeRune(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
+// cleanText makes a field of a Result safe on one line of any format
+// (safe.Line): escape sequences, controls, bidi controls go, and a line
+// break becomes a space, so that a newline in a subject, a grade label or
+// a file name never starts a line of a table or a text report. Notes and
+// evidence, which may run over several lines, are cleaned by cleanLines.
+func cleanText(s string) string { return safe.Line(s) }
 
-func unsafeRune(r rune) bool {
-	return (unicode.IsControl(r) && r != '\n' && r != '\t') || r == '\u2028' || r == '\u2029' ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
-}
+// cleanLines is safe.Text: like cleanText, but line breaks are kept (each
+// renderer indents or joins them).
+func cleanLines(s string) string { return safe.Text(s) }
 
 func cleanAll(ss []string) []string {
 	if ss == nil {
@@ -71,10 +59,10 @@ func cleanResults(rs []*result.Result) []*result.Result {
 		for j := range c.Items {
 			it := &c.Items[j]
 			it.ID, it.Section, it.Question, it.Answer = cleanText(it.ID), cleanText(it.Section), cleanText(it.Question), cleanText(it.Answer)
-			it.Note, it.Condition, it.Evidence = cleanText(it.Note), cleanText(it.Condition), cleanAll(it.Evidence)
+			it.Note, it.Condition, it.Evidence = cleanLines(it.Note), cleanText(it.Condition), cleanAll(it.Evidence)
 			if it.Waiver != nil {
 				w := *it.Waiver
-				w.Owner, w.Reason, w.File = cleanText(w.Owner), cleanText(w.Reason), cleanText(w.File)
+				w.Owner, w.Reason, w.File = cleanText(w.Owner), cleanLines(w.Reason), cleanText(w.File)
 				it.Waiver = &w
 			}
 			it.Findings = append([]result.Finding(nil), it.Findings...)

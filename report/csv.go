@@ -4,21 +4,14 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
-// safeCell neutralises text a spreadsheet would run as a formula: a cell
-// that begins with = + - @, a tab or a carriage return gets a leading
-// apostrophe. Numbers the report writes itself are left alone.
-func safeCell(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
+// safeCell neutralises text a spreadsheet would run as a formula
+// (safe.CSVCell): a cell that begins with = + - @, white space or a control
+// character gets a leading apostrophe. Numbers the report writes itself are left alone.
+func safeCell(s string) string { return safe.CSVCell(s) }
 
 func numCell(v *float64) string {
 	if v == nil {

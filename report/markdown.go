@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
-// mdEscaper keeps a value inside its table cell and out of the Markdown:
-// pipes would end the cell, newlines the row, and raw HTML would render.
-var mdEscaper = strings.NewReplacer("|", `\|`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>", "<", "&lt;", ">", "&gt;")
-
-func md(s string) string { return mdEscaper.Replace(s) }
+// md keeps a value inside its table cell and out of the Markdown
+// (safe.MarkdownCell): pipes would end the cell, newlines the row, and raw
+// HTML would render.
+func md(s string) string { return safe.MarkdownCell(s) }
 
 // renderMarkdown writes GitHub-flavoured Markdown that pastes into a board
 // paper.

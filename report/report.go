@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -77,10 +78,12 @@ func Render(w io.Writer, results []*result.Result, opts Options) error {
 		return err
 	}
 	switch opts.Format {
+	// The terminal and text formats go through safe.Guard: no line of
+	// them may begin with "::", a CI runner's workflow command.
 	case "table":
-		return renderTable(w, v, opts)
+		return renderTable(safe.Guard(w), v, opts)
 	case "md", "markdown":
-		return renderMarkdown(w, v)
+		return renderMarkdown(safe.Guard(w), v)
 	case "html":
 		return renderHTML(w, v)
 	case "csv":

@@ -13,6 +13,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/action"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
@@ -129,7 +130,7 @@ func writeActions(ios *IOStreams, opts *ActionsOptions, list []*action.Action) e
 	case "json":
 		return writeActionsJSON(ios.Out, list, opts.Today)
 	case "csv":
-		return writeActionsCSV(ios.Out, list, opts.Today)
+		return writeActionsCSV(safe.Unwrap(ios.Out), list, opts.Today)
 	case "md":
 		return writeActionsMarkdown(ios.Out, list, opts.Today)
 	}
@@ -213,7 +214,7 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 		widths[i] = len(h)
 	}
 	for i, a := range list {
-		rows[i] = []string{Sanitize(a.ID), Sanitize(a.Subject), Sanitize(a.Description), Sanitize(ownerText(a)), dateOf(a.Due), statusText(a, today)}
+		rows[i] = []string{safe.Line(a.ID), safe.Line(a.Subject), safe.Line(a.Description), safe.Line(ownerText(a)), dateOf(a.Due), statusText(a, today)}
 		for j, c := range rows[i] {
 			widths[j] = max(widths[j], utf8.RuneCountInString(c))
 		}
@@ -293,11 +294,7 @@ func writeActionsMarkdown(w io.Writer, list []*action.Action, today time.Time) e
 
 // mdCell makes text safe inside a Markdown table cell: pipes escaped, line
 // breaks as <br>, and HTML-significant characters escaped.
-func mdCell(s string) string {
-	s = Sanitize(s)
-	s = strings.NewReplacer("\\", "\\\\", "|", "\\|", "<", "&lt;", ">", "&gt;", "\r\n", "<br>", "\n", "<br>", "\t", " ").Replace(s)
-	return s
-}
+func mdCell(s string) string { return safe.MarkdownCell(s) }
 
 func writeActionsCSV(w io.Writer, list []*action.Action, today time.Time) error {
 	cw := csv.NewWriter(w)
@@ -320,12 +317,7 @@ func writeActionsCSV(w io.Writer, list []*action.Action, today time.Time) error 
 // csvCell stops a spreadsheet from reading a cell as a formula (CSV
 // injection): text starting with = + - @ or a control character is prefixed
 // with an apostrophe.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+func csvCell(s string) string { return safe.CSVCell(s) }
 
 // actionJSON is an action in `actions --format json`: the register's fields
 // plus whether it is overdue.

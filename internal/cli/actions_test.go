@@ -30,7 +30,8 @@ func TestCSVAndMarkdownCells(t *testing.T) {
 		"a | b":       `a \| b`,
 		"two\nlines":  "two<br>lines",
 		"<script>":    "&lt;script&gt;",
-		"esc\x1b[31m": "esc[31m",
+		"esc\x1b[31m": "esc",
+		`a\|b`:       `a\\\|b`,
 	} {
 		if got := mdCell(in); got != want {
 			t.Errorf("mdCell(%q) = %q, want %q", in, got, want)

@@ -24,6 +24,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/lint"
 	"github.com/svcaudit/svcaudit/internal/rule"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/score"
 	"github.com/svcaudit/svcaudit/internal/waiver"
 	"github.com/svcaudit/svcaudit/internal/walk"
@@ -443,7 +444,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	var file *pendingFile
 	var out *bufio.Writer
 	if o.Output == "" {
-		out = bufio.NewWriter(ios.Out)
+		out = bufio.NewWriter(safe.Unwrap(ios.Out)) // the text format guards itself
 	} else {
 		if file, err = createPending(o.Output); err != nil {
 			return usageErrorf("cannot write %s: %v", o.Output, err)

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
 // Exit codes, the contract of DESIGN.md.
@@ -51,22 +52,22 @@ func printError(w io.Writer, err error) {
 	var failed *FailedError
 	if errors.As(err, &failed) {
 		if failed.Reason != "" {
-			fmt.Fprintf(w, "svcaudit: %s\n", Sanitize(failed.Reason))
+			fmt.Fprintf(w, "svcaudit: %s\n", safe.Text(failed.Reason))
 		}
 		return
 	}
 	var usage *UsageError
 	if errors.As(err, &usage) {
-		fmt.Fprintf(w, "svcaudit: error: %s\n", Sanitize(usage.Msg))
+		fmt.Fprintf(w, "svcaudit: error: %s\n", safe.Text(usage.Msg))
 		if usage.Hint != "" {
-			fmt.Fprintf(w, "svcaudit: hint: %s\n", Sanitize(usage.Hint))
+			fmt.Fprintf(w, "svcaudit: hint: %s\n", safe.Text(usage.Hint))
 		}
 		return
 	}
 	for _, e := range diag.Flatten(err) {
-		fmt.Fprintf(w, "svcaudit: error: %s\n", Sanitize(e.Error()))
+		fmt.Fprintf(w, "svcaudit: error: %s\n", safe.Text(e.Error()))
 		if e.Hint != "" {
-			fmt.Fprintf(w, "svcaudit: hint: %s\n", Sanitize(e.Hint))
+			fmt.Fprintf(w, "svcaudit: hint: %s\n", safe.Text(e.Hint))
 		}
 	}
 }

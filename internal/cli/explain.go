@@ -67,7 +67,7 @@ func runExplain(ios *IOStreams, opts *ExplainOptions) error {
 		return fmt.Errorf("explain: %s holds no results", opts.Result)
 	}
 	r := rs[0]
-	eo := explain.Options{Format: opts.Format, Sanitize: Sanitize}
+	eo := explain.Options{Format: opts.Format}
 	if opts.Checklist != "" {
 		cl, err := checklist.Resolve(opts.Checklist)
 		if err != nil {

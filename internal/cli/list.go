@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
@@ -100,9 +101,9 @@ func runList(ios *IOStreams, opts *listOptions) error {
 		t.Header("ID", "Title", "Items", "Automated", "Source")
 		titleW, sourceW := listWidths(entries, ios.Width)
 		for _, e := range entries {
-			title := strings.Join(wrap.Lines(Sanitize(e.Title), titleW), "\n")
-			source := strings.Join(wrap.Lines(Sanitize(e.Source), sourceW), "\n")
-			if err := t.Append(Sanitize(e.ID), title, strconv.Itoa(e.Items), strconv.Itoa(e.Automated), source); err != nil {
+			title := strings.Join(wrap.Lines(safe.Line(e.Title), titleW), "\n")
+			source := strings.Join(wrap.Lines(safe.Line(e.Source), sourceW), "\n")
+			if err := t.Append(safe.Line(e.ID), title, strconv.Itoa(e.Items), strconv.Itoa(e.Automated), source); err != nil {
 				return err
 			}
 		}

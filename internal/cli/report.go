@@ -16,6 +16,7 @@ import (
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/schema"
 	"github.com/svcaudit/svcaudit/report"
 	"github.com/svcaudit/svcaudit/result"
@@ -179,7 +180,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 		}
 	}
 	if o.Output == "" {
-		_, err := ios.Out.Write(buf.Bytes())
+		_, err := safe.Unwrap(ios.Out).Write(buf.Bytes()) // table and md guard themselves
 		return err
 	}
 	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
@@ -52,6 +54,11 @@ type GlobalOptions struct {
 // NewRoot builds the root command and its subcommands.
 func NewRoot(ios *IOStreams) *cobra.Command {
 	g := &GlobalOptions{}
+	// No line that svcaudit prints may begin with "::" (a GitHub Actions
+	// workflow command) because of text it did not write: every stream
+	// goes through safe.Guard. The formats that write bytes for programs
+	// (check's github annotations, CSV, XLSX) write to safe.Unwrap(Out).
+	ios.Out, ios.ErrOut = safe.Guard(ios.Out), safe.Guard(ios.ErrOut)
 	root := &cobra.Command{
 		Use:   "svcaudit",
 		Short: "Audit how a service treats the people it serves",

@@ -18,6 +18,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/interview"
 	"github.com/svcaudit/svcaudit/internal/rule"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/score"
 	"github.com/svcaudit/svcaudit/internal/waiver"
 	"github.com/svcaudit/svcaudit/result"
@@ -251,7 +252,7 @@ func runRun(o *RunOptions) error {
 	r.Tool = &result.Tool{Name: "svcaudit", Version: Version}
 	r.Notices = append(r.Notices, notices...)
 	for _, n := range notices {
-		fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(n))
+		fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", safe.Line(n))
 	}
 
 	if o.Output != "" {
@@ -264,7 +265,7 @@ func runRun(o *RunOptions) error {
 			return err
 		}
 		if o.Output != "" && !o.Global.Quiet {
-			fmt.Fprintf(o.IO.ErrOut, "wrote %s: see it with 'svcaudit explain %s'\n", o.Output, o.Output)
+			fmt.Fprintf(o.IO.ErrOut, "wrote %s: see it with 'svcaudit explain %s'\n", safe.Line(o.Output), safe.Line(o.Output))
 		}
 	}
 	if n := unansweredAutomated(cl, r); n > 0 && len(o.Docs) == 0 && !o.Global.Quiet {
@@ -284,7 +285,7 @@ func runRun(o *RunOptions) error {
 		}
 		if !o.Global.Quiet {
 			for _, l := range ch.Lines() {
-				fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(l))
+				fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", safe.Line(l))
 			}
 		}
 	}
@@ -449,7 +450,7 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 		if o.Subject != "" {
 			af.Subject = o.Subject
 		}
-		fmt.Fprintf(o.IO.Out, "Answers file: %s\n", path)
+		fmt.Fprintf(o.IO.Out, "Answers file: %s\n", safe.Line(path))
 	} else {
 		af = &answers.File{Checklist: o.Checklist, Subject: o.Subject, Auditor: o.Auditor, Date: o.Date}
 		if af.Date == "" {
@@ -458,7 +459,7 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 		if err := answers.Save(path, af); err != nil {
 			return nil, false, err
 		}
-		fmt.Fprintf(o.IO.Out, "Answers are saved to %s after every answer.\n", path)
+		fmt.Fprintf(o.IO.Out, "Answers are saved to %s after every answer.\n", safe.Line(path))
 	}
 	if o.Auditor != "" {
 		af.Auditor = o.Auditor
@@ -470,7 +471,7 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 		return nil, false, err
 	}
 	if !done {
-		fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\nRun the same command again to resume.\n", iv.Remaining(), path)
+		fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\nRun the same command again to resume.\n", iv.Remaining(), safe.Line(path))
 		return af, false, nil
 	}
 	if n := iv.Remaining(); n > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/wrap"
 	"github.com/svcaudit/svcaudit/result"
 )
@@ -58,7 +59,7 @@ func rag(ios *IOStreams, r string) string {
 
 func summaryTable(ios *IOStreams, r *result.Result) error {
 	w := ios.Out
-	s := Sanitize
+	s := safe.Line
 	fmt.Fprintf(w, "%s", s(r.Checklist.Title))
 	if r.Checklist.Version != "" {
 		fmt.Fprintf(w, " (version %s)", s(r.Checklist.Version))
@@ -104,10 +105,10 @@ func writeLists(w io.Writer, r *result.Result, bullet string, width int) {
 	entry := func(label, text string) {
 		prefix := bullet + "  "
 		if label != "" {
-			prefix += Sanitize(label) + "  "
+			prefix += safe.Line(label) + "  "
 		}
 		indent := bullet + "    "
-		lines := []string{Sanitize(oneLine(text))}
+		lines := []string{safe.Line(oneLine(text))}
 		if width > 0 {
 			lines = wrap.Hanging(lines[0], width-runewidth.StringWidth(prefix), width-len(indent))
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
 func init() { register(newValidateCmd) }
@@ -87,7 +88,7 @@ func runValidate(ios *IOStreams, g *GlobalOptions, opts *validateOptions) error 
 		}
 		report.Files = append(report.Files, vf)
 		if !g.Quiet && opts.Format == "text" {
-			fmt.Fprintf(ios.Out, "ok  %s  (%s, %s, %d automated)\n", Sanitize(f), Sanitize(cl.ID), plural(vf.Items, "item"), vf.Automated)
+			fmt.Fprintf(ios.Out, "ok  %s  (%s, %s, %d automated)\n", safe.Line(f), safe.Line(cl.ID), plural(vf.Items, "item"), vf.Automated)
 		}
 	}
 	report.Problems.Sort()
@@ -124,7 +125,7 @@ func plural(n int, word string) string {
 type sanitizingWriter struct{ w io.Writer }
 
 func (s *sanitizingWriter) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(s.w, Sanitize(string(p))); err != nil {
+	if _, err := io.WriteString(s.w, safe.Text(string(p))); err != nil {
 		return 0, err
 	}
 	return len(p), nil

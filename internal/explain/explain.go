@@ -10,6 +10,7 @@ import (
 
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/score"
 	"github.com/svcaudit/svcaudit/result"
 )
@@ -22,9 +23,6 @@ type Options struct {
 	// records only the grade reached; with the bands the explanation lists
 	// them all.
 	Bands []checklist.Band
-	// Sanitize cleans text taken from the Result before it is written (the
-	// command line strips terminal escapes); nil leaves it as it is.
-	Sanitize func(string) string
 }
 
 // Write explains r to w. With part empty it explains the whole Result;
@@ -36,15 +34,12 @@ func Write(w io.Writer, r *result.Result, part string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	clean := opts.Sanitize
-	if clean == nil {
-		clean = func(s string) string { return s }
-	}
+	w = safe.Guard(w) // no line begins with "::", a CI runner's command
 	switch opts.Format {
 	case "", "text":
-		return d.text(w, clean)
+		return d.text(w)
 	case "md", "markdown":
-		return d.markdown(w, clean)
+		return d.markdown(w)
 	}
 	return fmt.Errorf("unknown format %q: use text or md", opts.Format)
 }

@@ -94,15 +94,24 @@ func TestUnknownPart(t *testing.T) {
 	}
 }
 
+// TestSanitize: escapes from the Result never reach the output, and a
+// newline in a field never starts a line (so "::warning::" cannot begin
+// one), in text and in Markdown.
 func TestSanitize(t *testing.T) {
-	r := &result.Result{Subject: "Evil\x1b[31m", Sections: []result.Section{}}
-	var buf bytes.Buffer
-	clean := func(s string) string { return strings.ReplaceAll(s, "\x1b", "") }
-	if err := Write(&buf, r, "", Options{Sanitize: clean}); err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(buf.String(), "\x1b") {
-		t.Errorf("escape kept:\n%q", buf.String())
+	r := &result.Result{Subject: "Evil\x1b[31m\n::warning::forged", Grade: result.Grade{Label: "Poor\n::error::x"}, Sections: []result.Section{}}
+	for _, format := range []string{"text", "md"} {
+		var buf bytes.Buffer
+		if err := Write(&buf, r, "", Options{Format: format}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(buf.String(), "\x1b") {
+			t.Errorf("%s: escape kept:\n%q", format, buf.String())
+		}
+		for _, l := range strings.Split(buf.String(), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "::") {
+				t.Errorf("%s: a field starts a line: %q", format, l)
+			}
+		}
 	}
 }
 

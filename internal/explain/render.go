@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
 // kind is the kind of a block of an explanation.
@@ -39,11 +41,13 @@ func (d *doc) li(depth int, format string, args ...any) {
 }
 
 // text renders d for a terminal: headings underlined, bullets indented.
-func (d *doc) text(w io.Writer, clean func(string) string) error {
+// Every block is one line: text from the Result is made safe with
+// safe.Line, so a newline in a question or a note cannot start a line.
+func (d *doc) text(w io.Writer) error {
 	var b strings.Builder
 	prev := -1
 	for _, bl := range d.blocks {
-		t := clean(bl.text)
+		t := safe.Line(bl.text)
 		if prev != -1 && !(bl.kind == bullet && prev == int(bullet)) {
 			b.WriteString("\n")
 		}
@@ -69,11 +73,11 @@ func (d *doc) text(w io.Writer, clean func(string) string) error {
 }
 
 // markdown renders d as Markdown, escaping the text taken from the Result.
-func (d *doc) markdown(w io.Writer, clean func(string) string) error {
+func (d *doc) markdown(w io.Writer) error {
 	var b strings.Builder
 	prev := -1
 	for _, bl := range d.blocks {
-		t := mdEscape(clean(bl.text))
+		t := safe.MarkdownLine(bl.text)
 		if prev != -1 && !(bl.kind == bullet && prev == int(bullet)) {
 			b.WriteString("\n")
 		}
@@ -94,10 +98,3 @@ func (d *doc) markdown(w io.Writer, clean func(string) string) error {
 func indentLines(s, indent string) string {
 	return strings.ReplaceAll(s, "\n", "\n"+indent)
 }
-
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", "&lt;", ">", "&gt;", "|", `\|`, "#", `\#`,
-)
-
-func mdEscape(s string) string { return mdEscaper.Replace(s) }

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
 // Sentinel select values for the actions; they cannot clash with a scale
@@ -49,9 +51,9 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	note := q.Note
 	var opts []huh.Option[string]
 	for _, c := range q.Choices {
-		label := c.Value
+		label := oneLine(c.Value)
 		if c.Label != "" && !strings.EqualFold(c.Label, c.Value) {
-			label = fmt.Sprintf("%-8s %s", c.Value, c.Label)
+			label = fmt.Sprintf("%-8s %s", oneLine(c.Value), oneLine(c.Label))
 		}
 		opts = append(opts, huh.NewOption(label, c.Value))
 	}
@@ -61,7 +63,8 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	}
 	opts = append(opts, huh.NewOption("quit     stop here (answers are saved)", optQuit))
 
-	title := fmt.Sprintf("%s · %d/%d", q.Section, q.N, q.Total)
+	section, id := oneLine(q.Section), oneLine(q.Item.ID)
+	title := fmt.Sprintf("%s · %d/%d", section, q.N, q.Total)
 	var desc strings.Builder
 	desc.WriteString(oneLine(q.Item.Question))
 	if q.Item.Critical {
@@ -74,11 +77,11 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 		desc.WriteString("\n\nGuidance: " + g)
 	}
 	if q.Current != "" {
-		desc.WriteString("\n\nAnswered: " + q.Current)
+		desc.WriteString("\n\nAnswered: " + oneLine(q.Current))
 	}
 
 	sel := huh.NewSelect[string]().Title(title).Description(desc.String()).Options(opts...).Value(&choice)
-	in := huh.NewInput().Title(fmt.Sprintf("%s · %d/%d · note (optional, Enter to go on)", q.Section, q.N, q.Total)).
+	in := huh.NewInput().Title(fmt.Sprintf("%s · %d/%d · note (optional, Enter to go on)", section, q.N, q.Total)).
 		Description(oneLine(q.Item.Question)).Value(&note)
 	form := huh.NewForm(
 		huh.NewGroup(sel),
@@ -95,14 +98,14 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	}
 	switch choice {
 	case optSkip:
-		fmt.Fprintf(t.Out, "%d/%d %s: skipped\n", q.N, q.Total, q.Item.ID)
+		fmt.Fprintf(t.Out, "%d/%d %s: skipped\n", q.N, q.Total, id)
 		return Reply{Action: Skip}, nil
 	case optBack:
 		return Reply{Action: Back}, nil
 	case optQuit:
 		return Reply{Action: Quit}, nil
 	}
-	line := fmt.Sprintf("%d/%d %s: %s", q.N, q.Total, q.Item.ID, choice)
+	line := fmt.Sprintf("%d/%d %s: %s", q.N, q.Total, id, oneLine(choice))
 	if n := oneLine(note); n != "" {
 		line += " (" + n + ")"
 	}
@@ -110,4 +113,8 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	return Reply{Action: Answer, Value: choice, Note: strings.TrimSpace(note)}, nil
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine makes checklist text safe on one line of the interview's screen
+// (safe.Line): an OSC 52 clipboard write, an OSC 8 link or a clear-screen
+// in a question, a label or guidance is dropped whole, never sent to the
+// terminal; runs of white space become one space.
+func oneLine(s string) string { return strings.Join(strings.Fields(safe.Line(s)), " ") }

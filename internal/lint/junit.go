@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -109,19 +110,19 @@ func newJUnitWriter(w io.Writer) *junitWriter {
 }
 
 func (j *junitWriter) result(r *result.Result) {
-	s := junitSuite{Name: x(r.Subject) + " (" + x(r.Checklist.ID) + ")"}
-	props := []junitProp{{"checklist", x(r.Checklist.ID)}, {"score", strconv.FormatFloat(r.Score, 'f', 1, 64)}, {"grade", x(r.Grade.Label)}, {"passed", strconv.FormatBool(r.Passed)}}
+	s := junitSuite{Name: xname(r.Subject) + " (" + xname(r.Checklist.ID) + ")"}
+	props := []junitProp{{"checklist", xname(r.Checklist.ID)}, {"score", strconv.FormatFloat(r.Score, 'f', 1, 64)}, {"grade", x(r.Grade.Label)}, {"passed", strconv.FormatBool(r.Passed)}}
 	if r.Threshold != nil {
 		props = append(props, junitProp{"threshold", strconv.FormatFloat(*r.Threshold, 'f', -1, 64)})
 	}
 	s.Properties = &junitProps{props}
 	file := ""
 	if len(r.Documents) <= 1 {
-		file = x(r.Subject)
+		file = xname(r.Subject)
 	}
 	for i := range r.Items {
 		it := &r.Items[i]
-		tc := junitTestCase{Name: x(it.ID), Classname: x(r.Subject), File: file}
+		tc := junitTestCase{Name: xname(it.ID), Classname: xname(r.Subject), File: file}
 		switch {
 		case failing(it):
 			ps := problems(r, it)
@@ -144,7 +145,7 @@ func (j *junitWriter) result(r *result.Result) {
 		}
 		s.Cases = append(s.Cases, tc)
 	}
-	overall := junitTestCase{Name: x(r.Checklist.ID) + " overall", Classname: x(r.Subject), File: file}
+	overall := junitTestCase{Name: xname(r.Checklist.ID) + " overall", Classname: xname(r.Subject), File: file}
 	if !r.Passed {
 		overall.Failure = &junitProblem{Message: x("scored " + score(r.Score) + ": " + reason(r)), Type: "score"}
 		s.Failures++
@@ -179,12 +180,12 @@ func (j *junitWriter) finish(rep *Report) (err error) {
 	if len(rep.Errors)+len(rep.NotChecked) > 0 {
 		s := junitSuite{Name: "could not be checked"}
 		for _, e := range rep.Errors {
-			s.Cases = append(s.Cases, junitTestCase{Name: x(e.File), Classname: "svcaudit", File: x(e.File),
+			s.Cases = append(s.Cases, junitTestCase{Name: xname(e.File), Classname: "svcaudit", File: xname(e.File),
 				Error: &junitProblem{Message: x(e.Message), Type: "unreadable", Text: x(where(errFinding(e)) + ": " + e.Message)}})
 			s.Errors++
 		}
 		for _, f := range rep.NotChecked {
-			s.Cases = append(s.Cases, junitTestCase{Name: x(f), Classname: "svcaudit", File: x(f), Skipped: &junitSkipped{Message: NotCheckedMessage}})
+			s.Cases = append(s.Cases, junitTestCase{Name: xname(f), Classname: "svcaudit", File: xname(f), Skipped: &junitSkipped{Message: NotCheckedMessage}})
 			s.Skipped++
 		}
 		s.Tests = len(s.Cases)
@@ -229,7 +230,12 @@ func (j *junitWriter) finish(rep *Report) (err error) {
 	return err
 }
 
-// x makes text safe for XML 1.0: clean drops control characters (which XML
-// cannot carry even escaped) and escape sequences; encoding/xml escapes the
-// rest, so "]]>" and "<" are harmless.
+// x makes a message safe for XML 1.0: clean drops control characters
+// (which XML cannot carry even escaped) and escape sequences; encoding/xml
+// escapes the rest, so "]]>" and "<" are harmless.
 func x(s string) string { return clean(s) }
+
+// xname makes a name (a file, a subject, an item id) safe for XML 1.0 by
+// writing its control characters as escapes (safe.Escaped), so that two
+// files whose names differ only in them never become one test case.
+func xname(s string) string { return safe.Escaped(s) }

@@ -3,15 +3,14 @@ package lint
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -282,43 +281,11 @@ func pct(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "%" }
 
 func score(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "%" }
 
-// ansi matches terminal escape sequences: CSI ("ESC [ ... letter"), OSC
-// ("ESC ] ... BEL" or "ESC ] ... ESC \") and two-byte escapes.
-var ansi = regexp.MustCompile("\x1b\\[[0-9:;<=>?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x1b[@-Z\\\\-_]|\u009b[0-9:;<=>?]*[ -/]*[@-~]")
-
 // clean makes text from documents and checklists safe on one line of any
-// output: escape sequences and control characters go, line breaks and tabs
-// become spaces, as do the Unicode line separators and bidi controls.
-func clean(s string) string {
-	if !needsClean(s) {
-		return s
-	}
-	s = ansi.ReplaceAllString(s, "")
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\n' || r == '\r' || r == '\t' || r == '\u2028' || r == '\u2029':
-			b.WriteByte(' ')
-		case unicode.IsControl(r), isBidi(r), r == '\ufffe', r == '\uffff', unicode.Is(unicode.Cs, r):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func needsClean(s string) bool {
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && (unicode.IsControl(r) || isBidi(r) || r == '\u2028' || r == '\u2029' || r == '\ufffe' || r == '\uffff' || r == '\ufffd')) {
-			return true
-		}
-	}
-	return false
-}
-
-func isBidi(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
-}
+// output (safe.Line): escape sequences and control characters go, line
+// breaks and tabs become spaces, as do the Unicode line separators, and
+// bidi controls go.
+func clean(s string) string { return safe.Line(s) }
 
 // items indexes the checklists' items by full id.
 func items(cls []*checklist.Checklist) map[string]*checklist.Item {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -167,7 +168,7 @@ func (s *sarifWriter) result(r *result.Result) {
 			}
 			props := sarif.NewPropertyBag()
 			props.Add("checklist", r.Checklist.ID)
-			props.Add("document", clean(r.Subject))
+			props.Add("document", safe.Escaped(r.Subject))
 			props.Add("outcome", string(it.Outcome))
 			res.WithProperties(props)
 			raw, err := json.Marshal(res)
@@ -369,8 +370,11 @@ func location(f result.Finding, workDir string) *sarif.Location {
 
 // uri makes path a URI reference relative to workDir where it lies under it,
 // or an absolute file URI otherwise.
+//
+// The path is not cleaned: a URI percent-encodes its control characters
+// (%1B, %0A) and its non-ASCII ones, so a hostile name is carried as
+// escapes and never collides with another file's.
 func uri(path, workDir string) string {
-	path = clean(path)
 	if workDir != "" {
 		abs, err := filepath.Abs(path)
 		if err == nil {
@@ -385,6 +389,4 @@ func uri(path, workDir string) string {
 
 // mdEscape stops checklist text from being read as Markdown markup in
 // GitHub's rule help.
-func mdEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`).Replace(s)
-}
+func mdEscape(s string) string { return safe.Markdown(s) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -30,7 +31,10 @@ type textWriter struct {
 }
 
 func newTextWriter(w io.Writer, opt Options) *textWriter {
-	return &textWriter{w: bufio.NewWriter(w), opt: opt}
+	// safe.Guard: no line may begin with "::" (a file named
+	// "::add-mask::x.md" printed alone on a line would be a workflow
+	// command in a CI log).
+	return &textWriter{w: bufio.NewWriter(safe.Guard(w)), opt: opt}
 }
 
 func (t *textWriter) paint(code, s string) string {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -193,55 +194,8 @@ func cutWords(s string, n int) string {
 }
 
 // clean removes control characters, bidi controls and other invisible
-// formatting, and makes every run of whitespace one space.
-func clean(s string) string {
-	if isClean(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if r > ' ' && r < 0x7f {
-			// printable ASCII, the common case
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteByte(byte(r))
-			continue
-		}
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			continue
-		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Cf, r):
-			// controls, bidi overrides and isolates, zero-width characters
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	if space {
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
-
-// isClean reports whether s is printable ASCII with single spaces only,
-// which clean would return unchanged.
-func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < ' ' || c >= 0x7f || c == ' ' && i > 0 && s[i-1] == ' ' {
-			return false
-		}
-	}
-	return true
-}
+// formatting, and makes every run of whitespace one space (safe.Compact).
+func clean(s string) string { return safe.Compact(s) }
 
 // plural is n and a noun, singular or plural to agree with n.
 func plural(n int, one, many string) string {
@@ -361,6 +315,4 @@ func printable(s string) string {
 	return b.String()
 }
 
-func notPrintable(r rune) bool {
-	return r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
-}
+func notPrintable(r rune) bool { return safe.IsInvisible(r) }

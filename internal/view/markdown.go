@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
 // Markdown writes the checklist as a printable paper audit form: a header
@@ -14,7 +15,7 @@ import (
 func Markdown(w io.Writer, cl *checklist.Checklist) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", cell(cl.Title))
-	meta := "Checklist `" + cl.ID + "`"
+	meta := "Checklist `" + code(cl.ID) + "`"
 	if cl.Version != "" {
 		meta += ", version " + cell(cl.Version)
 	}
@@ -23,7 +24,7 @@ func Markdown(w io.Writer, cl *checklist.Checklist) error {
 	}
 	b.WriteString(meta + ".\n\n")
 	if cl.Description != "" {
-		b.WriteString(strings.TrimSpace(cl.Description) + "\n\n")
+		b.WriteString(safe.MarkdownProse(strings.TrimSpace(cl.Description)) + "\n\n")
 	}
 	b.WriteString("| Subject | Auditor | Date |\n| --- | --- | --- |\n|   |   |   |\n\n")
 
@@ -108,14 +109,8 @@ func answerBoxes(s checklist.Scale) string {
 
 // cell makes text safe inside a Markdown table cell: pipes escaped, line
 // breaks as <br>, HTML angle brackets escaped.
-func cell(s string) string {
-	s = strings.TrimSpace(s)
-	r := strings.NewReplacer("\r\n", "<br>", "\n", "<br>", "|", `\|`, "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
-}
+func cell(s string) string { return safe.MarkdownCell(strings.TrimSpace(s)) }
 
 // code makes rule text safe inside a code span in a table cell: pipes
 // still need escaping there, and a backtick would end the span.
-func code(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "`", "'").Replace(s)
-}
+func code(s string) string { return safe.MarkdownCode(s) }

@@ -1,0 +1,167 @@
+package safe
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestText(t *testing.T) {
+	cases := map[string]string{
+		"plain":              "plain",
+		"\x1b[31mred\x1b[0m": "red",
+		"\x1b]8;;https://evil.example\x07click\x1b]8;;\x07": "click",
+		"\x1b]52;c;aGVsbG8=\x07copied":                      "copied",
+		"\x1b]0;title\x1b\\after":                           "after",
+		"\x1b[2J\x1b[Hcleared":                              "cleared",
+		"\u009b31mc1":                                       "c1",
+		"invoice\u202efdp.exe":                              "invoicefdp.exe",
+		"nul\x00byte":                                       "nulbyte",
+		"fake\roverwrite":                                   "fakeoverwrite",
+		"two\nlines\tand tab":                               "two\nlines\tand tab",
+		"bad\xffutf8":                                       "bad\ufffdutf8",
+		"sep\u2028par\u2029":                                "seppar",
+	}
+	for in, want := range cases {
+		if got := Text(in); got != want {
+			t.Errorf("Text(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLine(t *testing.T) {
+	cases := map[string]string{
+		"a\nb":                 "a b",
+		"a\r\nb":               "a  b",
+		"a\rb":                 "a b",
+		"a\tb\u2028c":          "a b c",
+		"Poor\n::warning::x":   "Poor ::warning::x",
+		"\x1b[1mbold\x1b[0m\n": "bold ",
+	}
+	for in, want := range cases {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+		if strings.ContainsAny(Line(in), "\n\r") {
+			t.Errorf("Line(%q) keeps a line break", in)
+		}
+	}
+}
+
+// TestMarkdownCellBackslashPipe: a backslash before a pipe in the text
+// must not become an escaped backslash followed by a cell-ending pipe.
+func TestMarkdownCellBackslashPipe(t *testing.T) {
+	for _, in := range []string{`a\|b`, `a\\|b`, `\`, `x|y`, "a\nb|c", `\\\|`} {
+		row := "| " + MarkdownCell(in) + " | end |"
+		if n := cells(row); n != 2 {
+			t.Errorf("MarkdownCell(%q): row %q has %d cells, want 2", in, row, n)
+		}
+	}
+	if got := MarkdownCell("<script>&"); got != "&lt;script&gt;&amp;" {
+		t.Errorf("MarkdownCell html = %q", got)
+	}
+}
+
+// cells counts the cells of a GFM table row as GitHub does: a pipe ends a
+// cell unless an odd run of backslashes stands before it.
+func cells(row string) int {
+	row = strings.TrimSpace(row)
+	row = strings.TrimPrefix(row, "|")
+	n, bs := 0, 0
+	for i := 0; i < len(row); i++ {
+		switch row[i] {
+		case '\\':
+			bs++
+			continue
+		case '|':
+			if bs%2 == 0 {
+				n++
+			}
+		}
+		bs = 0
+	}
+	return n
+}
+
+func TestMarkdown(t *testing.T) {
+	got := Markdown("<img src=x onerror=alert(1)> *b* [l](u) `c` # h ::x")
+	for _, bad := range []string{"<img", "*b*", "[l](u)", "`c`"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("Markdown left %q in %q", bad, got)
+		}
+	}
+}
+
+func TestCSVCell(t *testing.T) {
+	guarded := []string{"=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "\n=cmd|' /C calc'!A0", " =1", "\uff1d1+1"}
+	for _, in := range guarded {
+		if got := CSVCell(in); !strings.HasPrefix(got, "'") {
+			t.Errorf("CSVCell(%q) = %q: no guard", in, got)
+		}
+	}
+	for _, in := range []string{"", "plain", "a=b", "1"} {
+		if got := CSVCell(in); got != in {
+			t.Errorf("CSVCell(%q) = %q, want it unchanged", in, got)
+		}
+	}
+}
+
+// TestEscapedInjective: names that differ only in control characters, or
+// in a backslash that looks like an escape, never print the same.
+func TestEscapedInjective(t *testing.T) {
+	names := []string{"a\x1bb.md", `a\x1bb.md`, "ab.md", "a\nb.md", `a\nb.md`, "a\u202eb.md", "a\xffb.md", `a\xffb.md`, `a\\b.md`}
+	seen := map[string]string{}
+	for _, n := range names {
+		e := Escaped(n)
+		if Text(e) != e || strings.ContainsAny(e, "\n\t") {
+			t.Errorf("Escaped(%q) = %q is not clean", n, e)
+		}
+		if prev, ok := seen[e]; ok {
+			t.Errorf("Escaped(%q) = Escaped(%q) = %q", n, prev, e)
+		}
+		seen[e] = n
+	}
+	if Escaped("docs/plain.md") != "docs/plain.md" {
+		t.Error("a plain name changed")
+	}
+}
+
+func TestGuard(t *testing.T) {
+	var b bytes.Buffer
+	g := Guard(&b)
+	// written in pieces, split between the two colons
+	fmt.Fprint(g, "ok line\n:")
+	fmt.Fprint(g, ":add-mask::x.md\n  ::stop-commands::T\nmid ::x\n\t:one\n")
+	for _, l := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(strings.TrimLeft(l, " \t"), "::") {
+			t.Errorf("line begins with a workflow command: %q", l)
+		}
+	}
+	want := "ok line\n\\::add-mask::x.md\n  \\::stop-commands::T\nmid ::x\n\t\\:one\n"
+	if b.String() != want {
+		t.Errorf("guarded = %q, want %q", b.String(), want)
+	}
+	if Guard(g) != g {
+		t.Error("Guard of a Guard wraps twice")
+	}
+}
+
+func FuzzLine(f *testing.F) {
+	for _, s := range []string{"a\nb", "\x1b]8;;u\x07x", "::x", "\u202e", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l := Line(s)
+		if strings.ContainsAny(l, "\n\r\x1b") || Text(l) != l {
+			t.Fatalf("Line(%q) = %q is not one clean line", s, l)
+		}
+		c := MarkdownCell(s)
+		if n := cells("| " + c + " |"); n != 1 {
+			t.Fatalf("MarkdownCell(%q) = %q: %d cells", s, c, n)
+		}
+		if e := Escaped(s); Text(e) != e {
+			t.Fatalf("Escaped(%q) = %q is not clean", s, e)
+		}
+	})
+}
