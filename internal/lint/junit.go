@@ -122,7 +122,7 @@ func (j *junitWriter) result(r *result.Result) {
 	}
 	for i := range r.Items {
 		it := &r.Items[i]
-		tc := junitTestCase{Name: xname(it.ID), Classname: xname(r.Subject), File: file}
+		tc := junitTestCase{Name: xname(named(it)), Classname: xname(r.Subject), File: file}
 		switch {
 		case failing(it):
 			ps := problems(r, it)
