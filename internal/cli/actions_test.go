@@ -31,7 +31,7 @@ func TestCSVAndMarkdownCells(t *testing.T) {
 		"two\nlines":  "two<br>lines",
 		"<script>":    "&lt;script&gt;",
 		"esc\x1b[31m": "esc",
-		`a\|b`:       `a\\\|b`,
+		`a\|b`:        `a\\\|b`,
 	} {
 		if got := mdCell(in); got != want {
 			t.Errorf("mdCell(%q) = %q, want %q", in, got, want)

@@ -19,6 +19,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/config"
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/document"
@@ -51,6 +52,9 @@ type CheckOptions struct {
 	Exclude    []string
 	Limits     document.Limits
 	ConfigFile string
+	// configUsed is the configuration file read (--config or the
+	// .svcaudit.yaml found), an input -o must never overwrite.
+	configUsed string
 	Waivers    string
 	// inlineWaivers is the configuration whose waivers: key holds a list.
 	inlineWaivers *config.Config
@@ -194,6 +198,7 @@ func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 	if err != nil {
 		return err
 	}
+	o.configUsed = path
 	// Show the file's paths relative to here, as a user would type them.
 	if wd, err := os.Getwd(); err == nil {
 		if abs, err := filepath.Abs(c.Dir); err == nil {
@@ -425,7 +430,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return &UsageError{Msg: "no such file, folder or match: " + strings.Join(msgs, ", ")}
 	}
 	if o.Output != "" {
-		if err := checkOutputPath(ios, o, found.Files); err != nil {
+		if err := checkOutputPath(ios, o, checkInputs(o, pl), found.Files); err != nil {
 			return err
 		}
 	}
@@ -875,14 +880,26 @@ func applyWaivers(ws waivers, cl *checklist.Checklist, subject string, docs []st
 
 // checkOutput refuses to write the report over a document being checked,
 // and over an existing file unless --force (or a yes on a terminal).
-func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
+func checkOutputPath(ios *IOStreams, o *CheckOptions, inputs, files []string) error {
 	abs, err := filepath.Abs(o.Output)
 	if err != nil {
 		return err
 	}
+	// By identity, not by path: a document reached through a symbolic
+	// link is the same document; the checklists, .svcaudit.yaml and the
+	// waivers file are inputs too. --force does not override it.
+	same := func(f string) bool {
+		fa, err := filepath.Abs(f)
+		return err == nil && fa == abs || atomicfile.SameFile(f, o.Output)
+	}
 	for _, f := range files {
-		if fa, err := filepath.Abs(f); err == nil && fa == abs {
+		if same(f) {
 			return usageErrorf("--output %s is one of the documents being checked", o.Output)
+		}
+	}
+	for _, f := range inputs {
+		if same(f) {
+			return usageErrorf("--output %s is also an input of the check (%s): refusing to overwrite it", o.Output, f)
 		}
 	}
 	fi, err := os.Stat(o.Output)
@@ -903,46 +920,48 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
 }
 
+// checkInputs are the files a check reads besides its documents: its
+// checklists' files, the configuration and the waivers file.
+func checkInputs(o *CheckOptions, pl *plan) []string {
+	var in []string
+	for _, cl := range pl.all() {
+		if cl.File != "" && !strings.HasPrefix(cl.File, "builtin:") {
+			in = append(in, cl.File)
+		}
+	}
+	if o.configUsed != "" {
+		in = append(in, o.configUsed)
+	}
+	if o.Waivers != "" {
+		in = append(in, o.Waivers)
+	}
+	return in
+}
+
 // pendingFile is an output file written in a temporary file beside it and
-// renamed over it only when complete, so that a report streams to disk
-// without being held in memory and a failed run leaves no half a file.
+// renamed over it only when complete (atomicfile.Create: a device, a pipe
+// or a standard stream is written in place instead, a symbolic link's
+// target is replaced), so that a report streams to disk without being
+// held in memory and a failed run leaves no half a file.
 type pendingFile struct {
-	f    *os.File
-	path string
-	done bool
+	f *atomicfile.File
 }
 
 func createPending(path string) (*pendingFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := atomicfile.Create(path, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	return &pendingFile{f: f, path: path}, nil
+	return &pendingFile{f: f}, nil
 }
 
 // commit syncs the file and renames it into place.
-func (p *pendingFile) commit() error {
-	if err := p.f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := p.f.Sync(); err != nil {
-		return err
-	}
-	if err := p.f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(p.f.Name(), p.path); err != nil {
-		return err
-	}
-	p.done = true
-	return nil
-}
+func (p *pendingFile) commit() error { return p.f.Commit() }
 
 // abort removes the temporary file unless it was committed.
 func (p *pendingFile) abort() {
-	if p != nil && !p.done {
-		p.f.Close()
-		os.Remove(p.f.Name())
+	if p != nil {
+		p.f.Abort()
 	}
 }
 
