@@ -3,9 +3,8 @@ package checklist
 import (
 	"errors"
 	"fmt"
-	"io"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -83,20 +82,22 @@ func (l *loader) read(o origin) ([]byte, error) {
 	if o.builtin {
 		return fs.ReadFile(checklists.FS, o.path)
 	}
-	f, err := os.Open(o.path)
-	if err != nil {
+	// input.Read: only a regular file (a named pipe given as a checklist
+	// or an include: is refused, never opened to block), of at most the
+	// input limit.
+	data, err := input.ReadLimit(o.path, max(MaxFileSize, input.Limit()))
+	var nr *input.NotRegularError
+	var tl *input.TooLargeError
+	switch {
+	case errors.As(err, &nr):
+		if nr.Kind == "a folder" {
+			return nil, errors.New("is a folder, not a file")
+		}
+		return nil, fmt.Errorf("not a regular file (%s)", nr.Kind)
+	case errors.As(err, &tl):
+		return nil, fmt.Errorf("larger than %d MiB", tl.Limit>>20)
+	case err != nil:
 		return nil, errors.New(describeOSError(err))
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("is a folder, not a file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, errors.New(describeOSError(err))
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("larger than %d MiB", MaxFileSize>>20)
 	}
 	return data, nil
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
+	"github.com/svcaudit/svcaudit/internal/input"
 
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
 )
@@ -54,7 +54,7 @@ func Decode(name string, data []byte) (*Result, error) {
 
 // Read loads a Result from a file.
 func Read(path string) (*Result, error) {
-	b, err := os.ReadFile(path)
+	b, err := input.Read(path)
 	if err != nil {
 		return nil, err
 	}

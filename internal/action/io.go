@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"io/fs"
-	"os"
 	"strings"
 	"time"
 
@@ -26,7 +26,7 @@ raises actions for failed items and closes them when the items pass.`
 
 // Load reads a register file.
 func Load(path string) (*Register, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("load actions: %w", err)
 	}

@@ -2,7 +2,7 @@ package answers
 
 import (
 	"fmt"
-	"os"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"sort"
 	"time"
 
@@ -210,7 +210,7 @@ func yamlError(file string, err error) error {
 
 // Load reads and parses an answers file.
 func Load(path string) (*File, error) {
-	b, err := os.ReadFile(path)
+	b, err := input.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("read answers: %w", err)
 	}

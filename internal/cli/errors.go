@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
@@ -69,5 +70,13 @@ func printError(w io.Writer, err error) {
 		if e.Hint != "" {
 			fmt.Fprintf(w, "svcaudit: hint: %s\n", safe.Text(e.Hint))
 		}
+	}
+	var tl *input.TooLargeError
+	if errors.As(err, &tl) {
+		n := int64(64)
+		for n<<20 < tl.Size {
+			n *= 2
+		}
+		fmt.Fprintf(w, "svcaudit: hint: raise the limit with --max-input-size (or SVCAUDIT_MAX_INPUT_SIZE), e.g. --max-input-size %dMiB\n", n)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"io"
 	"os"
 	"path/filepath"
@@ -234,7 +235,7 @@ func readResults(paths []string) ([]*result.Result, error) {
 	var out []*result.Result
 	_, schemaErr := schema.Get("result")
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		data, err := input.Read(p)
 		if err != nil {
 			return nil, fmt.Errorf("read result: %w", err)
 		}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/svcaudit/svcaudit/internal/config"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
@@ -49,6 +51,9 @@ func unknownCommand(err error) error {
 type GlobalOptions struct {
 	NoColor bool
 	Quiet   bool
+	// MaxInputSize bounds every input file that is not a document
+	// (checklists, answers, config, waivers, actions, Results, baselines).
+	MaxInputSize string
 }
 
 // NewRoot builds the root command and its subcommands.
@@ -75,6 +80,17 @@ the organisation's own documents, and produces scored reports.`,
 			if g.NoColor || ios.Getenv("NO_COLOR") != "" {
 				ios.Color = false
 			}
+			if g.MaxInputSize == "" {
+				g.MaxInputSize = ios.Getenv("SVCAUDIT_MAX_INPUT_SIZE")
+			}
+			input.SetLimit(0)
+			if g.MaxInputSize != "" {
+				n, err := config.ParseSize(g.MaxInputSize)
+				if err != nil || n <= 0 {
+					return &UsageError{Msg: fmt.Sprintf("--max-input-size %q: want a size such as 64MiB", g.MaxInputSize)}
+				}
+				input.SetLimit(n)
+			}
 			return nil
 		},
 	}
@@ -83,6 +99,7 @@ the organisation's own documents, and produces scored reports.`,
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().BoolVar(&g.NoColor, "no-color", false, "never colour output (also NO_COLOR)")
 	root.PersistentFlags().BoolVarP(&g.Quiet, "quiet", "q", false, "print only errors")
+	root.PersistentFlags().StringVar(&g.MaxInputSize, "max-input-size", "", "largest checklist, answers, config, waivers, actions or Result file read (default 64MiB; also SVCAUDIT_MAX_INPUT_SIZE)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}
 	})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -74,7 +75,7 @@ var keys = []string{
 
 // Load reads and parses the configuration file at path.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}

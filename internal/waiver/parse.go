@@ -2,7 +2,7 @@ package waiver
 
 import (
 	"fmt"
-	"os"
+	"github.com/svcaudit/svcaudit/internal/input"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/svcaudit/svcaudit/internal/diag"
@@ -15,7 +15,7 @@ var keys = []string{"item", "subject", "documents", "owner", "reason", "expires"
 
 // Load reads a waivers file.
 func Load(path string) ([]Waiver, error) {
-	data, err := os.ReadFile(path)
+	data, err := input.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("load waivers: %w", err)
 	}
