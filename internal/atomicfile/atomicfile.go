@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Write replaces path with data: it writes a temporary file in the same
@@ -65,7 +66,40 @@ func Create(path string, perm os.FileMode) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
+	live.Lock()
+	live.m[f.Name()] = true
+	live.Unlock()
 	return &File{f: f, path: path, target: target, perm: perm}, nil
+}
+
+// live holds the temporary files not yet committed or aborted, for
+// RemoveTemps.
+var live = struct {
+	sync.Mutex
+	m map[string]bool
+}{m: map[string]bool{}}
+
+func forget(name string) {
+	live.Lock()
+	delete(live.m, name)
+	live.Unlock()
+}
+
+// RemoveTemps removes every temporary file not yet committed or aborted,
+// and returns how many: what a process ending on a signal calls, so that a
+// SIGTERM never leaves a half-written ".NAME.tmp-*" behind. Outputs still
+// being written fail from then on.
+func RemoveTemps() int {
+	live.Lock()
+	defer live.Unlock()
+	n := 0
+	for name := range live.m {
+		if os.Remove(name) == nil {
+			n++
+		}
+		delete(live.m, name)
+	}
+	return n
 }
 
 // Write writes p to the output.
@@ -107,7 +141,17 @@ func (f *File) Commit() error {
 	if err := f.f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", f.path, err)
 	}
+	// Under the lock, so that RemoveTemps (a signal) either removes the
+	// file before the rename or finds it committed.
+	live.Lock()
+	defer live.Unlock()
+	if !live.m[f.f.Name()] {
+		os.Remove(f.f.Name())
+		return fmt.Errorf("write %s: abandoned (interrupted)", f.path)
+	}
+	delete(live.m, f.f.Name())
 	if err := os.Rename(f.f.Name(), f.target); err != nil {
+		os.Remove(f.f.Name())
 		return fmt.Errorf("write %s: %w", f.path, err)
 	}
 	f.done = true
@@ -124,6 +168,7 @@ func (f *File) Abort() {
 	f.done = true
 	f.f.Close()
 	if !f.inPlace {
+		forget(f.f.Name())
 		os.Remove(f.f.Name())
 	}
 }

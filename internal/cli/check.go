@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -140,14 +139,11 @@ checked.`,
 			if f.Changed("pdf-timeout") && o.Limits.PDFTimeout <= 0 {
 				return usageErrorf("--pdf-timeout must be positive")
 			}
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
-			defer stop()
-			go func() {
-				// After the first interrupt a second one ends the process
-				// at once, as usual.
-				<-ctx.Done()
-				stop()
-			}()
+			// SIGINT and SIGTERM end cmd.Context() (Main); check stops
+			// handing out documents, reports those it checked and lists the
+			// others. A second signal ends the process at once.
+			ctx := cmd.Context()
+			stopsGracefully(ctx)
 			return runCheck(ctx, ios, g, o)
 		},
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -18,10 +19,16 @@ var Version = "dev"
 func Main(args []string, ios *IOStreams) int {
 	root := NewRoot(ios)
 	root.SetArgs(args)
-	err := root.Execute()
+	ctx, sigs, stop := withSignals(context.Background(), ios.ErrOut)
+	defer stop()
+	err := root.ExecuteContext(ctx)
 	if err != nil {
 		err = unknownCommand(err)
 		printError(ios.ErrOut, err)
+	}
+	if sig := sigs.Signal(); sig != nil {
+		// A graceful command ended by itself and said what it did.
+		return signalExit(sig)
 	}
 	return exitCode(err)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -61,6 +62,9 @@ type RunOptions struct {
 	now func() time.Time
 	// prompter asks the interview's questions (a terminal one by default).
 	prompter interview.Prompter
+	// ctx is ended by SIGINT or SIGTERM: the interview stops (every answer
+	// is saved already) and no Result is written.
+	ctx context.Context
 }
 
 func newRunCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
@@ -84,6 +88,8 @@ score is below --fail-under; 2 bad usage or bad input.`,
 		Args: wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.failUnderSet = cmd.Flags().Changed("fail-under")
+			o.ctx = cmd.Context()
+			stopsGracefully(o.ctx)
 			if err := o.applyConfig(cmd.Flags().Changed); err != nil {
 				return err
 			}
@@ -167,6 +173,19 @@ func (o *RunOptions) applyConfig(changed func(string) bool) error {
 }
 
 // terminal reports whether an interview can be held.
+// stopped returns, once a signal has ended the run's context, the error
+// that says what was and was not done; nil otherwise.
+func (o *RunOptions) stopped() error {
+	if o.ctx == nil || o.ctx.Err() == nil {
+		return nil
+	}
+	what := "no Result written"
+	if o.Answers != "" {
+		what = "every answer given is saved in " + safe.Line(o.Answers) + "; no Result written"
+	}
+	return &FailedError{Reason: "stopped by a signal: " + what}
+}
+
 func (o *RunOptions) terminal() bool { return o.IO.InTTY && o.IO.OutTTY }
 
 func runRun(o *RunOptions) error {
@@ -207,6 +226,11 @@ func runRun(o *RunOptions) error {
 		if err != nil || !done {
 			return err
 		}
+	}
+	if err := o.stopped(); err != nil {
+		return err
+	}
+	if interactive {
 	} else if o.Answers != "" {
 		af, err = answers.Load(o.Answers)
 		if err != nil {
@@ -419,7 +443,9 @@ func pickAnswers(cl *checklist.Checklist, subject *string) (string, error) {
 func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rule.Outcome) (*answers.File, bool, error) {
 	p := o.prompter
 	if p == nil {
-		p = interview.NewTerminal(o.IO.In, o.IO.Out, o.IO.Color)
+		t := interview.NewTerminal(o.IO.In, o.IO.Out, o.IO.Color)
+		t.Context = o.ctx
+		p = t
 	}
 	path := o.Answers
 	if path == "" && o.Subject == "" && o.prompter == nil {
@@ -470,9 +496,17 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 	if err != nil {
 		return nil, false, err
 	}
+	if !done && o.stopped() != nil {
+		fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\nRun the same command again to resume.\n", iv.Remaining(), safe.Line(path))
+		return af, false, o.stopped()
+	}
 	if !done {
 		fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\nRun the same command again to resume.\n", iv.Remaining(), safe.Line(path))
 		return af, false, nil
+	}
+	if err := o.stopped(); err != nil {
+		fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\nRun the same command again to resume.\n", iv.Remaining(), safe.Line(path))
+		return af, false, err
 	}
 	if n := iv.Remaining(); n > 0 {
 		fmt.Fprintf(o.IO.Out, "%d left unanswered (run again to answer them).\n", n)

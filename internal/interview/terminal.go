@@ -1,6 +1,7 @@
 package interview
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,6 +33,9 @@ type Terminal struct {
 	// Accessible uses plain numbered prompts instead of the full-screen
 	// list, for screen readers.
 	Accessible bool
+	// Context, when set, ends the question being asked (SIGINT, SIGTERM):
+	// Ask returns Quit, and the interview stops with its answers saved.
+	Context context.Context
 }
 
 // NewTerminal returns a Terminal prompter over in and out. It fixes the
@@ -90,7 +94,15 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	if !t.Color {
 		form = form.WithTheme(huh.ThemeBase())
 	}
-	if err := form.Run(); err != nil {
+	ctx := t.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	err := form.RunWithContext(ctx)
+	if ctx.Err() != nil {
+		return Reply{Action: Quit}, nil
+	}
+	if err != nil {
 		if errors.Is(err, huh.ErrUserAborted) {
 			return Reply{Action: Quit}, nil
 		}
