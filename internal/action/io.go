@@ -2,9 +2,11 @@ package action
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"github.com/svcaudit/svcaudit/internal/input"
+	"github.com/svcaudit/svcaudit/internal/lockfile"
 	"io/fs"
 	"strings"
 	"time"
@@ -266,8 +268,21 @@ func UpdateFile(path string, r *result.Result, today time.Time) (Changes, error)
 	return UpdateFileWith(path, r, today, Options{})
 }
 
-// UpdateFileWith is UpdateFile with options.
+// LockWait is how long UpdateFile waits for another process updating the
+// same register (parallel runs in CI) before giving up.
+var LockWait = 2 * time.Minute
+
+// UpdateFileWith is UpdateFile with options. The read-modify-write holds
+// an exclusive lock on path+".lock" (internal/lockfile), so parallel runs
+// on one register each add their actions and none is lost.
 func UpdateFileWith(path string, r *result.Result, today time.Time, opts Options) (Changes, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), LockWait)
+	defer cancel()
+	lock, err := lockfile.LockContext(ctx, path, 20*time.Millisecond)
+	if err != nil {
+		return Changes{}, fmt.Errorf("actions register: %w", err)
+	}
+	defer lock.Release()
 	reg, err := Load(path)
 	created := false
 	if errors.Is(err, fs.ErrNotExist) {
