@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -54,7 +55,9 @@ type CheckOptions struct {
 	// configUsed is the configuration file read (--config or the
 	// .svcaudit.yaml found), an input -o must never overwrite.
 	configUsed string
-	Waivers    string
+	// verbose, when set, is told which configuration was read.
+	verbose io.Writer
+	Waivers string
 	// inlineWaivers is the configuration whose waivers: key holds a list.
 	inlineWaivers *config.Config
 	// checks is the configuration whose checks: entries pick each
@@ -102,6 +105,9 @@ checked.`,
   svcaudit check --together -c keeps-promises charter.pdf complaints.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := cmd.Flags()
+			if g.Verbose {
+				o.verbose = ios.ErrOut
+			}
 			if err := o.applyConfig(f.Changed); err != nil {
 				return err
 			}
@@ -176,16 +182,34 @@ func errOr(err error, msg string) string {
 	return msg
 }
 
+// findConfig looks for .svcaudit.yaml from the working folder up
+// (config.Lookup) and, when verbose is set, says which file it found or
+// where and why it stopped looking.
+func findConfig(verbose io.Writer) (string, error) {
+	path, stop, err := config.Lookup(".")
+	if err != nil || verbose == nil {
+		return path, err
+	}
+	if path != "" {
+		fmt.Fprintf(verbose, "svcaudit: configuration: %s\n", safe.Line(path))
+	} else {
+		fmt.Fprintf(verbose, "svcaudit: configuration: none found (%s)\n", safe.Line(stop))
+	}
+	return path, nil
+}
+
 // applyConfig reads .svcaudit.yaml (or --config) and takes from it every
 // setting whose flag was not given.
 func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 	path := o.ConfigFile
 	if path == "" {
-		found, err := config.Find(".")
+		found, err := findConfig(o.verbose)
 		if err != nil {
 			return err
 		}
 		path = found
+	} else if o.verbose != nil {
+		fmt.Fprintf(o.verbose, "svcaudit: configuration: %s (--config)\n", safe.Line(path))
 	}
 	if path == "" {
 		return nil

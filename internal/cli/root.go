@@ -61,6 +61,8 @@ type GlobalOptions struct {
 	// MaxInputSize bounds every input file that is not a document
 	// (checklists, answers, config, waivers, actions, Results, baselines).
 	MaxInputSize string
+	// Verbose says which configuration file was read, and why none was.
+	Verbose bool
 }
 
 // NewRoot builds the root command and its subcommands.
@@ -106,6 +108,7 @@ the organisation's own documents, and produces scored reports.`,
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().BoolVar(&g.NoColor, "no-color", false, "never colour output (also NO_COLOR)")
 	root.PersistentFlags().BoolVarP(&g.Quiet, "quiet", "q", false, "print only errors")
+	root.PersistentFlags().BoolVar(&g.Verbose, "verbose", false, "say which .svcaudit.yaml was read (or why none was)")
 	root.PersistentFlags().StringVar(&g.MaxInputSize, "max-input-size", "", "largest checklist, answers, config, waivers, actions or Result file read (default 64MiB; also SVCAUDIT_MAX_INPUT_SIZE)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}

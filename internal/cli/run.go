@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -160,7 +161,11 @@ func (o *RunOptions) validate() error {
 // .svcaudit.yaml of the working tree, when the flags do not set them: the
 // waivers an organisation agreed apply to its audits as to its checks.
 func (o *RunOptions) applyConfig(changed func(string) bool) error {
-	path, err := config.Find(".")
+	var verbose io.Writer
+	if o.Global != nil && o.Global.Verbose {
+		verbose = o.IO.ErrOut
+	}
+	path, err := findConfig(verbose)
 	if err != nil || path == "" {
 		return err
 	}

@@ -82,27 +82,45 @@ func Load(path string) (*Config, error) {
 	return Parse(path, data)
 }
 
-// Find looks for .svcaudit.yaml in dir and its parents, stopping at the
-// root of the repository (a folder holding .git) or of the file system. It
+// Find looks for .svcaudit.yaml in dir and its parents (see Lookup). It
 // returns "" and no error when there is none.
 func Find(dir string) (string, error) {
+	path, _, err := Lookup(dir)
+	return path, err
+}
+
+// Lookup looks for .svcaudit.yaml in dir and its parents. It stops at the
+// root of the repository (a folder holding .git), at the user's home
+// folder, and before any folder that is not the user's own (another
+// user's, root's, or one anyone may write to, such as /tmp), whose file a
+// stranger could have put there; and at the root of the file system. It
+// returns the file found ("" when none) and, for --verbose, where and why
+// the search stopped.
+func Lookup(dir string) (path, stop string, err error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
+	home, _ := os.UserHomeDir()
 	for {
+		if why := untrusted(abs); why != "" {
+			return "", fmt.Sprintf("stopped before %s: %s", abs, why), nil
+		}
 		p := filepath.Join(abs, Name)
 		if _, err := os.Stat(p); err == nil {
-			return p, nil
+			return p, "", nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("look for config: %w", err)
+			return "", "", fmt.Errorf("look for config: %w", err)
 		}
 		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
-			return "", nil
+			return "", fmt.Sprintf("stopped at %s: the root of the repository", abs), nil
+		}
+		if home != "" && abs == filepath.Clean(home) {
+			return "", fmt.Sprintf("stopped at %s: the home folder", abs), nil
 		}
 		parent := filepath.Dir(abs)
 		if parent == abs {
-			return "", nil
+			return "", fmt.Sprintf("stopped at %s: the root of the file system", abs), nil
 		}
 		abs = parent
 	}
