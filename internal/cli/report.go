@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -345,10 +346,19 @@ func schemaProblems(err error) string {
 		if strings.HasSuffix(l, "validation failed") {
 			continue
 		}
-		out = append(out, strings.Replace(strings.Replace(l, "'", "", 2), "at : ", "at top level: ", 1))
+		l = strings.Replace(strings.Replace(l, "'", "", 2), "at : ", "at top level: ", 1)
+		// the validator lists missing properties, and its causes, in no
+		// fixed order: sort both, so a message is the same at every run
+		if head, names, ok := strings.Cut(l, "missing properties "); ok {
+			list := strings.Split(names, ", ")
+			sort.Strings(list)
+			l = head + "missing properties " + strings.Join(list, ", ")
+		}
+		out = append(out, l)
 	}
 	if len(out) == 0 {
 		return err.Error()
 	}
+	sort.Strings(out)
 	return strings.Join(out, "; ")
 }
