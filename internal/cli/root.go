@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,7 +20,7 @@ var Version = "dev"
 func Main(args []string, ios *IOStreams) int {
 	root := NewRoot(ios)
 	root.SetArgs(args)
-	ctx, sigs, stop := withSignals(context.Background(), ios.ErrOut)
+	ctx, sigs, stop := withSignals(context.Background(), ios.ErrOut, os.Exit)
 	defer stop()
 	err := root.ExecuteContext(ctx)
 	if err != nil {

@@ -53,9 +53,11 @@ type signalsKey struct{}
 // is left to end by itself; any other command, and any command at a second
 // signal, ends at once: temporary files are removed, what was not done is
 // said, and the process exits 130 (SIGINT) or 143 (SIGTERM).
-func withSignals(parent context.Context, errOut io.Writer) (context.Context, *signals, func()) {
+//
+// exit ends the process (os.Exit; tests give their own).
+func withSignals(parent context.Context, errOut io.Writer, exit func(int)) (context.Context, *signals, func()) {
 	ctx, cancel := context.WithCancel(parent)
-	s := &signals{cancel: cancel, errOut: errOut, exit: os.Exit}
+	s := &signals{cancel: cancel, errOut: errOut, exit: exit}
 	ctx = context.WithValue(ctx, signalsKey{}, s)
 	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, handledSignals...)

@@ -50,9 +50,8 @@ func TestSIGTERMEndsAtOnceAndCleansUp(t *testing.T) {
 		}
 		f.Write([]byte("half a report"))
 		var errOut syncBuf
-		ctx, s, stop := withSignals(context.Background(), &errOut)
 		exited := make(chan int, 1)
-		s.exit = func(code int) { exited <- code }
+		ctx, _, stop := withSignals(context.Background(), &errOut, func(code int) { exited <- code })
 		syscall.Kill(os.Getpid(), c.sig)
 		select {
 		case code := <-exited:
@@ -80,9 +79,8 @@ func TestSIGTERMEndsAtOnceAndCleansUp(t *testing.T) {
 // its context end and is left to finish; the exit code is 143.
 func TestSIGTERMGraceful(t *testing.T) {
 	var errOut syncBuf
-	ctx, s, stop := withSignals(context.Background(), &errOut)
+	ctx, s, stop := withSignals(context.Background(), &errOut, func(code int) { t.Errorf("exit(%d) on the first signal of a graceful command", code) })
 	defer stop()
-	s.exit = func(code int) { t.Errorf("exit(%d) on the first signal of a graceful command", code) }
 	stopsGracefully(ctx)
 	syscall.Kill(os.Getpid(), syscall.SIGTERM)
 	select {
