@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/svcaudit/svcaudit/internal/explain"
-	"github.com/svcaudit/svcaudit/internal/lint"
 	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/report"
+	"github.com/svcaudit/svcaudit/report/stream"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -61,8 +61,8 @@ func textOutputs(t testing.TB, r *result.Result) map[string]string {
 		out["explain "+format] = b.String()
 	}
 	var b bytes.Buffer
-	rep := &lint.Report{Results: []*result.Result{r}, Errors: []result.FileError{{File: r.Subject, Message: r.Subject}}, NotChecked: []string{r.Subject}}
-	if err := lint.Render(&b, "text", rep, lint.Options{Version: "test"}); err != nil {
+	rep := &stream.Report{Results: []*result.Result{r}, Errors: []result.FileError{{File: r.Subject, Message: r.Subject}}, NotChecked: []string{r.Subject}}
+	if err := stream.Render(&b, "text", rep, stream.Options{Version: "test"}); err != nil {
 		t.Fatalf("check text: %v", err)
 	}
 	out["check text"] = b.String()
@@ -166,9 +166,9 @@ func FuzzOutputSafety(f *testing.F) {
 				inert(t, "report "+format, b.String())
 			}
 		}
-		for _, format := range lint.Formats {
+		for _, format := range stream.Formats {
 			var b bytes.Buffer
-			if err := lint.Render(&b, format, &lint.Report{Results: []*result.Result{r}}, lint.Options{}); err != nil {
+			if err := stream.Render(&b, format, &stream.Report{Results: []*result.Result{r}}, stream.Options{}); err != nil {
 				t.Fatalf("check %s: %v", format, err)
 			}
 			if format == "json" || format == "sarif" {
