@@ -38,11 +38,19 @@ func TestInterviewSIGTERM(t *testing.T) {
 	at = s.expect(at, "note (optional")
 	s.send(enter)
 	at = s.expect(at, "Promises · 2/4")
-	time.Sleep(200 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond) // let the form settle
 	s.cmd.Process.Signal(syscall.SIGTERM)
-	s.expect(at, "Run the same command again to resume.")
-	<-s.done
-	err := s.cmd.Wait()
+	exited := make(chan error, 1)
+	go func() { <-s.done; exited <- s.cmd.Wait() }()
+	var err error
+	select {
+	case err = <-exited:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the interview went on after SIGTERM:\n%s", s.output()[at:])
+	}
+	if !strings.Contains(s.output()[at:], "Run the same command again to resume.") {
+		t.Errorf("does not say how to resume:\n%s", s.output()[at:])
+	}
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 143 {
 		t.Errorf("exit = %v, want 143", err)
