@@ -64,6 +64,7 @@ type (
 		Heading     string      `json:"heading,omitempty"`
 		Readability *jsonMin    `json:"readability,omitempty"`
 		Jargon      *jsonJargon `json:"jargon,omitempty"`
+		Timescale   *jsonTime   `json:"timescale,omitempty"`
 		Numbers     string      `json:"numbers,omitempty"`
 		Case        string      `json:"case,omitempty"`
 	}
@@ -79,6 +80,16 @@ type (
 		Max   float64  `json:"max"`
 		Per   int      `json:"per,omitempty"`
 		Words []string `json:"words"`
+	}
+	jsonTime struct {
+		What  string `json:"what"`
+		Event string `json:"event"`
+		Stage int    `json:"stage,omitempty"`
+		Max   string `json:"max"`
+		Total string `json:"total,omitempty"`
+		From  string `json:"from,omitempty"`
+		Later string `json:"later,omitempty"`
+		Skip  string `json:"skip,omitempty"`
 	}
 	jsonWhen struct {
 		Item   string   `json:"item"`
@@ -158,6 +169,21 @@ func itemJSON(it *Item) jsonItem {
 	}
 	if ev.Jargon != nil {
 		je.Jargon = &jsonJargon{Max: ev.Jargon.Max, Per: ev.Jargon.Per, Words: ev.Jargon.Words}
+	}
+	if t := ev.Timescale; t != nil {
+		jt := &jsonTime{What: t.What, Event: t.Event.Expr, Stage: t.Stage, Max: t.Max.String()}
+		if t.Total != nil {
+			jt.Total = t.Total.String()
+		}
+		for _, p := range []struct {
+			dst *string
+			src *Pattern
+		}{{&jt.From, t.From}, {&jt.Later, t.Later}, {&jt.Skip, t.Skip}} {
+			if p.src != nil {
+				*p.dst = p.src.Expr
+			}
+		}
+		je.Timescale = jt
 	}
 	if ev.NumberWords {
 		je.Numbers = "words"

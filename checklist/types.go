@@ -235,6 +235,9 @@ type Evidence struct {
 	Heading     *Pattern
 	Readability *Readability
 	Jargon      *Jargon
+	// Timescale compares the organisation's timescale for an event with a
+	// limit (see Timescale).
+	Timescale *Timescale
 	// NumberWords lets "\d" in patterns match numbers written as words
 	// ("three working days"); set with `numbers: words`.
 	NumberWords bool
