@@ -188,8 +188,8 @@ func (ev *evidence) docFigures(i int) []figure {
 	return ev.figures[i]
 }
 
-// reading is what a rule made of one figure.
-type reading struct {
+// timescaleReading is what a rule made of one figure.
+type timescaleReading struct {
 	m    match
 	fig  figure
 	ok   bool
@@ -198,7 +198,7 @@ type reading struct {
 }
 
 func (r *timescaleRule) run(ev *evidence) (bool, []result.Finding) {
-	var good, bad []reading
+	var good, bad []timescaleReading
 	for di, d := range ev.docs {
 		figs := ev.docFigures(di)
 		// inherited: the event of the figure before, in the same
@@ -264,7 +264,7 @@ func (r *timescaleRule) run(ev *evidence) (bool, []result.Finding) {
 					continue
 				}
 			}
-			rd := reading{m: match{doc: di, start: fg.start, end: fg.end}, fig: fg, held: r.max}
+			rd := timescaleReading{m: match{doc: di, start: fg.start, end: fg.end}, fig: fg, held: r.max}
 			if r.total != nil && isTotal(before, text[a:b]) {
 				rd.held = *r.total
 			}
