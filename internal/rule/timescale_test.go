@@ -143,3 +143,18 @@ func FuzzTimescale(f *testing.F) {
 		}
 	})
 }
+
+// TestFindingContext: a finding at a match names the heading above it and
+// quotes its whole sentence when the snippet is only part of it.
+func TestFindingContext(t *testing.T) {
+	long := "When you contact us about a problem with your home, we will write to you and reply within 10 days, telling you who is dealing with it and what happens next."
+	got := evaluate(t, checklist.Evidence{Any: pats(`within \d+ days`)}, doc("p.md", "# Our promise\n"+long+"\n# Other\nNothing."))
+	f := got.Findings[0]
+	if f.Heading != "Our promise" || f.Sentence != long || f.Snippet == long {
+		t.Errorf("heading %q, sentence %q, snippet %q", f.Heading, f.Sentence, f.Snippet)
+	}
+	short := evaluate(t, checklist.Evidence{Any: pats(`within \d+ days`)}, doc("p.md", "We reply within 10 days."))
+	if f := short.Findings[0]; f.Heading != "" || f.Sentence != "" {
+		t.Errorf("a short sentence is its snippet, and no heading is above: %+v", f)
+	}
+}
