@@ -24,7 +24,7 @@ func codeResult() *result.Result {
 		SchemaVersion: 1, Checklist: result.ChecklistRef{ID: "lgsco-code", Title: "LGSCO Complaint Handling Code (2024)"},
 		Subject: "Eastmoor Council", Auditor: "J. Patel", Date: "2026-06-30", Score: 60, Grade: result.Grade{Label: "Does not comply", RAG: "red"},
 		CriticalFailures: []string{"lgsco-code/channels-and-adjustments"},
-		Sections: []result.Section{{ID: "accessibility", Title: "3. Accessibility and awareness"}, {ID: "stages", Title: "6. Complaints stages"}},
+		Sections:         []result.Section{{ID: "accessibility", Title: "3. Accessibility and awareness"}, {ID: "stages", Title: "6. Complaints stages"}},
 		Items: []result.Item{
 			{ID: "lgsco-code/channels-and-adjustments", Section: "accessibility", Ref: "3.1", Question: "Several ways to complain, with reasonable adjustments?",
 				Outcome: result.Fail, Source: result.Automated, Score: pct(0), Weight: 1, Critical: true,
