@@ -146,24 +146,30 @@ func syllables(word string) int {
 	if l >= 5 && strings.HasSuffix(s, "es") && !isVowel(s[l-3]) && !strings.ContainsRune("scxzghy", rune(s[l-3])) && (isVowel(s[l-4]) || s[l-4] == 'y') {
 		n--
 	}
-	for _, sub := range []string{"cial", "tia", "cius", "cious", "giu", "ion", "iou"} {
-		if strings.Contains(s, sub) {
+	// Every one of these holds an "i": most words are spared the search.
+	hasI := strings.IndexByte(s, 'i') >= 0
+	if hasI {
+		for _, sub := range []string{"cial", "tia", "cius", "cious", "giu", "ion", "iou"} {
+			if strings.Contains(s, sub) {
+				n--
+			}
+		}
+		if strings.HasSuffix(s, "sia") {
 			n--
 		}
-	}
-	if strings.HasSuffix(s, "sia") {
-		n--
 	}
 	if l >= 4 && strings.HasSuffix(s, "ely") {
 		n--
 	}
-	for _, add := range []string{"ia", "riet", "dien", "iu", "io", "ii"} {
-		if strings.Contains(s, add) {
-			n++
+	if hasI {
+		for _, add := range []string{"ia", "riet", "dien", "iu", "io", "ii"} {
+			if strings.Contains(s, add) {
+				n++
+			}
 		}
-	}
-	if strings.Contains(s, "ienc") {
-		n++ // con-ve-ni-ence, au-di-ence
+		if strings.Contains(s, "ienc") {
+			n++ // con-ve-ni-ence, au-di-ence
+		}
 	}
 	if hasTripleVowel(s) {
 		n++
@@ -171,7 +177,7 @@ func syllables(word string) int {
 	if strings.HasPrefix(s, "mc") || strings.HasSuffix(s, "ism") || strings.HasSuffix(s, "dnt") {
 		n++
 	}
-	if i := strings.Index(s, "lien"); i > 0 && s[i-1] != 'l' {
+	if i := strings.Index(s, "lien"); hasI && i > 0 && s[i-1] != 'l' {
 		n++
 	}
 	if strings.HasPrefix(s, "coa") && len(s) > 4 && strings.ContainsRune("dglx", rune(s[3])) {

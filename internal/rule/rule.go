@@ -57,6 +57,9 @@ type Set struct {
 	patterns []*pattern
 	byKey    map[patternKey]int
 	scanner  *scanner
+	// classes are the byte classes some anchor needs: each document's
+	// runs of their bytes are found beside the scanner's literals.
+	classes []byteClass
 	// hitPool recycles the per-literal hit lists of evaluations.
 	hitPool sync.Pool
 	// needStats is set when some pattern's reach depends on a document's
@@ -161,11 +164,14 @@ func Compile(items []*checklist.Item) (*Set, error) {
 	return s, nil
 }
 
-// buildScanner gathers every pattern's literals into one automaton.
+// buildScanner gathers every pattern's literals into one automaton, and
+// the byte classes they need into a list scanned for beside it. Scanner
+// ids are the literals' first, then the classes'.
 func (s *Set) buildScanner() {
 	index := map[string]int32{}
 	var lits []string
-	id := func(l string) int32 {
+	var classes []byteClass
+	lid := func(l string) int32 {
 		i, ok := index[l]
 		if !ok {
 			i = int32(len(lits))
@@ -174,26 +180,51 @@ func (s *Set) buildScanner() {
 		}
 		return i
 	}
-	for _, p := range s.patterns {
+	type classRef struct{ p, a, g int }
+	var refs []classRef
+	for pi, p := range s.patterns {
 		if !p.scan {
-			p.pre.lits = nil // never searched for in the text: see find
+			p.pre.anchors = nil // never searched for in the text: see find
 			continue
 		}
-		if p.pre.lits == nil {
-			continue
-		}
-		for _, set := range append([][]string{p.pre.lits}, p.pre.also...) {
-			ids := make([]int32, len(set))
-			for i, l := range set {
-				ids[i] = id(l)
+		for ai := range p.pre.anchors {
+			a := &p.pre.anchors[ai]
+			a.ids, a.class = nil, nil
+			for g, n := range append([]need{a.need}, a.also...) {
+				if n.class != nil {
+					ci := -1
+					for j, c := range classes {
+						if c == *n.class {
+							ci = j
+						}
+					}
+					if ci < 0 {
+						ci = len(classes)
+						classes = append(classes, *n.class)
+					}
+					refs = append(refs, classRef{pi, ai, g})
+					a.ids = append(a.ids, []int32{int32(ci)})
+					a.class = append(a.class, true)
+					continue
+				}
+				ids := make([]int32, len(n.lits))
+				for i, l := range n.lits {
+					ids[i] = lid(l)
+				}
+				a.ids = append(a.ids, ids)
+				a.class = append(a.class, false)
 			}
-			p.groups = append(p.groups, ids)
+			s.needStats = s.needStats || a.before.add(a.after).variable()
 		}
-		sp := p.pre.before.add(p.pre.after)
-		s.needStats = s.needStats || sp.variable()
+	}
+	// Class ids follow the literals'.
+	for _, r := range refs {
+		s.patterns[r.p].pre.anchors[r.a].ids[r.g][0] += int32(len(lits))
 	}
 	s.scanner = newScanner(lits)
-	s.hitPool.New = func() any { return make([][]hit, len(lits)) }
+	s.classes = classes
+	n := len(lits) + len(classes)
+	s.hitPool.New = func() any { return make([][]hit, n) }
 }
 
 // Evaluate runs the rules over docs, taken together as one body of
@@ -259,4 +290,19 @@ func (s *Set) Items() []string {
 		ids[i] = it.id
 	}
 	return ids
+}
+
+// Expressions lists, as RE2 syntax, the rewritten expression of every
+// pattern the Set searches the whole text for (heading-only patterns
+// aside), in the order compiled: what another regular-expression tool
+// would have to run to do the same search (the benchmark gives them to
+// ripgrep). Case folding is written into each one, as (?i:…).
+func (s *Set) Expressions() []string {
+	var out []string
+	for _, p := range s.patterns {
+		if p.scan {
+			out = append(out, p.re.String())
+		}
+	}
+	return out
 }
