@@ -60,8 +60,12 @@ type Set struct {
 	// classes are the byte classes some anchor needs: each document's
 	// runs of their bytes are found beside the scanner's literals.
 	classes []byteClass
-	// hitPool recycles the per-literal hit lists of evaluations.
-	hitPool sync.Pool
+	// hitPool recycles the per-literal hit lists of evaluations; Sets
+	// compiled together share it, with their patterns and scanner.
+	hitPool *sync.Pool
+	// plan is shared by the Sets compiled together (CompileGroups): an
+	// Evidence read by one of them serves them all.
+	plan *plan
 	// needStats is set when some pattern's reach depends on a document's
 	// longest line or run of whitespace.
 	needStats bool
@@ -136,32 +140,89 @@ func (c *compiler) patterns(ps []checklist.Pattern) []int {
 	return out
 }
 
+// plan identifies the Sets compiled together.
+type plan struct{ _ byte }
+
 // Compile compiles the evidence rules of the automated items among items.
 // Items without evidence are skipped. Every bad pattern is reported, as a
 // diag.List of errors at the pattern's position.
 func Compile(items []*checklist.Item) (*Set, error) {
-	s := &Set{byKey: map[patternKey]int{}}
-	c := &compiler{set: s}
-	for _, it := range items {
-		if it == nil || it.Evidence == nil {
-			continue
-		}
-		c.item = it
-		c.opt = patternOptions{matchCase: it.Evidence.MatchCase, numberWords: it.Evidence.NumberWords}
-		ci := compiledItem{id: it.FullID, question: question(it)}
-		for _, k := range kinds {
-			if ch := k.compile(c, it.Evidence); ch != nil {
-				ci.checks = append(ci.checks, ch)
+	sets, err := CompileGroups([][]*checklist.Item{items})
+	if err != nil {
+		return nil, err
+	}
+	return sets[0], nil
+}
+
+// CompileGroups compiles several lists of items (a checklist's each) into
+// one plan: one Set per list, judging that list's items, all sharing one
+// compiled copy of every pattern, one literal scanner and one pattern
+// cache. An Evidence read by any of them (Read) serves all of them, so a
+// document judged against many checklists is scanned once and each
+// pattern run on it at most once, whatever their number.
+func CompileGroups(groups [][]*checklist.Item) ([]*Set, error) {
+	base := &Set{byKey: map[patternKey]int{}, plan: &plan{}}
+	c := &compiler{set: base}
+	itemsOf := make([][]compiledItem, len(groups))
+	for g, items := range groups {
+		for _, it := range items {
+			if it == nil || it.Evidence == nil {
+				continue
 			}
+			c.item = it
+			c.opt = patternOptions{matchCase: it.Evidence.MatchCase, numberWords: it.Evidence.NumberWords}
+			ci := compiledItem{id: it.FullID, question: question(it)}
+			for _, k := range kinds {
+				if ch := k.compile(c, it.Evidence); ch != nil {
+					ci.checks = append(ci.checks, ch)
+				}
+			}
+			itemsOf[g] = append(itemsOf[g], ci)
 		}
-		s.items = append(s.items, ci)
 	}
 	if len(c.errs) > 0 {
 		c.errs.Sort()
 		return nil, c.errs
 	}
-	s.buildScanner()
-	return s, nil
+	base.buildScanner()
+	sets := make([]*Set, len(groups))
+	for g := range groups {
+		s := *base
+		s.items = itemsOf[g]
+		sets[g] = &s
+	}
+	return sets, nil
+}
+
+// Evidence is the work done on documents before any rule runs (one scan
+// for every literal of a plan) and what the rules find in them (each
+// pattern's matches, prose counts), kept for every Set of the plan that
+// judges the same documents. It is for one goroutine at a time; Release
+// it when done.
+type Evidence struct{ ev *evidence }
+
+// Read scans docs, taken together as one body of evidence, for every Set
+// compiled with s.
+func (s *Set) Read(docs ...*document.Document) *Evidence {
+	return &Evidence{ev: s.newEvidence(docs)}
+}
+
+// Release hands the Evidence's buffers back for the next documents.
+func (e *Evidence) Release() {
+	if e != nil && e.ev != nil {
+		e.ev.release()
+		e.ev = nil
+	}
+}
+
+// EvaluateEvidence is Evaluate (info) or EvaluateErrors (!info) over
+// the documents e was read from, reusing what earlier evaluations of the
+// same plan found there. An Evidence of another plan is read again.
+func (s *Set) EvaluateEvidence(e *Evidence, info bool) map[string]Outcome {
+	if e.ev.set.plan != s.plan || s.plan == nil {
+		return s.evaluate(e.ev.docs, info)
+	}
+	return s.evaluateOn(e.ev, info)
 }
 
 // buildScanner gathers every pattern's literals into one automaton, and
@@ -224,7 +285,7 @@ func (s *Set) buildScanner() {
 	s.scanner = newScanner(lits)
 	s.classes = classes
 	n := len(lits) + len(classes)
-	s.hitPool.New = func() any { return make([][]hit, n) }
+	s.hitPool = &sync.Pool{New: func() any { return make([][]hit, n) }}
 }
 
 // Evaluate runs the rules over docs, taken together as one body of
@@ -243,8 +304,12 @@ func (s *Set) EvaluateErrors(docs ...*document.Document) map[string]Outcome {
 
 func (s *Set) evaluate(docs []*document.Document, info bool) map[string]Outcome {
 	ev := s.newEvidence(docs)
-	ev.noInfo = !info
 	defer ev.release()
+	return s.evaluateOn(ev, info)
+}
+
+func (s *Set) evaluateOn(ev *evidence, info bool) map[string]Outcome {
+	ev.noInfo = !info
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
 		o := Outcome{Passed: true, Findings: []result.Finding{}}
