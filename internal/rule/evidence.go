@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -94,9 +95,8 @@ func (s *Set) newEvidence(docs []*document.Document) *evidence {
 				hits[lit] = append(hits[lit], hit{start: end - lens[lit], end: end})
 			})
 		}
-		for c := range s.classes {
-			id := len(lens) + c
-			hits[id] = classRuns(hits[id], d.Text, &s.classes[c])
+		if len(s.classes) > 0 {
+			classRuns(hits[len(lens):], d.Text, &s.classMask)
 		}
 		ev.hits[i] = hits
 	}
@@ -276,20 +276,30 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 	return out
 }
 
-// classRuns appends the runs of bytes of c in text, as hits.
-func classRuns(dst []hit, text string, c *byteClass) []hit {
+// classRuns appends to hits[c] the runs of bytes of each class c in text,
+// in one pass for every class: mask[b] has bit c set when byte b is in
+// class c.
+func classRuns(hits [][]hit, text string, mask *[256]uint64) {
+	var active uint64
+	var start [64]int
 	for i := 0; i < len(text); i++ {
-		if !c.has(text[i]) {
+		m := mask[text[i]]
+		if m == active {
 			continue
 		}
-		j := i + 1
-		for j < len(text) && c.has(text[j]) {
-			j++
+		for ended := active &^ m; ended != 0; ended &= ended - 1 {
+			c := bits.TrailingZeros64(ended)
+			hits[c] = append(hits[c], hit{start: start[c], end: i})
 		}
-		dst = append(dst, hit{start: i, end: j})
-		i = j
+		for started := m &^ active; started != 0; started &= started - 1 {
+			start[bits.TrailingZeros64(started)] = i
+		}
+		active = m
 	}
-	return dst
+	for ; active != 0; active &= active - 1 {
+		c := bits.TrailingZeros64(active)
+		hits[c] = append(hits[c], hit{start: start[c], end: len(text)})
+	}
 }
 
 // interval is where a match containing an anchor's occurrence must lie,

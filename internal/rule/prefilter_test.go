@@ -3,6 +3,7 @@ package rule
 import (
 	"fmt"
 	"math/rand"
+	"regexp"
 	"regexp/syntax"
 	"strings"
 	"testing"
@@ -304,4 +305,41 @@ func TestHeadingNotScanned(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestManyClasses checks patterns anchored on more byte classes than one
+// pass follows: the last class then stands for the rest, a superset, and
+// the matches are still those of naive matching.
+func TestManyClasses(t *testing.T) {
+	const punct = `!"#$%&'()*+,-./:;<=>?@[]^{|}~0123456789`
+	var exprs []string
+	seen := map[string]bool{}
+	for i := 0; len(exprs) < maxClasses+10 && i < len(punct)*len(punct); i++ {
+		a, b := punct[i/len(punct)], punct[i%len(punct)]
+		e := fmt.Sprintf(`\b[%s%s]\d`, regexp.QuoteMeta(string(a)), regexp.QuoteMeta(string(b)))
+		if a != b && !seen[e] {
+			seen[e] = true
+			exprs = append(exprs, e)
+		}
+	}
+	r := rand.New(rand.NewSource(3))
+	var docs []*document.Document
+	for i := 0; i < 30; i++ {
+		var b strings.Builder
+		for j := 0; j < 300; j++ {
+			b.WriteByte(punct[r.Intn(len(punct))])
+			if r.Intn(3) == 0 {
+				b.WriteString(" word ")
+			}
+		}
+		docs = append(docs, doc("m.md", b.String()))
+	}
+	set := &Set{byKey: map[patternKey]int{}}
+	c := &compiler{set: set}
+	c.patterns(pats(exprs...))
+	set.buildScanner()
+	if len(set.classes) != maxClasses {
+		t.Fatalf("%d classes, want %d", len(set.classes), maxClasses)
+	}
+	compareMatches(t, exprs, patternOptions{}, docs)
 }

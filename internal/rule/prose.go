@@ -2,6 +2,7 @@ package rule
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,6 +43,8 @@ func (ev *evidence) proseOf(i int) proseStats {
 // their own, the same in every format). Headings are not prose.
 func measureProse(d *document.Document) proseStats {
 	var p proseStats
+	cache := syllablePool.Get().(*syllableCache)
+	defer syllablePool.Put(cache)
 	for _, s := range d.Sentences {
 		if s.Heading {
 			continue
@@ -50,7 +53,7 @@ func measureProse(d *document.Document) proseStats {
 		words := 0
 		eachWord(unit, func(start, end int) {
 			words++
-			p.syllables += syllables(unit[start:end])
+			p.syllables += cache.syllables(unit[start:end])
 		})
 		if words > 0 {
 			p.words += words
@@ -58,6 +61,40 @@ func measureProse(d *document.Document) proseStats {
 		}
 	}
 	return p
+}
+
+// syllableCache remembers the syllables of short words, which prose
+// repeats: a direct-mapped table, each slot the last word that hashed to
+// it. Words are kept as copies, so a cache holds no document.
+type syllableCache struct {
+	slots [1024]struct {
+		word  [15]byte
+		n     uint8 // len(word)
+		count uint8
+	}
+}
+
+var syllablePool = sync.Pool{New: func() any { return new(syllableCache) }}
+
+func (c *syllableCache) syllables(word string) int {
+	if len(word) > 15 || len(word) == 0 {
+		return syllables(word)
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(word); i++ {
+		h = (h ^ uint32(word[i])) * 16777619
+	}
+	s := &c.slots[h&1023]
+	if int(s.n) == len(word) && string(s.word[:s.n]) == word {
+		return int(s.count)
+	}
+	n := syllables(word)
+	if n > 255 {
+		return n
+	}
+	s.n = uint8(copy(s.word[:], word))
+	s.count = uint8(n)
+	return n
 }
 
 // sentenceEnds reports whether the text between two words ends a

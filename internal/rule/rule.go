@@ -60,6 +60,8 @@ type Set struct {
 	// classes are the byte classes some anchor needs: each document's
 	// runs of their bytes are found beside the scanner's literals.
 	classes []byteClass
+	// classMask has, for each byte, a bit per class that holds it.
+	classMask [256]uint64
 	// hitPool recycles the per-literal hit lists of evaluations; Sets
 	// compiled together share it, with their patterns and scanner.
 	hitPool *sync.Pool
@@ -139,6 +141,9 @@ func (c *compiler) patterns(ps []checklist.Pattern) []int {
 	}
 	return out
 }
+
+// maxClasses is how many byte classes one pass over a document follows.
+const maxClasses = 64
 
 // plan identifies the Sets compiled together.
 type plan struct{ _ byte }
@@ -259,6 +264,14 @@ func (s *Set) buildScanner() {
 							ci = j
 						}
 					}
+					if ci < 0 && len(classes) == maxClasses {
+						// Past the classes one pass can follow, the
+						// class's bytes all: a superset, found as runs.
+						ci = maxClasses - 1
+						for w := range classes[ci] {
+							classes[ci][w] |= n.class[w]
+						}
+					}
 					if ci < 0 {
 						ci = len(classes)
 						classes = append(classes, *n.class)
@@ -284,6 +297,13 @@ func (s *Set) buildScanner() {
 	}
 	s.scanner = newScanner(lits)
 	s.classes = classes
+	for i, c := range classes {
+		for b := 0; b < 256; b++ {
+			if c.has(byte(b)) {
+				s.classMask[b] |= 1 << i
+			}
+		}
+	}
 	n := len(lits) + len(classes)
 	s.hitPool = &sync.Pool{New: func() any { return make([][]hit, n) }}
 }
