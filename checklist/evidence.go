@@ -11,7 +11,7 @@ import (
 
 var (
 	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "numbers", "case"}
-	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "what", "example"}
+	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "context", "what", "example"}
 	nearKeys        = []string{"a", "b", "within"}
 	readabilityKeys = []string{"min"}
 	jargonKeys      = []string{"max", "per", "words"}
@@ -350,7 +350,7 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 		if v := enum("missing", "fail", "partial"); v != "" {
 			r.Missing = v
 		}
-		for _, key := range []string{"commit", "negated", "forbid"} {
+		for _, key := range []string{"commit", "negated", "forbid", "rows"} {
 			if bf, ok := fs[key]; ok {
 				if v, ok := d.boolean(bf); ok {
 					switch key {
@@ -360,7 +360,18 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 						r.Negated = v
 					case "forbid":
 						r.Forbid = v
+					case "rows":
+						r.Rows = v
 					}
+				}
+			}
+		}
+		if cf, ok := fs["context"]; ok {
+			if v, ok := d.integer(cf); ok {
+				if v < 0 || v > 20 {
+					d.errorf(cf.value, "sentence context must be from 0 to 20 units, not %d", v)
+				} else {
+					r.Context = v
 				}
 			}
 		}
