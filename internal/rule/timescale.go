@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/document"
@@ -89,10 +90,26 @@ func init() {
 	}})
 }
 
-// figure is a duration written in a document: Text[start:end].
+// figure is a duration written in a document: Text[start:end], with what
+// every timescale rule reads around it, worked out once.
 type figure struct {
 	start, end int
 	d          checklist.Duration
+	// si is its sentence's index (-1: none); a and b are its offsets in
+	// the sentence's text, and before and after the sentence's text from
+	// the figure before (or the sentence's start) and to the figure after
+	// (or the sentence's end).
+	si            int
+	a, b          int
+	before, after string
+	// eventBefore says some event's words come before it; tail is what
+	// follows it up to the next event; start its starting point.
+	eventBefore bool
+	tail, from  string
+	// reader and stage are read the first time a rule asks (read).
+	read   bool
+	reader bool
+	stage  int
 }
 
 // workingDays is d in working days.
@@ -151,10 +168,81 @@ func parseNumber(s string) (float64, bool) {
 	return 0, false
 }
 
-// figures finds every duration in a text.
+// units finds where a figure may end, at each unit word ("day", "weeks"):
+// [start, end) of each, by a byte scan (a case-insensitive regular
+// expression is many times slower over a long text).
+func units(text string) [][2]int {
+	var out [][2]int
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	for i := 0; i < len(text); i++ {
+		var w string
+		switch lower(text[i]) {
+		case 'd':
+			w = "day"
+		case 'w':
+			w = "week"
+		case 'm':
+			w = "month"
+		case 'h':
+			w = "hour"
+		default:
+			continue
+		}
+		if i+len(w) > len(text) {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(w); j++ {
+			if lower(text[i+j]) != w[j] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		end := i + len(w)
+		if end < len(text) && lower(text[end]) == 's' {
+			end++
+		}
+		if end < len(text) && isWordByte(text[end]) {
+			continue
+		}
+		out = append(out, [2]int{i, end})
+		i = end - 1
+	}
+	return out
+}
+
+// figures finds every duration in a text. The full pattern is slow to try
+// at every byte, so it runs only on the few words before each unit.
 func figures(text string) []figure {
 	var out []figure
-	for _, m := range reFigure.FindAllStringSubmatchIndex(text, -1) {
+	lastEnd := 0
+	for _, u := range units(text) {
+		lo := max(lastEnd, u[0]-64)
+		for lo > lastEnd && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		win := text[lo:u[1]]
+		ms := reFigure.FindAllStringSubmatchIndex(win, -1)
+		if len(ms) == 0 {
+			continue
+		}
+		m := ms[len(ms)-1]
+		if lo+m[1] != u[1] {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += lo
+			}
+		}
 		n, ok := parseNumber(text[m[2]:m[3]])
 		if !ok || n <= 0 {
 			continue
@@ -169,9 +257,57 @@ func figures(text string) []figure {
 				unit = "working days"
 			}
 		}
-		out = append(out, figure{start: m[0], end: m[1], d: checklist.Duration{N: n, Unit: unit}})
+		out = append(out, figure{start: m[0], end: m[1], d: checklist.Duration{N: n, Unit: unit}, si: -1})
+		lastEnd = m[1]
 	}
 	return out
+}
+
+// place works out where each figure sits in its sentence.
+func place(d *document.Document, figs []figure) {
+	for fi := range figs {
+		fg := &figs[fi]
+		si := d.SentenceIndex(fg.start)
+		if si < 0 {
+			continue
+		}
+		s := d.Sentences[si]
+		text := d.Text[s.Start:s.End]
+		a, b := fg.start-s.Start, fg.end-s.Start
+		if b > len(text) {
+			continue
+		}
+		prev := 0
+		if fi > 0 && figs[fi-1].end > s.Start && figs[fi-1].end <= fg.start {
+			prev = figs[fi-1].end - s.Start
+		}
+		next := len(text)
+		if fi+1 < len(figs) && figs[fi+1].start < s.End {
+			next = figs[fi+1].start - s.Start
+		}
+		fg.si, fg.a, fg.b = si, a, b
+		fg.before, fg.after = text[prev:a], text[b:next]
+		fg.eventBefore = reEvent.MatchString(fg.before)
+		// What follows the figure, up to the next event or figure:
+		// "(or 20 if complex)", "of receipt".
+		fg.tail = fg.after
+		if loc := reEvent.FindStringIndex(fg.tail); loc != nil && loc[0] > 0 {
+			fg.tail = fg.tail[:loc[0]]
+		}
+		fg.from = startPhrase(fg.after)
+	}
+}
+
+// readFigure reads, once, whether a figure is the reader's and its stage.
+func readFigure(d *document.Document, fg *figure) {
+	if fg.read {
+		return
+	}
+	fg.read = true
+	s := d.Sentences[fg.si]
+	st := stance.Of(d.Text[s.Start:s.End], fg.a, fg.b)
+	fg.reader = st.Who == stance.Reader || st.ReaderDeadline || st.Question
+	fg.stage = stageOf(d, fg.si, fg.a)
 }
 
 // docFigures is a document's figures, found once per evaluation and
@@ -183,6 +319,7 @@ func (ev *evidence) docFigures(i int) []figure {
 	}
 	if !ev.figuresDone[i] {
 		ev.figures[i] = figures(ev.docs[i].Text)
+		place(ev.docs[i], ev.figures[i])
 		ev.figuresDone[i] = true
 	}
 	return ev.figures[i]
@@ -204,34 +341,21 @@ func (r *timescaleRule) run(ev *evidence) (bool, []result.Finding) {
 		// inherited: the event of the figure before, in the same
 		// sentence, for figures with none of their own.
 		lastSent, inherited := -1, false
-		for fi, fg := range figs {
-			si := d.SentenceIndex(fg.start)
-			if si < 0 {
+		for fi := range figs {
+			fg := &figs[fi]
+			if fg.si < 0 {
 				continue
 			}
-			s := d.Sentences[si]
+			si := fg.si
 			if si != lastSent {
 				lastSent, inherited = si, false
 			}
-			text := d.Text[s.Start:s.End]
-			a, b := fg.start-s.Start, fg.end-s.Start
-			if b > len(text) {
-				continue
-			}
-			prev := 0
-			if fi > 0 && figs[fi-1].end > s.Start && figs[fi-1].end <= fg.start {
-				prev = figs[fi-1].end - s.Start
-			}
-			next := len(text)
-			if fi+1 < len(figs) && figs[fi+1].start < s.End {
-				next = figs[fi+1].start - s.Start
-			}
-			before, after := text[prev:a], text[b:next]
+			before, after := fg.before, fg.after
 			ours := false
 			switch {
 			case r.event.MatchString(before):
 				ours = true
-			case reEvent.MatchString(before):
+			case fg.eventBefore:
 			default:
 				// Nothing before: the first event after decides.
 				rl, el := r.event.FindStringIndex(after), reEvent.FindStringIndex(after)
@@ -246,29 +370,24 @@ func (r *timescaleRule) run(ev *evidence) (bool, []result.Finding) {
 			if !ours {
 				continue
 			}
-			st := stance.Of(text, a, b)
-			if st.Who == stance.Reader || st.ReaderDeadline || st.Question {
+			s := d.Sentences[si]
+			text := d.Text[s.Start:s.End]
+			a, b := fg.a, fg.b
+			if r.skp != nil && (r.skp.MatchString(before) || r.skp.MatchString(text[a:b]) || r.skp.MatchString(fg.tail)) {
 				continue
 			}
-			// What follows the figure, up to the next event or figure:
-			// "(or 20 if complex)", "of receipt".
-			tail := after
-			if loc := reEvent.FindStringIndex(tail); loc != nil && loc[0] > 0 {
-				tail = tail[:loc[0]]
-			}
-			if r.skp != nil && (r.skp.MatchString(before) || r.skp.MatchString(text[a:b]) || r.skp.MatchString(tail)) {
+			readFigure(d, fg)
+			if fg.reader {
 				continue
 			}
-			if r.stage != 0 {
-				if got := stageOf(d, si, a); got != r.stage && !(got == 0 && r.stage == 1) {
-					continue
-				}
+			if r.stage != 0 && fg.stage != r.stage && !(fg.stage == 0 && r.stage == 1) {
+				continue
 			}
-			rd := timescaleReading{m: match{doc: di, start: fg.start, end: fg.end}, fig: fg, held: r.max}
+			rd := timescaleReading{m: match{doc: di, start: fg.start, end: fg.end}, fig: *fg, held: r.max}
 			if r.total != nil && isTotal(before, text[a:b]) {
 				rd.held = *r.total
 			}
-			start := startPhrase(after)
+			start := fg.from
 			said := quote(strings.TrimSpace(text[a:b]))
 			if start != "" {
 				said += " (" + start + ")"
