@@ -278,5 +278,21 @@ func OfItem(lead, item string, start, end int) Stance {
 	return Of(joined, off+start, off+end)
 }
 
+var rowCommits = regexp.MustCompile(`(?i)\b(standards?|targets?|promises?|pledges?|commitments?|guarantees?|we\s+will|what\s+we\s+(will\s+)?do|our\s+aims?|service\s+levels?)\b`)
+
+// OfRow reads a table row given with its header row and the heading above
+// its table (text, as "heading | header cells | row cells"): a row under
+// "Our standards" or a "Target" column is the organisation's commitment,
+// a target (partial) where the table says so.
+func OfRow(text string) Stance {
+	st := Of(text, 0, len(text))
+	if st.Who == Nobody && rowCommits.MatchString(text) {
+		st.Who = Organisation
+		st.Commits = !st.Question && !st.Negated
+		st.Target = st.Target || targetWords.MatchString(text)
+	}
+	return st
+}
+
 // Words counts the words of s, as the stance reader sees them.
 func Words(s string) int { return len(reWord.FindAllStringIndex(s, -1)) }
