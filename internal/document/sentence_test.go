@@ -147,8 +147,8 @@ func FuzzSentences(f *testing.F) {
 
 func TestRows(t *testing.T) {
 	for name, src := range map[string]string{
-		"t.md":   "Intro.\n\n| Measure | 2024/25 |\n|---|---|\n| Answered on time | 87% |\n| Upheld | 40% |\n\nAfter.",
-		"t.html": "<p>Intro.</p><table><tr><th>Measure</th><th>2024/25</th></tr><tr><td>Answered on time</td><td>87%</td></tr><tr><td>Upheld</td><td>40%</td></tr></table><p>After.</p>",
+		"t.md":     "Intro.\n\n| Measure | 2024/25 |\n|---|---|\n| Answered on time | 87% |\n| Upheld | 40% |\n\nAfter.",
+		"t.html":   "<p>Intro.</p><table><tr><th>Measure</th><th>2024/25</th></tr><tr><td>Answered on time</td><td>87%</td></tr><tr><td>Upheld</td><td>40%</td></tr></table><p>After.</p>",
 		"end.html": "<table><tr><th>Measure</th><th>2024/25</th></tr><tr><td>Answered on time</td><td>87%</td></tr><tr><td>Upheld</td><td>40%</td></tr></table>",
 	} {
 		t.Run(name, func(t *testing.T) {
