@@ -254,28 +254,6 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 	return t.Render()
 }
 
-// wrapWords breaks s into lines of at most n characters at spaces (a word
-// longer than n keeps its own line).
-func wrapWords(s string, n int) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(s) {
-		wl := utf8.RuneCountInString(word)
-		if i > 0 {
-			if line+1+wl > n {
-				b.WriteString("\n")
-				line = 0
-			} else {
-				b.WriteString(" ")
-				line++
-			}
-		}
-		b.WriteString(word)
-		line += wl
-	}
-	return b.String()
-}
-
 func writeActionsMarkdown(w io.Writer, list []*action.Action, today time.Time) error {
 	var b strings.Builder
 	b.WriteString("| ID | Subject | Item | Description | Owner | Due | Status |\n")

@@ -160,8 +160,7 @@ type reading struct {
 	u          unit
 	start, end int // the first match, in the sentence's text
 	st         stance.Stance
-	ok         bool   // the patterns match as asked
-	why        string // why it does not qualify, when ok and it does not
+	ok         bool // the patterns match as asked
 }
 
 func (r *sentenceRule) read(ev *evidence, u unit) reading {
