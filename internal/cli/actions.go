@@ -18,6 +18,9 @@ import (
 
 func init() { register(newActionsCmd) }
 
+// actionFormats are the values of --format.
+var actionFormats = enum{what: "format", values: []string{"table", "md", "csv", "json"}}
+
 // ActionsOptions are the options of `svcaudit actions`.
 type ActionsOptions struct {
 	File    string
@@ -68,15 +71,13 @@ ones first, then by due date.`,
 	f.StringVar(&opts.Status, "status", "open", "only actions with this status: open, done, dropped or all")
 	f.BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any action listed is overdue (for CI)")
 	f.StringVar(&opts.AsOf, "as-of", "", "judge overdue actions as of this date (YYYY-MM-DD), not today")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table, md, csv or json")
+	enumFlag(cmd, &opts.Format, actionFormats, "f", "table", "output format", "")
 	return cmd
 }
 
 func runActions(ios *IOStreams, opts *ActionsOptions) error {
-	switch opts.Format {
-	case "table", "md", "csv", "json":
-	default:
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use table, md, csv or json"}
+	if err := actionFormats.check(opts.Format); err != nil {
+		return err
 	}
 	switch opts.Status {
 	case "open", "done", "dropped", "all":

@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -17,11 +16,13 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit"
 	"github.com/svcaudit/svcaudit/internal/config"
-	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/report/stream"
 )
 
 func init() { register(newCheckCmd) }
+
+// checkFormats are the values of --format.
+var checkFormats = enum{what: "format", values: stream.Formats}
 
 // CheckOptions are the settings of `svcaudit check`: the check itself,
 // and how its report is written.
@@ -116,7 +117,7 @@ checked.`,
 	f.BoolVar(&o.Together, "together", false, "judge all documents as one body of evidence")
 	f.StringVar(&o.Subject, "subject", "", "the subject's name with --together (default \"together\")")
 	f.Float64Var(&failUnder, "fail-under", 0, "fail a document scoring below this percentage")
-	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+strings.Join(stream.Formats, ", "))
+	enumFlag(cmd, &o.Format, checkFormats, "f", "text", "output format", "")
 	f.StringVarP(&o.Output, "output", "o", "", "write the report to FILE (atomically)")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing --output file")
 	f.StringArrayVar(&o.Include, "include", nil, "check only files matching this glob (repeatable)")
@@ -129,7 +130,6 @@ checked.`,
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", svcaudit.DefaultWarnExpiry, "flag waivers expiring within this many days")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(stream.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -180,12 +180,8 @@ func settingGiven(changed func(string) bool) func(string) bool {
 const progressMin = 50
 
 func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOptions) error {
-	if !slices.Contains(stream.Formats, o.Format) {
-		e := usageErrorf("unknown format %q (want one of %s)", o.Format, strings.Join(stream.Formats, ", "))
-		if s := diag.Suggest(o.Format, stream.Formats); s != "" {
-			e.Hint = fmt.Sprintf("did you mean %q?", s)
-		}
-		return e
+	if err := checkFormats.check(o.Format); err != nil {
+		return err
 	}
 	o.KeepPasses = o.Format == "json"
 	prep, err := svcaudit.PrepareCheck(o.CheckOptions)

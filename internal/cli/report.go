@@ -22,6 +22,9 @@ import (
 
 func init() { register(newReportCmd) }
 
+// reportFormats are the values of --format: report's, and a merged Result.
+var reportFormats = enum{what: "format", values: append(append([]string(nil), report.Formats...), "result")}
+
 // ReportOptions are the flags and arguments of `svcaudit report`.
 type ReportOptions struct {
 	Inputs   []string
@@ -63,7 +66,7 @@ combined into one first; --format result writes the merged Result itself.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(report.Formats, ", ")+", or result with --merge (default: from -o's extension, else table)")
+	enumFlag(cmd, &o.Format, reportFormats, "f", "", "output format", "(result with --merge; default: from -o's extension, else table)")
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing -o file")
 	f.StringSliceVar(&o.Baseline, "baseline", nil, "earlier Results to compare against (repeatable)")
@@ -120,9 +123,8 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	if format == "markdown" {
 		format = "md"
 	}
-	valid := append([]string{"result"}, report.Formats...)
-	if !contains(valid, format) {
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", format), Hint: "use one of " + strings.Join(valid, ", ")}
+	if err := reportFormats.check(format); err != nil {
+		return err
 	}
 	if format == "result" && !o.Merge {
 		return &UsageError{Msg: "--format result writes a merged Result and needs --merge"}
