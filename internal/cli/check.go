@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -327,22 +326,7 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 			return usageErrorf("--output %s is one of the documents being checked", o.Output)
 		}
 	}
-	fi, err := os.Stat(o.Output)
-	if err != nil || o.Force {
-		return nil
-	}
-	if fi.IsDir() {
-		return usageErrorf("--output %s is a folder", o.Output)
-	}
-	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s already exists. Replace it? [y/N] ", o.Output)
-		line, _ := bufio.NewReader(ios.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
-			return nil
-		}
-		return usageErrorf("%s left as it was", o.Output)
-	}
-	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
+	return confirmOverwrite(ios, o.Output, o.Force)
 }
 
 // pendingFile is an output file written in a temporary file beside it and

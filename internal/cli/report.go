@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -214,17 +213,7 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 			return &UsageError{Msg: fmt.Sprintf("output %s is also an input: refusing to overwrite it", o.Output)}
 		}
 	}
-	if o.Force {
-		return nil
-	}
-	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s exists. Overwrite it? [y/N] ", o.Output)
-		line, _ := bufio.NewReader(ios.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
-			return nil
-		}
-	}
-	return &UsageError{Msg: fmt.Sprintf("output %s exists", o.Output), Hint: "add --force to overwrite it"}
+	return confirmOverwrite(ios, o.Output, o.Force)
 }
 
 // readResults reads Results from files written by run (one Result) or by

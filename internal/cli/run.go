@@ -411,14 +411,8 @@ func (o *RunOptions) writeResult(r *result.Result, cl *checklist.Checklist) erro
 			return usageErrorf("-o %s would overwrite an input of the run", o.Output)
 		}
 	}
-	if _, err := os.Stat(o.Output); err == nil && !o.Force {
-		ok := false
-		if o.terminal() {
-			huh.NewConfirm().Title(fmt.Sprintf("%s exists. Overwrite it?", o.Output)).Value(&ok).WithTheme(huh.ThemeBase()).Run()
-		}
-		if !ok {
-			return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
-		}
+	if err := confirmOverwrite(o.IO, o.Output, o.Force); err != nil {
+		return err
 	}
 	return result.Write(o.Output, r)
 }
