@@ -18,7 +18,9 @@ import (
 	"github.com/svcaudit/svcaudit/report/stream"
 )
 
-func init() { register(newCheckCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdCheck(ios, g, nil) })
+}
 
 // checkFormats are the values of --format.
 var checkFormats = enum{what: "format", values: stream.Formats}
@@ -35,7 +37,10 @@ type CheckOptions struct {
 	AsOf string
 }
 
-func newCheckCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdCheck builds `svcaudit check`. Its flags and .svcaudit.yaml become
+// CheckOptions; runF, when set, is called with them in place of the check
+// (tests use it to see what the flags say).
+func NewCmdCheck(ios *IOStreams, g *GlobalOptions, runF func(*CheckOptions) error) *cobra.Command {
 	o := &CheckOptions{}
 	o.Now = time.Now
 	o.WarnExpiry = svcaudit.DefaultWarnExpiry
@@ -99,6 +104,9 @@ checked.`,
 			}
 			if f.Changed("pdf-timeout") && o.Limits.PDFTimeout <= 0 {
 				return usageErrorf("--pdf-timeout must be positive")
+			}
+			if runF != nil {
+				return runF(o)
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()

@@ -19,7 +19,9 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
-func init() { register(newReportCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdReport(ios, g, nil) })
+}
 
 // reportFormats are the values of --format: report's, and a merged Result.
 var reportFormats = enum{what: "format", values: append(append([]string(nil), report.Formats...), "result")}
@@ -43,7 +45,10 @@ type ReportOptions struct {
 	Now func() time.Time
 }
 
-func newReportCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdReport builds `svcaudit report`. Its flags become ReportOptions;
+// runF, when set, is called with them in place of the report (tests use it
+// to see what the flags say).
+func NewCmdReport(ios *IOStreams, g *GlobalOptions, runF func(*ReportOptions) error) *cobra.Command {
 	o := &ReportOptions{Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report RESULT.json...",
@@ -61,6 +66,9 @@ combined into one first; --format result writes the merged Result itself.`,
 		Args: wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Inputs = args
+			if runF != nil {
+				return runF(o)
+			}
 			return runReport(ios, o)
 		},
 	}

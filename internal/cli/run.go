@@ -20,7 +20,9 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
-func init() { register(newRunCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdRun(ios, g, nil) })
+}
 
 // runFormats are the values of --format.
 var runFormats = enum{what: "format", values: []string{"table", "json", "md"}}
@@ -65,7 +67,10 @@ type RunOptions struct {
 	prompter interview.Prompter
 }
 
-func newRunCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdRun builds `svcaudit run`. Its flags become RunOptions; runF, when
+// set, is called with them in place of the audit (tests use it to see what
+// the flags say).
+func NewCmdRun(ios *IOStreams, g *GlobalOptions, runF func(*RunOptions) error) *cobra.Command {
 	o := &RunOptions{IO: ios, Global: g, now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "run -c CHECKLIST [--answers FILE] [--docs PATH...]",
@@ -88,6 +93,9 @@ score is below --fail-under; 2 bad usage or bad input.`,
 			o.failUnderSet = cmd.Flags().Changed("fail-under")
 			if err := o.applyConfig(cmd.Flags().Changed); err != nil {
 				return err
+			}
+			if runF != nil {
+				return runF(o)
 			}
 			return runRun(o)
 		},
