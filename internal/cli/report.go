@@ -193,14 +193,6 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
 
 // checkOutput refuses to write over one of the command's inputs, and over
 // an existing file without --force (on a terminal it asks).
