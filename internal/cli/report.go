@@ -193,7 +193,6 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
 }
 
-
 // checkOutput refuses to write over one of the command's inputs, and over
 // an existing file without --force (on a terminal it asks).
 func checkOutput(ios *IOStreams, o *ReportOptions) error {
