@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "numbers", "case"}
+	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "timescale", "numbers", "case"}
 	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "context", "what", "example"}
 	nearKeys        = []string{"a", "b", "within"}
 	readabilityKeys = []string{"min"}
@@ -105,10 +105,14 @@ func (d *decoder) evidence(f field) *Evidence {
 		ev.Sentences = d.sentenceRules(sf, ev.MatchCase)
 		conditions++
 	}
+	if tf, ok := fs["timescale"]; ok {
+		ev.Timescale = d.timescale(tf, ev.MatchCase)
+		conditions++
+	}
 	_, hasMin := fs["min"]
 	if conditions == 0 && len(f.value.Content) > 0 && 2*len(fs) == len(f.value.Content) && !hasMin {
 		d.errorf(f.value, "evidence sets no condition").
-			WithHint("give at least one of any, all, none, near, heading, readability, jargon or sentence")
+			WithHint("give at least one of any, all, none, near, heading, readability, jargon, sentence or timescale")
 	} else if len(f.value.Content) == 0 {
 		d.errorf(f.value, "evidence is empty").WithHint("leave evidence out for an item an assessor answers")
 	}

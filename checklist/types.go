@@ -238,6 +238,9 @@ type Evidence struct {
 	// Sentences are the sentence rules: each holds (or fails) sentence by
 	// sentence, see SentenceRule.
 	Sentences []*SentenceRule
+	// Timescale compares the organisation's timescale for an event with a
+	// limit (see Timescale).
+	Timescale *Timescale
 	// NumberWords lets "\d" in patterns match numbers written as words
 	// ("three working days"); set with `numbers: words`.
 	NumberWords bool

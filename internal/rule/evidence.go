@@ -32,6 +32,10 @@ type evidence struct {
 	// noInfo says info findings are dropped (EvaluateErrors): they need
 	// no place or snippet, and one match is enough to pass an any rule.
 	noInfo bool
+	// figures are, per document, the durations timescale rules read,
+	// found the first time one asks.
+	figures     [][]figure
+	figuresDone []bool
 	// ivs is find's buffer of windows, reused from pattern to pattern.
 	ivs []interval
 }
