@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "numbers", "case"}
+	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "numbers", "case", "cases"}
 	nearKeys        = []string{"a", "b", "within"}
 	readabilityKeys = []string{"min"}
 	jargonKeys      = []string{"max", "per", "words"}
@@ -100,10 +100,14 @@ func (d *decoder) evidence(f field) *Evidence {
 		ev.Jargon = d.jargon(jf)
 		conditions++
 	}
+	if cf, ok := fs["cases"]; ok {
+		ev.Cases = d.cases(cf)
+		conditions++
+	}
 	_, hasMin := fs["min"]
 	if conditions == 0 && len(f.value.Content) > 0 && 2*len(fs) == len(f.value.Content) && !hasMin {
 		d.errorf(f.value, "evidence sets no condition").
-			WithHint("give at least one of any, all, none, near, heading, readability or jargon")
+			WithHint("give at least one of any, all, none, near, heading, readability, jargon or cases")
 	} else if len(f.value.Content) == 0 {
 		d.errorf(f.value, "evidence is empty").WithHint("leave evidence out for an item an assessor answers")
 	}

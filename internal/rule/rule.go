@@ -134,13 +134,14 @@ func (c *compiler) patterns(ps []checklist.Pattern) []int {
 }
 
 // Compile compiles the evidence rules of the automated items among items.
-// Items without evidence are skipped. Every bad pattern is reported, as a
+// Items without evidence, or whose only evidence is a case log's (cases:),
+// are skipped. Every bad pattern is reported, as a
 // diag.List of errors at the pattern's position.
 func Compile(items []*checklist.Item) (*Set, error) {
 	s := &Set{byKey: map[patternKey]int{}}
 	c := &compiler{set: s}
 	for _, it := range items {
-		if it == nil || it.Evidence == nil {
+		if it == nil || it.Evidence == nil || !it.Evidence.Documentary() {
 			continue
 		}
 		c.item = it
