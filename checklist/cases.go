@@ -58,7 +58,7 @@ func (d *decoder) cases(f field) *Cases {
 	c := &Cases{Pos: d.pos(f.value), Min: 100}
 	for _, k := range []string{"stage", "interval", "limit"} {
 		if _, ok := fs[k]; !ok {
-			d.errorf(f.value, "cases has no %s", k).WithHint(casesExample)
+			d.errorf(f.value, "cases has no %s", k).WithHint("%s", casesExample)
 		}
 	}
 	if sf, ok := fs["stage"]; ok {
