@@ -154,7 +154,7 @@ func (t *termWriter) grid(v *view) {
 			c := r.Cells[0]
 			row := []string{r.Title, c.Text(), t.rag(c.Grade, c.RAG)}
 			if v.By == "item" {
-				row[0] = r.ID
+				row[0] = r.Name()
 			}
 			if v.HasBaseline {
 				row = append(row, c.DeltaText())
@@ -185,7 +185,7 @@ func (t *termWriter) grid(v *view) {
 	for _, r := range v.Rows {
 		label := r.Title
 		if v.By == "item" {
-			label = r.ID
+			label = r.Name()
 		}
 		row := []string{label}
 		for _, c := range r.Cells {
@@ -236,7 +236,7 @@ func (t *termWriter) audit(v *view, a audit) {
 			}
 			label = "\x1b[" + code + "m" + label + "\x1b[0m"
 		}
-		fmt.Fprintf(w, "%s %s\n    %s\n", label, f.ID, f.Question)
+		fmt.Fprintf(w, "%s %s\n    %s\n", label, f.Name(), f.Question)
 		src := f.Source
 		if f.Automated != "" {
 			src += ", documents said " + f.Automated
@@ -265,25 +265,25 @@ func (t *termWriter) audit(v *view, a audit) {
 	if len(a.Waived) > 0 {
 		t.heading(prefix + "Waived items")
 		for _, x := range a.Waived {
-			fmt.Fprintf(w, "%s: waived by %s until %s: %s\n", x.ID, x.Owner, x.Expires, x.Reason)
+			fmt.Fprintf(w, "%s: waived by %s until %s: %s\n", x.Name(), x.Owner, x.Expires, x.Reason)
 		}
 	}
 	if len(a.Unanswered) > 0 {
 		t.heading(prefix + "Unanswered items")
 		for _, x := range a.Unanswered {
-			fmt.Fprintf(w, "%s: %s\n", x.ID, x.Question)
+			fmt.Fprintf(w, "%s: %s\n", x.Name(), x.Question)
 		}
 	}
 	if len(a.NotAsked) > 0 {
 		t.heading(prefix + "Follow-up questions not asked")
 		for _, x := range a.NotAsked {
-			fmt.Fprintf(w, "%s: %s\n", x.ID, x.Why)
+			fmt.Fprintf(w, "%s: %s\n", x.Name(), x.Why)
 		}
 	}
 	if len(a.Changes) > 0 {
 		t.heading(prefix + "Changes since the baseline")
 		for _, ch := range a.Changes {
-			fmt.Fprintf(w, "%s: %s (%s → %s)\n", ch.Kind, ch.ID, ch.From, ch.To)
+			fmt.Fprintf(w, "%s: %s (%s → %s)\n", ch.Kind, ch.Name(), ch.From, ch.To)
 		}
 	}
 }
