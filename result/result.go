@@ -94,6 +94,11 @@ type ItemMeasure struct {
 	Percent *float64 `json:"percent"`
 	// Min is the percentage the item asks for.
 	Min float64 `json:"min"`
+	// Stage, Interval (e.g. acknowledged-responded) and Limit (working
+	// days) say what was measured.
+	Stage    int    `json:"stage,omitempty"`
+	Interval string `json:"interval,omitempty"`
+	Limit    int    `json:"limit,omitempty"`
 	// Late lists the references of the late cases (the first 100);
 	// LateCount counts them all. OpenOverdue counts the open cases already
 	// past their due date.

@@ -236,6 +236,7 @@ func (e *Engine) Outcomes(notes []string) map[string]Outcome {
 	for _, it := range e.items {
 		c := it.spec.Rule
 		m := result.ItemMeasure{Cases: it.cases, Within: it.within, Min: c.Min, LateCount: it.lateCount,
+			Stage: c.Stage, Interval: c.From + "-" + c.To, Limit: c.Limit,
 			OpenOverdue: it.openCount, Notes: append([]string{}, notes...)}
 		for _, l := range it.late {
 			m.Late = append(m.Late, l.ref)

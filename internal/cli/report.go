@@ -38,6 +38,10 @@ type ReportOptions struct {
 	// Checklist gives the grade bands drawn and used when merging; by
 	// default the built-in checklist the Results name, if there is one.
 	Checklist string
+	// Annual writes the annual complaints performance and service
+	// improvement report; Response is the governing body's response to it.
+	Annual   bool
+	Response string
 	// Now is today's date, for overdue actions (time.Now by default).
 	Now func() time.Time
 }
@@ -56,7 +60,8 @@ combined into one first; --format result writes the merged Result itself.`,
 		Example: `  svcaudit report housing.json
   svcaudit report housing.json --baseline housing-q1.json --format html -o board.html
   svcaudit report *.json --sort score --format md
-  svcaudit report a.json b.json --merge --format result -o merged.json`,
+  svcaudit report a.json b.json --merge --format result -o merged.json
+  svcaudit report 2025.json --annual --baseline 2024.json --response board.md --format html -o annual.html`,
 		Args: wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Inputs = args
@@ -73,6 +78,8 @@ combined into one first; --format result writes the merged Result itself.`,
 	f.BoolVar(&o.Merge, "merge", false, "merge Results of the same subject and checklist first")
 	f.BoolVar(&o.BOM, "bom", false, "start CSV with a UTF-8 byte-order mark, for Excel")
 	f.StringVar(&o.Actions, "actions", "", "actions register (YAML): show open actions beside failures")
+	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
+	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
 	return cmd
 }
@@ -120,6 +127,12 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	}
 	if format == "markdown" {
 		format = "md"
+	}
+	if o.Annual {
+		return runAnnual(ios, o, format)
+	}
+	if o.Response != "" {
+		return &UsageError{Msg: "--response goes with --annual"}
 	}
 	valid := append([]string{"result"}, report.Formats...)
 	if !contains(valid, format) {
