@@ -231,4 +231,3 @@ func annualXLSX(w io.Writer, v *annualView) error {
 	}
 	return f.Write(w)
 }
-

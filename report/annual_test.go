@@ -84,7 +84,7 @@ func TestAnnualXLSX(t *testing.T) {
 func TestAnnualHostile(t *testing.T) {
 	r := &result.Result{Checklist: result.ChecklistRef{ID: "x", Title: "X"}, Subject: "S\x1b[31m",
 		Measures: []result.Measure{{ID: "CH02-stage1", Title: "<script>alert(1)</script>|pipe", Unit: "%", Value: 50, Numerator: 1, Denominator: 2,
-			Months: []result.MeasurePoint{{Key: "<b>2024-04</b>", Value: 50, Numerator: 1, Denominator: 2}},
+			Months:     []result.MeasurePoint{{Key: "<b>2024-04</b>", Value: 50, Numerator: 1, Denominator: 2}},
 			Categories: []result.MeasurePoint{{Key: "=HYPERLINK(\"x\")", Numerator: 1, Denominator: 2}}}}}
 	for _, format := range []string{"md", "html"} {
 		var b bytes.Buffer
