@@ -4,7 +4,11 @@
 // time, some late, some open, some extended, dates in both UK forms.
 //
 //	go run ./bench/casegen -n 1000000 -from 2024-04-01 -seed 1 > log.csv
+//	go run ./bench/casegen -holidays england-and-wales > holidays.txt
 //
+// With -holidays it lists instead the bank holidays svcaudit leaves out of
+// working days (YYYY-MM-DD, one a line, 2015-2035), for a reference
+// computation to use the same ones.
 // Output is deterministic for given flags. Working days are not computed
 // here (dates are drawn as calendar offsets), so the log tests the
 // measurement rather than repeating it.
@@ -17,6 +21,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"time"
+
+	"github.com/svcaudit/svcaudit/internal/cases"
 )
 
 func main() {
@@ -24,7 +30,19 @@ func main() {
 	from := flag.String("from", "2024-04-01", "first day cases are received (a year of cases follows)")
 	seed := flag.Uint64("seed", 1, "random seed")
 	bad := flag.Int("bad", 0, "per 10,000 rows: rows with a bad date, stage or order, or a repeated reference")
+	hol := flag.String("holidays", "", "list this nation's bank holidays instead: england-and-wales, scotland or northern-ireland")
 	flag.Parse()
+	if *hol != "" {
+		c, err := cases.NewCalendar(cases.Nation(*hol))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "casegen:", err)
+			os.Exit(2)
+		}
+		for _, d := range c.HolidayDays(cases.DayOf(2015, 1, 1), cases.DayOf(2035, 12, 31)) {
+			fmt.Println(d)
+		}
+		return
+	}
 	start, err := time.Parse("2006-01-02", *from)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "casegen: -from:", err)
