@@ -129,7 +129,9 @@ func (o *RunOptions) measureCases(cl *checklist.Checklist, automated map[string]
 			waiting++ // no documents: the item stays unanswered, its measure shown
 			continue
 		}
-		automated[it.FullID] = rule.Outcome{Passed: doc.Passed && oc.Passed,
+		// A partial documentary outcome stays partial when the log holds,
+		// and fails when it does not.
+		automated[it.FullID] = rule.Outcome{Passed: doc.Passed && oc.Passed, Partial: doc.Partial && oc.Passed,
 			Findings: append(append([]result.Finding{}, doc.Findings...), oc.Findings...)}
 	}
 	if waiting > 0 {
