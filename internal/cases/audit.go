@@ -87,17 +87,17 @@ func ParsePeriod(s string) (Period, error) {
 	var p Period
 	from, to, ok := cut(s, "..")
 	if !ok {
-		return p, &diag.Error{Msg: fmt.Sprintf("--period %q: write FROM..TO, e.g. 2024-04-01..2025-03-31", s)}
+		return p, &diag.Error{Msg: fmt.Sprintf("period %q: write FROM..TO, e.g. 2024-04-01..2025-03-31", s)}
 	}
 	var err error
 	if p.From, err = ParseDate(from); err != nil {
-		return p, &diag.Error{Msg: "--period: " + err.Error()}
+		return p, &diag.Error{Msg: "period: " + err.Error()}
 	}
 	if p.To, err = ParseDate(to); err != nil {
-		return p, &diag.Error{Msg: "--period: " + err.Error()}
+		return p, &diag.Error{Msg: "period: " + err.Error()}
 	}
 	if p.From != NoDay && p.To != NoDay && p.To < p.From {
-		return p, &diag.Error{Msg: fmt.Sprintf("--period %q ends before it starts", s)}
+		return p, &diag.Error{Msg: fmt.Sprintf("period %q ends before it starts", s)}
 	}
 	return p, nil
 }
