@@ -238,6 +238,9 @@ type Evidence struct {
 	// Sentences are the sentence rules: each holds (or fails) sentence by
 	// sentence, see SentenceRule.
 	Sentences []*SentenceRule
+	// Timescale compares the organisation's timescale for an event with a
+	// limit (see Timescale).
+	Timescale *Timescale
 	// Cases measures the item from a complaints case log rather than the
 	// documents.
 	Cases *Cases
@@ -253,7 +256,7 @@ type Evidence struct {
 // documents answer (every condition but Cases).
 func (e *Evidence) Documentary() bool {
 	return len(e.Any) > 0 || len(e.All) > 0 || len(e.None) > 0 || e.Near != nil ||
-		e.Heading != nil || e.Readability != nil || e.Jargon != nil || len(e.Sentences) > 0
+		e.Heading != nil || e.Readability != nil || e.Jargon != nil || len(e.Sentences) > 0 || e.Timescale != nil
 }
 
 // Pattern is an RE2 regular expression and where it was written.
@@ -294,6 +297,14 @@ type SentenceRule struct {
 	Missing string
 	// Forbid turns the rule round: it fails on each qualifying sentence.
 	Forbid bool
+	// Context is how many units before the sentence the None patterns
+	// are also looked for in (stopping at the nearest heading, which is
+	// looked at): a phone number under "Housing Ombudsman" is the
+	// ombudsman's.
+	Context int
+	// Rows reads a table cell as its whole row with the table's header
+	// row, so that a figure is tied to its measure and period.
+	Rows bool
 	// What says in a message what the sentence does ("the organisation
 	// commits to apologise"); Example is a sentence that would pass.
 	What, Example string

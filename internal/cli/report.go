@@ -41,6 +41,14 @@ type ReportOptions struct {
 	// improvement report; Response is the governing body's response to it.
 	Annual   bool
 	Response string
+	// SelfAssessment writes the self-assessment form of one Result
+	// (md, html or xlsx), with Requirements (a file of the organisation's
+	// own wording) and the header's Organisation, Period and CompletedBy.
+	SelfAssessment bool
+	Requirements   string
+	Organisation   string
+	Period         string
+	CompletedBy    string
 	// Now is today's date, for overdue actions (time.Now by default).
 	Now func() time.Time
 }
@@ -55,11 +63,15 @@ audit report, several as a comparison of services, with --baseline the
 change since earlier audits. Formats: table (terminal), md, html (one
 self-contained file with charts), csv, xlsx, json. With --merge, Results of
 the same subject and checklist (several assessors, sharded CI runs) are
-combined into one first; --format result writes the merged Result itself.`,
+combined into one first; --format result writes the merged Result itself.
+With --self-assessment, one Result (of a code such as housing-ombudsman-code)
+becomes the code's self-assessment form for the governing body: md, html or
+xlsx, one row per provision with Comply, Evidence and Commentary.`,
 		Example: `  svcaudit report housing.json
   svcaudit report housing.json --baseline housing-q1.json --format html -o board.html
   svcaudit report *.json --sort score --format md
   svcaudit report a.json b.json --merge --format result -o merged.json
+  svcaudit report 2026.json --self-assessment --period "2025-26" --actions actions.yaml -o self-assessment.xlsx
   svcaudit report 2025.json --annual --baseline 2024.json --response board.md --format html -o annual.html`,
 		Args: wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -80,6 +92,11 @@ combined into one first; --format result writes the merged Result itself.`,
 	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
 	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
+	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html or xlsx)")
+	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
+	f.StringVar(&o.Organisation, "organisation", "", "with --self-assessment: the organisation (default: the Result's subject)")
+	f.StringVar(&o.Period, "period", "", `with --self-assessment: the period assessed ("2025-26")`)
+	f.StringVar(&o.CompletedBy, "completed-by", "", "with --self-assessment: who completed it (default: the Result's auditor)")
 	return cmd
 }
 
@@ -132,6 +149,14 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	}
 	if o.Response != "" {
 		return &UsageError{Msg: "--response goes with --annual"}
+	}
+	if o.SelfAssessment {
+		return runSelfAssessment(ios, o, format)
+	}
+	for _, flag := range []struct{ name, value string }{{"--requirements", o.Requirements}, {"--organisation", o.Organisation}, {"--period", o.Period}, {"--completed-by", o.CompletedBy}} {
+		if flag.value != "" {
+			return &UsageError{Msg: flag.name + " needs --self-assessment"}
+		}
 	}
 	valid := append([]string{"result"}, report.Formats...)
 	if !contains(valid, format) {
@@ -197,6 +222,55 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
 }
 
+// runSelfAssessment writes the self-assessment form of one Result.
+func runSelfAssessment(ios *IOStreams, o *ReportOptions, format string) error {
+	if format == "table" && o.Format == "" {
+		format = "md"
+	}
+	if !contains(report.SelfAssessmentFormats, format) {
+		return &UsageError{Msg: fmt.Sprintf("a self-assessment is written as %s, not %q", strings.Join(report.SelfAssessmentFormats, ", "), format)}
+	}
+	if o.Merge || len(o.Baseline) > 0 {
+		return &UsageError{Msg: "--self-assessment takes one Result: no --merge or --baseline"}
+	}
+	if format == "xlsx" && o.Output == "" && ios.OutTTY {
+		return &UsageError{Msg: "xlsx is a binary format: write it to a file", Hint: "add -o self-assessment.xlsx"}
+	}
+	if o.Output != "" {
+		if err := checkOutput(ios, o); err != nil {
+			return err
+		}
+	}
+	results, err := readResults(o.Inputs)
+	if err != nil {
+		return err
+	}
+	if len(results) != 1 {
+		return &UsageError{Msg: fmt.Sprintf("--self-assessment takes one Result, and %s holds %d", strings.Join(o.Inputs, ", "), len(results)),
+			Hint: "run the audit with svcaudit run -c CHECKLIST --answers FILE --docs POLICY -o RESULT.json"}
+	}
+	opts := report.SelfAssessmentOptions{Format: format, Organisation: o.Organisation, Period: o.Period, CompletedBy: o.CompletedBy, Today: o.Now()}
+	if o.Requirements != "" {
+		if opts.Requirements, err = report.LoadRequirements(o.Requirements); err != nil {
+			return err
+		}
+	}
+	if o.Actions != "" {
+		if opts.Actions, err = loadActions(o.Actions); err != nil {
+			return err
+		}
+	}
+	var buf bytes.Buffer
+	if err := report.SelfAssessment(&buf, results[0], opts); err != nil {
+		return err
+	}
+	if o.Output == "" {
+		_, err := ios.Out.Write(buf.Bytes())
+		return err
+	}
+	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -216,7 +290,7 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 	if err != nil {
 		return fmt.Errorf("output %s: %w", o.Output, err)
 	}
-	inputs := append(append([]string{o.Actions}, o.Inputs...), o.Baseline...)
+	inputs := append(append([]string{o.Actions, o.Requirements}, o.Inputs...), o.Baseline...)
 	for _, in := range inputs {
 		if in == "" {
 			continue
