@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -20,7 +19,12 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
-func init() { register(newReportCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdReport(ios, g, nil) })
+}
+
+// reportFormats are the values of --format: report's, and a merged Result.
+var reportFormats = enum{what: "format", values: append(append([]string(nil), report.Formats...), "result")}
 
 // ReportOptions are the flags and arguments of `svcaudit report`.
 type ReportOptions struct {
@@ -53,7 +57,10 @@ type ReportOptions struct {
 	Now func() time.Time
 }
 
-func newReportCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdReport builds `svcaudit report`. Its flags become ReportOptions;
+// runF, when set, is called with them in place of the report (tests use it
+// to see what the flags say).
+func NewCmdReport(ios *IOStreams, g *GlobalOptions, runF func(*ReportOptions) error) *cobra.Command {
 	o := &ReportOptions{Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report RESULT.json...",
@@ -76,11 +83,14 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 		Args: wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Inputs = args
+			if runF != nil {
+				return runF(o)
+			}
 			return runReport(ios, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(report.Formats, ", ")+", or result with --merge (default: from -o's extension, else table)")
+	enumFlag(cmd, &o.Format, reportFormats, "f", "", "output format", "(result with --merge; default: from -o's extension, else table)")
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing -o file")
 	f.StringSliceVar(&o.Baseline, "baseline", nil, "earlier Results to compare against (repeatable)")
@@ -158,9 +168,8 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return &UsageError{Msg: flag.name + " needs --self-assessment"}
 		}
 	}
-	valid := append([]string{"result"}, report.Formats...)
-	if !contains(valid, format) {
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", format), Hint: "use one of " + strings.Join(valid, ", ")}
+	if err := reportFormats.check(format); err != nil {
+		return err
 	}
 	if format == "result" && !o.Merge {
 		return &UsageError{Msg: "--format result writes a merged Result and needs --merge"}
@@ -299,17 +308,7 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 			return &UsageError{Msg: fmt.Sprintf("output %s is also an input: refusing to overwrite it", o.Output)}
 		}
 	}
-	if o.Force {
-		return nil
-	}
-	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s exists. Overwrite it? [y/N] ", o.Output)
-		line, _ := bufio.NewReader(ios.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
-			return nil
-		}
-	}
-	return &UsageError{Msg: fmt.Sprintf("output %s exists", o.Output), Hint: "add --force to overwrite it"}
+	return confirmOverwrite(ios, o.Output, o.Force)
 }
 
 // readResults reads Results from files written by run (one Result) or by
