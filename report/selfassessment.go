@@ -227,9 +227,7 @@ func comply(o result.Outcome) string {
 // commentary, the assessor's note, and for a provision not met the
 // findings' explanation and the open actions that answer it.
 func evidenceAndCommentary(it *result.Item, acts []openAction) (evidence, commentary []string) {
-	for _, e := range it.Evidence {
-		evidence = append(evidence, e)
-	}
+	evidence = append(evidence, it.Evidence...)
 	failing := it.Outcome == result.Fail || it.Outcome == result.Partial
 	for _, f := range it.Findings {
 		if f.Line == 0 {

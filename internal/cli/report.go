@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -23,7 +22,12 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
-func init() { register(newReportCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdReport(ios, g, nil) })
+}
+
+// reportFormats are the values of --format: report's, and a merged Result.
+var reportFormats = enum{what: "format", values: append(append([]string(nil), report.Formats...), "result")}
 
 // ReportOptions are the flags and arguments of `svcaudit report`.
 type ReportOptions struct {
@@ -40,6 +44,10 @@ type ReportOptions struct {
 	// Checklist gives the grade bands drawn and used when merging; by
 	// default the built-in checklist the Results name, if there is one.
 	Checklist string
+	// Annual writes the annual complaints performance and service
+	// improvement report; Response is the governing body's response to it.
+	Annual   bool
+	Response string
 	// SelfAssessment writes the self-assessment form of one Result
 	// (md, html or xlsx), with Requirements (a file of the organisation's
 	// own wording) and the header's Organisation, Period and CompletedBy.
@@ -52,7 +60,10 @@ type ReportOptions struct {
 	Now func() time.Time
 }
 
-func newReportCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdReport builds `svcaudit report`. Its flags become ReportOptions;
+// runF, when set, is called with them in place of the report (tests use it
+// to see what the flags say).
+func NewCmdReport(ios *IOStreams, g *GlobalOptions, runF func(*ReportOptions) error) *cobra.Command {
 	o := &ReportOptions{Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report RESULT.json...",
@@ -70,15 +81,19 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
   svcaudit report housing.json --baseline housing-q1.json --format html -o board.html
   svcaudit report *.json --sort score --format md
   svcaudit report a.json b.json --merge --format result -o merged.json
-  svcaudit report 2026.json --self-assessment --period "2025-26" --actions actions.yaml -o self-assessment.xlsx`,
+  svcaudit report 2026.json --self-assessment --period "2025-26" --actions actions.yaml -o self-assessment.xlsx
+  svcaudit report 2025.json --annual --baseline 2024.json --response board.md --format html -o annual.html`,
 		Args: wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Inputs = args
+			if runF != nil {
+				return runF(o)
+			}
 			return runReport(ios, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(report.Formats, ", ")+", or result with --merge (default: from -o's extension, else table)")
+	enumFlag(cmd, &o.Format, reportFormats, "f", "", "output format", "(result with --merge; default: from -o's extension, else table)")
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing -o file")
 	f.StringSliceVar(&o.Baseline, "baseline", nil, "earlier Results to compare against (repeatable)")
@@ -87,6 +102,8 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.BoolVar(&o.Merge, "merge", false, "merge Results of the same subject and checklist first")
 	f.BoolVar(&o.BOM, "bom", false, "start CSV with a UTF-8 byte-order mark, for Excel")
 	f.StringVar(&o.Actions, "actions", "", "actions register (YAML): show open actions beside failures")
+	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
+	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
 	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html or xlsx)")
 	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
@@ -140,6 +157,12 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	if format == "markdown" {
 		format = "md"
 	}
+	if o.Annual {
+		return runAnnual(ios, o, format)
+	}
+	if o.Response != "" {
+		return &UsageError{Msg: "--response goes with --annual"}
+	}
 	if o.SelfAssessment {
 		return runSelfAssessment(ios, o, format)
 	}
@@ -148,9 +171,8 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return &UsageError{Msg: flag.name + " needs --self-assessment"}
 		}
 	}
-	valid := append([]string{"result"}, report.Formats...)
-	if !contains(valid, format) {
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", format), Hint: "use one of " + strings.Join(valid, ", ")}
+	if err := reportFormats.check(format); err != nil {
+		return err
 	}
 	if format == "result" && !o.Merge {
 		return &UsageError{Msg: "--format result writes a merged Result and needs --merge"}
@@ -289,17 +311,7 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 			return &UsageError{Msg: fmt.Sprintf("output %s is also an input: refusing to overwrite it", o.Output)}
 		}
 	}
-	if o.Force {
-		return nil
-	}
-	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s exists. Overwrite it? [y/N] ", o.Output)
-		line, _ := bufio.NewReader(ios.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
-			return nil
-		}
-	}
-	return &UsageError{Msg: fmt.Sprintf("output %s exists", o.Output), Hint: "add --force to overwrite it"}
+	return confirmOverwrite(ios, o.Output, o.Force)
 }
 
 // readResults reads Results from files written by run (one Result) or by

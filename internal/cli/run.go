@@ -19,11 +19,18 @@ import (
 	"github.com/svcaudit/svcaudit/internal/interview"
 	"github.com/svcaudit/svcaudit/internal/rule"
 	"github.com/svcaudit/svcaudit/internal/safe"
-	"github.com/svcaudit/svcaudit/internal/score"
 	"github.com/svcaudit/svcaudit/result"
 )
 
-func init() { register(newRunCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdRun(ios, g, nil) })
+}
+
+// runFormats are the values of --format.
+var runFormats = enum{what: "format", values: []string{"table", "json", "md"}}
+
+// unansweredValues are the values of --unanswered.
+var unansweredValues = enum{what: "unanswered", values: []string{svcaudit.UnansweredZero, svcaudit.UnansweredSkip}}
 
 // RunOptions are the flags of `svcaudit run`.
 type RunOptions struct {
@@ -54,6 +61,8 @@ type RunOptions struct {
 	// AsOf is the date the audit is judged on (waiver expiry, actions, the
 	// default date), YYYY-MM-DD; today when empty.
 	AsOf string
+	// Cases is the complaints case log and how to read it.
+	Cases CaseOptions
 
 	failUnderSet bool
 	// now is the clock, for the default date.
@@ -65,7 +74,10 @@ type RunOptions struct {
 	ctx context.Context
 }
 
-func newRunCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdRun builds `svcaudit run`. Its flags become RunOptions; runF, when
+// set, is called with them in place of the audit (tests use it to see what
+// the flags say).
+func NewCmdRun(ios *IOStreams, g *GlobalOptions, runF func(*RunOptions) error) *cobra.Command {
 	o := &RunOptions{IO: ios, Global: g, now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "run -c CHECKLIST [--answers FILE] [--docs PATH...]",
@@ -91,6 +103,9 @@ score is below --fail-under; 2 bad usage or bad input.`,
 			if err := o.applyConfig(cmd.Flags().Changed); err != nil {
 				return err
 			}
+			if runF != nil {
+				return runF(o)
+			}
 			return runRun(o)
 		},
 	}
@@ -100,9 +115,9 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringSliceVar(&o.Docs, "docs", nil, "documents or folders of evidence for the automated items (repeatable)")
 	f.StringVarP(&o.Output, "output", "o", "", "write the Result JSON to this file")
 	f.BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
-	f.StringVar(&o.Format, "format", "table", "summary format: table, json or md")
+	enumFlag(cmd, &o.Format, runFormats, "", "table", "summary format", "")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "fail (exit 1) when the score is below this percentage")
-	f.StringVar(&o.Unanswered, "unanswered", "zero", "unanswered items: zero (count as 0) or skip (leave out)")
+	enumFlag(cmd, &o.Unanswered, unansweredValues, "", "zero", "unanswered items", "(zero counts them as 0, skip leaves them out)")
 	f.StringVar(&o.Subject, "subject", "", "what is audited, e.g. \"Housing repairs service\"")
 	f.StringVar(&o.Auditor, "auditor", "", "who audited")
 	f.StringVar(&o.Date, "date", "", "audit date, YYYY-MM-DD (default: the answers file's, else today)")
@@ -110,12 +125,11 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file: waived items count as neither pass nor fail")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", 30, "flag waivers expiring within this many days")
 	f.StringVar(&o.Actions, "actions", "", "corrective-action register to raise actions in and close them (created if missing)")
-	f.StringVar(&o.AsOf, "as-of", "", "judge waivers and actions as of this date (YYYY-MM-DD), not today")
+	f.StringVar(&o.AsOf, "as-of", "", "judge waivers, actions and open cases as of this date (YYYY-MM-DD), not today")
+	o.Cases.flags(cmd)
 	cmd.RegisterFlagCompletionFunc("checklist", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return checklist.BuiltinIDs(), cobra.ShellCompDirectiveDefault
 	})
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json", "md"}, cobra.ShellCompDirectiveNoFileComp))
-	cmd.RegisterFlagCompletionFunc("unanswered", cobra.FixedCompletions([]string{"zero", "skip"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -123,15 +137,11 @@ func (o *RunOptions) validate() error {
 	if o.Checklist == "" {
 		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "'svcaudit list' shows the built-in checklists"}
 	}
-	switch o.Format {
-	case "table", "json", "md":
-	default:
-		return usageErrorf("unknown format %q: use table, json or md", o.Format)
+	if err := runFormats.check(o.Format); err != nil {
+		return err
 	}
-	switch o.Unanswered {
-	case score.UnansweredZero, score.UnansweredSkip:
-	default:
-		return usageErrorf("--unanswered must be zero or skip, not %q", o.Unanswered)
+	if err := unansweredValues.check(o.Unanswered); err != nil {
+		return err
 	}
 	if o.failUnderSet && (o.FailUnder < 0 || o.FailUnder > 100) {
 		return usageErrorf("--fail-under must be a percentage from 0 to 100, not %v", o.FailUnder)
@@ -151,7 +161,7 @@ func (o *RunOptions) validate() error {
 	if o.WarnExpiry < 0 {
 		return usageErrorf("--warn-expiry must be 0 or more days, not %d", o.WarnExpiry)
 	}
-	return nil
+	return o.Cases.validate()
 }
 
 // applyConfig takes the waivers and their warning period from the
@@ -167,6 +177,7 @@ func (o *RunOptions) applyConfig(changed func(string) bool) error {
 		return err
 	}
 	o.base.Waivers, o.base.WarnExpiry = o.Waivers, o.WarnExpiry
+	o.base.Cases = &o.Cases.Log // .svcaudit.yaml's cases: fills in what the flags leave
 	if err := o.base.ApplyConfig(path, changed); err != nil {
 		return err
 	}
@@ -240,7 +251,10 @@ func runRun(o *RunOptions) error {
 		a.FailUnder = &t
 	}
 	a.OnNotice = func(n string) { fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", safe.Line(n)) }
+	var flush func()
+	a.Cases, flush = o.Cases.caseLog(o.IO.ErrOut)
 	r, err := svcaudit.Audit(context.Background(), a)
+	flush()
 	if err != nil {
 		return err
 	}
@@ -258,7 +272,7 @@ func runRun(o *RunOptions) error {
 			fmt.Fprintf(o.IO.ErrOut, "wrote %s: see it with 'svcaudit explain %s'\n", safe.Line(o.Output), safe.Line(o.Output))
 		}
 	}
-	if n := unansweredAutomated(cl, r); n > 0 && len(o.Docs) == 0 && !o.Global.Quiet {
+	if n := unansweredAutomated(cl, r); n > 0 && len(o.Docs) == 0 && o.Cases.Log.File == "" && !o.Global.Quiet {
 		fmt.Fprintf(o.IO.ErrOut, "svcaudit: hint: %d automated %s left unanswered: give --docs with the documents that answer %s\n",
 			n, nounFor(n, "item"), map[bool]string{true: "it", false: "them"}[n == 1])
 	}
@@ -436,7 +450,7 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 // inputs, and over an existing file only with --force (or a yes on a
 // terminal).
 func (o *RunOptions) writeResult(r *result.Result, cl *checklist.Checklist) error {
-	inputs := append([]string{o.Answers, o.Waivers, o.Actions}, o.Docs...)
+	inputs := append([]string{o.Answers, o.Waivers, o.Actions, o.Cases.Log.File}, o.Docs...)
 	if !strings.HasPrefix(cl.File, "builtin:") {
 		inputs = append(inputs, cl.File)
 	}
@@ -445,14 +459,8 @@ func (o *RunOptions) writeResult(r *result.Result, cl *checklist.Checklist) erro
 			return usageErrorf("-o %s would overwrite an input of the run", o.Output)
 		}
 	}
-	if _, err := os.Stat(o.Output); err == nil && !o.Force {
-		ok := false
-		if o.terminal() {
-			huh.NewConfirm().Title(fmt.Sprintf("%s exists. Overwrite it?", o.Output)).Value(&ok).WithTheme(huh.ThemeBase()).Run()
-		}
-		if !ok {
-			return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
-		}
+	if err := confirmOverwrite(o.IO, o.Output, o.Force); err != nil {
+		return err
 	}
 	return result.Write(o.Output, r)
 }

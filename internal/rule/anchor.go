@@ -1,7 +1,6 @@
 package rule
 
 import (
-	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"sort"
@@ -24,14 +23,6 @@ type byteClass [4]uint64
 
 func (c *byteClass) has(b byte) bool { return c[b>>6]&(1<<(b&63)) != 0 }
 func (c *byteClass) add(b byte)      { c[b>>6] |= 1 << (b & 63) }
-
-func (c *byteClass) count() int {
-	n := 0
-	for _, w := range c {
-		n += bits.OnesCount64(w)
-	}
-	return n
-}
 
 func (n need) ok() bool { return n.class != nil || n.lits != nil }
 

@@ -86,30 +86,6 @@ func (s span) bytes(st textStats) int {
 // maxAlso bounds how many further literal sets a pattern checks.
 const maxAlso = 3
 
-// others picks the sets other than primary (and not overlapping it, which
-// would prove nothing), longest first.
-func others(sets [][]string, primary []string) [][]string {
-	var out [][]string
-	for _, set := range sets {
-		set = minimal(set)
-		if sameSet(set, minimal(primary)) || overlaps(set, primary) {
-			continue
-		}
-		dup := false
-		for _, o := range out {
-			dup = dup || sameSet(o, set)
-		}
-		if !dup {
-			out = append(out, set)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return minLen(out[i]) > minLen(out[j]) })
-	if len(out) > maxAlso {
-		out = out[:maxAlso]
-	}
-	return out
-}
-
 // overlaps reports whether a string of a contains or is contained in one
 // of b: then a hit of b may itself be the hit of a.
 func overlaps(a, b []string) bool {

@@ -97,16 +97,6 @@ func (c *syllableCache) syllables(word string) int {
 	return n
 }
 
-// sentenceEnds reports whether the text between two words ends a
-// sentence: it holds ".", "!" or "?" followed by whitespace.
-func sentenceEnds(gap string) bool {
-	i := strings.IndexAny(gap, ".!?")
-	if i < 0 {
-		return false
-	}
-	return strings.IndexFunc(gap[i:], unicode.IsSpace) >= 0
-}
-
 // syllables estimates the syllables of an English word. It counts groups
 // of vowels (a, e, i, o, u, and y after the first letter), then applies
 // the rules of Greg Fast's Lingua::EN::Syllable and a few of its own:
