@@ -34,7 +34,7 @@ func TestTerminalScreenIsSanitised(t *testing.T) {
 		t.Errorf("the text around the escapes is lost:\n%q", screen)
 	}
 	// the description (question and guidance) the full-screen form shows
-	if d := oneLine(it.Question + " " + it.Guidance); strings.ContainsAny(d, "") || !strings.Contains(d, "Do you reply?link Look here") {
+	if d := oneLine(it.Question + " " + it.Guidance); strings.ContainsAny(d, "\x1b\x07") || !strings.Contains(d, "Do you reply?link Look here") {
 		t.Errorf("description = %q", d)
 	}
 }
