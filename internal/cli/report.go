@@ -35,6 +35,12 @@ type ReportOptions struct {
 	Merge    bool
 	BOM      bool
 	Actions  string
+	// Title, Period and Summary shape a board paper: its heading, the
+	// period it covers, and a short form without item details or the
+	// scoring appendix.
+	Title   string
+	Period  string
+	Summary bool
 	// Checklist gives the grade bands drawn and used when merging; by
 	// default the built-in checklist the Results name, if there is one.
 	Checklist string
@@ -50,11 +56,14 @@ func newReportCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 		Long: `Render saved Results (written by run or check) as a report: one Result as an
 audit report, several as a comparison of services, with --baseline the
 change since earlier audits. Formats: table (terminal), md, html (one
-self-contained file with charts), csv, xlsx, json. With --merge, Results of
+self-contained file with charts), docx (a Word board paper with the same
+charts), csv, xlsx, json. --title, --period and --summary shape a board
+paper. With --merge, Results of
 the same subject and checklist (several assessors, sharded CI runs) are
 combined into one first; --format result writes the merged Result itself.`,
 		Example: `  svcaudit report housing.json
   svcaudit report housing.json --baseline housing-q1.json --format html -o board.html
+  svcaudit report housing.json --period "Q1 2026-27" --summary -o board.docx
   svcaudit report *.json --sort score --format md
   svcaudit report a.json b.json --merge --format result -o merged.json`,
 		Args: wrapArgs(cobra.MinimumNArgs(1)),
@@ -73,6 +82,9 @@ combined into one first; --format result writes the merged Result itself.`,
 	f.BoolVar(&o.Merge, "merge", false, "merge Results of the same subject and checklist first")
 	f.BoolVar(&o.BOM, "bom", false, "start CSV with a UTF-8 byte-order mark, for Excel")
 	f.StringVar(&o.Actions, "actions", "", "actions register (YAML): show open actions beside failures")
+	f.StringVar(&o.Title, "title", "", "the report's title (default: from the subject and checklist)")
+	f.StringVar(&o.Period, "period", "", `the period the paper covers, such as "Q4 2026-27"`)
+	f.BoolVar(&o.Summary, "summary", false, "leave out item details and the scoring appendix (a short board paper)")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
 	return cmd
 }
@@ -108,7 +120,7 @@ func reportBands(ref string, results []*result.Result) ([]checklist.Band, error)
 	return nil, nil
 }
 
-var formatByExt = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".txt": "table"}
+var formatByExt = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".json": "json", ".txt": "table"}
 
 func runReport(ios *IOStreams, o *ReportOptions) error {
 	format := o.Format
@@ -134,8 +146,8 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	if o.Sort != "" && o.Sort != "score" && o.Sort != "name" {
 		return &UsageError{Msg: fmt.Sprintf("unknown --sort %q", o.Sort), Hint: "use score or name"}
 	}
-	if format == "xlsx" && o.Output == "" && ios.OutTTY {
-		return &UsageError{Msg: "xlsx is a binary format: write it to a file", Hint: "add -o report.xlsx"}
+	if (format == "xlsx" || format == "docx") && o.Output == "" && ios.OutTTY {
+		return &UsageError{Msg: format + " is a binary format: write it to a file", Hint: "add -o report." + format}
 	}
 	if o.Output != "" {
 		if err := checkOutput(ios, o); err != nil {
@@ -165,7 +177,8 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	} else {
-		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now(), Bands: bands}
+		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now(), Bands: bands,
+			Title: o.Title, Period: o.Period, Summary: o.Summary, Produced: o.Now()}
 		if o.Output == "" {
 			opts.Color, opts.Width = ios.Color, ios.Width
 		}
