@@ -485,16 +485,7 @@ func docxAudit(d *docxDoc, v *view, a audit, opts Options) {
 	if len(a.Failures) == 0 {
 		d.para("None.")
 	} else if opts.Summary {
-		fails, partial := 0, 0
-		for _, f := range a.Failures {
-			if f.Outcome == "fail" {
-				fails++
-			} else {
-				partial++
-			}
-		}
-		d.para(plural(fails, "item failed", "items failed") + ", " + plural(partial, "item was", "items were") +
-			" partly met; the full report lists each with its evidence.")
+		d.para(failureCounts(a.Failures))
 	} else {
 		var rows [][]dcell
 		for _, f := range a.Failures {

@@ -16,14 +16,15 @@ var htmlText string
 // command of the binary would otherwise pay for it.
 var htmlTmpl = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
-		"num":       num,
-		"numPtr":    numPtr,
-		"ragWord":   ragWord,
-		"yesNo":     yesNo,
-		"lower":     strings.ToLower,
-		"passed":    passedText,
-		"rowLabel":  rowLabel,
-		"deltaText": deltaText,
+		"num":           num,
+		"numPtr":        numPtr,
+		"ragWord":       ragWord,
+		"yesNo":         yesNo,
+		"lower":         strings.ToLower,
+		"passed":        passedText,
+		"rowLabel":      rowLabel,
+		"failureCounts": failureCounts,
+		"deltaText":     deltaText,
 		"deltaClass": func(d *float64) string {
 			switch t := deltaText(d); {
 			case strings.HasPrefix(t, "▲"):
