@@ -74,6 +74,25 @@ func finish(cl *Checklist, gateSections [][]diag.Pos, lenient bool, errs *diag.L
 		}
 	}
 
+	// Refs are unique within the checklist each item was written in.
+	refs := make(map[string]*Item)
+	for _, s := range cl.Sections {
+		for _, it := range s.Items {
+			if it.Ref == "" {
+				continue
+			}
+			key := it.Checklist + "/" + it.Ref
+			if prev, dup := refs[key]; dup {
+				if prev != it && (it.Checklist == cl.ID || prev.Checklist == cl.ID) {
+					errs.Addf(it.RefPos, "duplicate ref %q: item %q has it too (at %s)", it.Ref, prev.ID, where(prev.RefPos, it.RefPos)).
+						WithHint("a ref names one requirement: give each item its own")
+				}
+				continue
+			}
+			refs[key] = it
+		}
+	}
+
 	// Follow-up conditions: resolve to the full id of the item they follow.
 	for _, s := range cl.Sections {
 		for _, it := range s.Items {

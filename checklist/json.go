@@ -44,6 +44,7 @@ type (
 	jsonItem struct {
 		ID        string        `json:"id"`
 		FullID    string        `json:"fullId"`
+		Ref       string        `json:"ref,omitempty"`
 		Checklist string        `json:"checklist"`
 		Question  string        `json:"question"`
 		Guidance  string        `json:"guidance,omitempty"`
@@ -136,7 +137,7 @@ func (c *Checklist) MarshalJSON() ([]byte, error) {
 }
 
 func itemJSON(it *Item) jsonItem {
-	ji := jsonItem{ID: it.ID, FullID: it.FullID, Checklist: it.Checklist, Question: it.Question, Guidance: it.Guidance,
+	ji := jsonItem{ID: it.ID, FullID: it.FullID, Ref: it.Ref, Checklist: it.Checklist, Question: it.Question, Guidance: it.Guidance,
 		Weight: it.Weight, Critical: it.Critical, Source: it.Source, Automated: it.Automated()}
 	if w := it.When; w != nil {
 		ji.When = &jsonWhen{Item: w.Item, Answer: w.Answers}

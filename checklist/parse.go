@@ -16,7 +16,7 @@ import (
 var (
 	checklistKeys = []string{"id", "title", "version", "description", "source", "scale", "grades", "gates", "sections", "items", "include"}
 	sectionKeys   = []string{"id", "title", "weight", "items"}
-	itemKeys      = []string{"id", "question", "guidance", "weight", "critical", "source", "evidence", "when"}
+	itemKeys      = []string{"id", "ref", "question", "guidance", "weight", "critical", "source", "evidence", "when"}
 	whenKeys      = []string{"item", "answer"}
 	choiceKeys    = []string{"value", "label", "score", "na"}
 	bandKeys      = []string{"label", "min", "rag"}
@@ -292,6 +292,10 @@ func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
 	} else {
 		d.missing(n, "id", "item has no id")
 	}
+	if f, ok := fs["ref"]; ok {
+		it.Ref = d.ref(f)
+		it.RefPos = d.pos(f.value)
+	}
 	if f, ok := fs["question"]; ok {
 		it.Question, _ = d.text(f)
 	} else {
@@ -350,4 +354,27 @@ func (d *decoder) when(wf field, scale Scale) *Condition {
 		d.missing(wf.value, "answer", "when has no answer").WithHint("name the answers that ask the follow-up: answer: [no, partial]")
 	}
 	return c
+}
+
+// ref reads an item's ref as written: "6.10" stays "6.10" though YAML would
+// read it as the number 6.1. A ref is one line of text with no "/" (which
+// separates a checklist id from a ref in answers files and waivers).
+func (d *decoder) ref(f field) string {
+	r, ok := d.text(f)
+	if !ok {
+		return ""
+	}
+	switch {
+	case strings.TrimSpace(r) != r || strings.ContainsAny(r, "\n\r\t"):
+		d.errorf(f.value, "ref %q must be one line with no leading or trailing spaces", r)
+		return ""
+	case strings.Contains(r, "/"):
+		d.errorf(f.value, "ref %q must not contain \"/\"", r).
+			WithHint("\"/\" separates a checklist id from a ref (housing-ombudsman-code/6.2): write %q", strings.ReplaceAll(r, "/", "."))
+		return ""
+	case utf8.RuneCountInString(r) > 100:
+		d.errorf(f.value, "ref is longer than 100 characters")
+		return ""
+	}
+	return r
 }

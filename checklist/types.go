@@ -35,13 +35,47 @@ func (c *Checklist) Items() []*Item {
 }
 
 // Item returns the item whose full id or (when unambiguous) short id is id.
+// Failing those, it returns the item whose ref is id, written alone
+// ("6.2", when one item has it) or after its checklist's id
+// ("housing-ombudsman-code/6.2").
 func (c *Checklist) Item(id string) *Item {
 	var found *Item
+	ambiguous := false
 	for _, it := range c.Items() {
 		if it.FullID == id {
 			return it
 		}
 		if it.ID == id {
+			if found != nil {
+				ambiguous = true
+			}
+			found = it
+		}
+	}
+	if ambiguous {
+		return nil
+	}
+	if found != nil {
+		return found
+	}
+	return c.ByRef(id)
+}
+
+// ByRef returns the item whose ref is ref, written alone (when exactly one
+// item has it) or as CHECKLIST/REF, or nil.
+func (c *Checklist) ByRef(ref string) *Item {
+	if ref == "" {
+		return nil
+	}
+	var found *Item
+	for _, it := range c.Items() {
+		if it.Ref == "" {
+			continue
+		}
+		if it.Checklist+"/"+it.Ref == ref {
+			return it
+		}
+		if it.Ref == ref {
 			if found != nil {
 				return nil
 			}
@@ -163,8 +197,13 @@ type Item struct {
 	// ID is the item's id within its checklist; FullID is "CHECKLIST/ID",
 	// stable across versions and what answers files, CI configs and
 	// results refer to.
-	ID       string
-	FullID   string
+	ID     string
+	FullID string
+	// Ref is the item's external reference, such as the number of the
+	// provision of a code or the control of a standard it checks ("6.2").
+	// It is unique within the checklist the item was written in, and
+	// answers files and waivers may name the item by it.
+	Ref      string
 	Question string
 	Guidance string
 	Weight   float64
@@ -178,6 +217,8 @@ type Item struct {
 	// differs from the loaded checklist's id in a profile).
 	Checklist string
 	Pos       diag.Pos
+	// RefPos is where Ref was written.
+	RefPos diag.Pos
 }
 
 // Automated reports whether documents answer the item.

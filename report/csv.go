@@ -37,7 +37,7 @@ func renderCSV(out io.Writer, v *view, opts Options) error {
 	}
 	w := csv.NewWriter(out)
 	if v.By == "item" {
-		_ = w.Write([]string{"subject", "checklist", "date", "item", "section", "question", "outcome", "answer", "score", "weight",
+		_ = w.Write([]string{"subject", "checklist", "date", "item", "ref", "section", "question", "outcome", "answer", "score", "weight",
 			"critical", "source", "note", "evidence", "waiver_owner", "waiver_reason", "waiver_expires", "baseline_score", "change", "open_actions"})
 		for ci, c := range v.Subjects {
 			a := v.Audits[ci]
@@ -62,7 +62,7 @@ func renderCSV(out io.Writer, v *view, opts Options) error {
 				if it.Critical {
 					crit = "yes"
 				}
-				rec := []string{c.Subject, c.Checklist, c.Date, it.ID, it.Section, it.Question, string(it.Outcome), it.Answer}
+				rec := []string{c.Subject, c.Checklist, c.Date, it.ID, it.Ref, it.Section, it.Question, string(it.Outcome), it.Answer}
 				for i := range rec {
 					rec[i] = safeCell(rec[i])
 				}

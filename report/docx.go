@@ -477,7 +477,7 @@ func docxAudit(d *docxDoc, v *view, a audit, opts Options) {
 			if ch.Kind == "newly failed" {
 				rag = "red"
 			}
-			rows = append(rows, []dcell{{lines: []string{ch.Kind}, fill: ragFill[rag]}, txt(ch.ID, ch.Question), txt(ch.From), txt(ch.To)})
+			rows = append(rows, []dcell{{lines: []string{ch.Kind}, fill: ragFill[rag]}, txt(ch.Name(), ch.Question), txt(ch.From), txt(ch.To)})
 		}
 		d.table([]float64{0.18, 0.54, 0.14, 0.14}, []string{"Change", "Item", "Was", "Now"}, rows)
 	}
@@ -520,7 +520,7 @@ func docxAudit(d *docxDoc, v *view, a audit, opts Options) {
 			if len(detail) == 0 {
 				detail = []string{"—"}
 			}
-			rows = append(rows, []dcell{txt(f.ID, f.Question), outcome, txt(detail...)})
+			rows = append(rows, []dcell{txt(f.Name(), f.Question), outcome, txt(detail...)})
 		}
 		d.table([]float64{0.3, 0.17, 0.53}, []string{"Item", "Outcome", "Note, evidence and actions"}, rows)
 	}
@@ -543,20 +543,20 @@ func docxAudit(d *docxDoc, v *view, a audit, opts Options) {
 		d.heading("Waived items", level)
 		var rows [][]dcell
 		for _, x := range a.Waived {
-			rows = append(rows, []dcell{txt(x.ID, x.Question), txt(x.Owner), txt(x.Reason), txt(x.Expires)})
+			rows = append(rows, []dcell{txt(x.Name(), x.Question), txt(x.Owner), txt(x.Reason), txt(x.Expires)})
 		}
 		d.table([]float64{0.34, 0.16, 0.34, 0.16}, []string{"Item", "Owner", "Reason", "Expires"}, rows)
 	}
 	if len(a.Unanswered) > 0 {
 		d.heading("Unanswered items", level)
 		for _, x := range a.Unanswered {
-			d.para("*"+x.ID+": ", x.Question).Style("ListBullet")
+			d.para("*"+x.Name()+": ", x.Question).Style("ListBullet")
 		}
 	}
 	if len(a.NotAsked) > 0 {
 		d.heading("Follow-up questions not asked", level)
 		for _, x := range a.NotAsked {
-			d.para("*"+x.ID+": ", x.Why).Style("ListBullet")
+			d.para("*"+x.Name()+": ", x.Why).Style("ListBullet")
 		}
 	}
 }

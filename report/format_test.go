@@ -49,10 +49,11 @@ func TestXLSXReadBack(t *testing.T) {
 		{"Comparison", "B5", "Overall", excelize.CellTypeInlineString},
 		{"Comparison", "C5", "72.2", excelize.CellTypeUnset},
 		{"Items", "B2", "keeps-promises/timescales", excelize.CellTypeInlineString},
-		{"Items", "F2", "100", excelize.CellTypeUnset},
-		{"Items", "G2", "3", excelize.CellTypeUnset},
-		{"Items", "H2", "yes", excelize.CellTypeInlineString},
-		{"Items", "J4", `=HYPERLINK("http://evil.example","click")`, excelize.CellTypeInlineString},
+		{"Items", "C1", "Ref", excelize.CellTypeInlineString},
+		{"Items", "G2", "100", excelize.CellTypeUnset},
+		{"Items", "H2", "3", excelize.CellTypeUnset},
+		{"Items", "I2", "yes", excelize.CellTypeInlineString},
+		{"Items", "K4", `=HYPERLINK("http://evil.example","click")`, excelize.CellTypeInlineString},
 	}
 	for _, c := range cells {
 		got, err := f.GetCellValue(c.sheet, c.ref, excelize.Options{RawCellValue: true})

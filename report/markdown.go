@@ -162,7 +162,7 @@ func mdGrade(c cell) string {
 
 func rowLabel(v *view, r row) string {
 	if v.By == "item" {
-		return r.ID
+		return r.Name()
 	}
 	return r.Title
 }
@@ -220,7 +220,7 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 			for _, e := range f.Evidence {
 				ev = append(ev, md(e))
 			}
-			fmt.Fprintf(w, "| %s<br>%s | %s | %s | %s | %s |", md(f.ID), md(f.Question), outcome, md(ans), md(f.Note), strings.Join(ev, "<br>"))
+			fmt.Fprintf(w, "| %s<br>%s | %s | %s | %s | %s |", md(f.Name()), md(f.Question), outcome, md(ans), md(f.Note), strings.Join(ev, "<br>"))
 			if v.HasActions {
 				fmt.Fprintf(w, " %s |", strings.Join(acts, "<br>"))
 			}
@@ -240,19 +240,19 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 	if len(a.Waived) > 0 {
 		fmt.Fprintf(w, "\n%s Waived items\n\n| Item | Owner | Reason | Expires |\n|---|---|---|---|\n", h)
 		for _, x := range a.Waived {
-			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", md(x.ID), md(x.Owner), md(x.Reason), md(x.Expires))
+			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", md(x.Name()), md(x.Owner), md(x.Reason), md(x.Expires))
 		}
 	}
 	if len(a.Unanswered) > 0 {
 		fmt.Fprintf(w, "\n%s Unanswered items\n\n", h)
 		for _, x := range a.Unanswered {
-			fmt.Fprintf(w, "- %s: %s\n", md(x.ID), md(x.Question))
+			fmt.Fprintf(w, "- %s: %s\n", md(x.Name()), md(x.Question))
 		}
 	}
 	if len(a.NotAsked) > 0 {
 		fmt.Fprintf(w, "\n%s Follow-up questions not asked\n\n", h)
 		for _, x := range a.NotAsked {
-			fmt.Fprintf(w, "- %s: %s\n", md(x.ID), md(x.Why))
+			fmt.Fprintf(w, "- %s: %s\n", md(x.Name()), md(x.Why))
 		}
 	}
 	mdChanges(w, h, a)
@@ -262,7 +262,7 @@ func mdChanges(w *bufio.Writer, h string, a audit) {
 	if len(a.Changes) > 0 {
 		fmt.Fprintf(w, "\n%s Changes since the baseline\n\n| Change | Item | Was | Now |\n|---|---|---|---|\n", h)
 		for _, ch := range a.Changes {
-			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", ch.Kind, md(ch.ID), ch.From, ch.To)
+			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", ch.Kind, md(ch.Name()), ch.From, ch.To)
 		}
 	}
 }

@@ -79,6 +79,7 @@ func (c column) DeltaText() string { return deltaText(c.Delta) }
 // row is a section (or item) across subjects.
 type row struct {
 	ID    string `json:"id"`
+	Ref   string `json:"ref,omitempty"`
 	Title string `json:"title"`
 	Cells []cell `json:"cells"`
 }
@@ -143,6 +144,7 @@ type audit struct {
 // failure is an item that failed or was partial.
 type failure struct {
 	ID        string       `json:"id"`
+	Ref       string       `json:"ref,omitempty"`
 	Section   string       `json:"section"`
 	Question  string       `json:"question"`
 	Outcome   string       `json:"outcome"`
@@ -157,6 +159,7 @@ type failure struct {
 
 type waived struct {
 	ID       string `json:"id"`
+	Ref      string `json:"ref,omitempty"`
 	Question string `json:"question"`
 	Owner    string `json:"owner"`
 	Reason   string `json:"reason"`
@@ -165,6 +168,7 @@ type waived struct {
 
 type itemRef struct {
 	ID       string `json:"id"`
+	Ref      string `json:"ref,omitempty"`
 	Question string `json:"question"`
 	Why      string `json:"why,omitempty"`
 }
@@ -172,12 +176,40 @@ type itemRef struct {
 // change is an item whose outcome moved since the baseline.
 type change struct {
 	ID       string `json:"id"`
+	Ref      string `json:"ref,omitempty"`
 	Question string `json:"question"`
 	From     string `json:"from"`
 	To       string `json:"to"`
 	// Kind is "newly failed" or "newly passed".
 	Kind string `json:"kind"`
 }
+
+// withRef is how every report names an item beside its external
+// reference: "housing-ombudsman-code/stage1-respond (6.3)".
+func withRef(id, ref string) string {
+	if ref == "" {
+		return id
+	}
+	return id + " (" + ref + ")"
+}
+
+// Name is the row's id with its ref.
+func (r row) Name() string { return withRef(r.ID, r.Ref) }
+
+// Name is the item's id with its ref.
+func (f failure) Name() string { return withRef(f.ID, f.Ref) }
+
+// Name is the item's id with its ref.
+func (w waived) Name() string { return withRef(w.ID, w.Ref) }
+
+// Name is the item's id with its ref.
+func (r itemRef) Name() string { return withRef(r.ID, r.Ref) }
+
+// Name is the item's id with its ref.
+func (c change) Name() string { return withRef(c.ID, c.Ref) }
+
+// Name is the line's id with its ref.
+func (l explainLine) Name() string { return withRef(l.ID, l.Ref) }
 
 // explanation shows the arithmetic behind one score.
 type explanation struct {
@@ -189,8 +221,8 @@ type explanation struct {
 }
 
 type explainLine struct {
-	ID, Question, Answer, Outcome, Source, Why string
-	Fraction, Weight, Earned, Possible         string
+	ID, Ref, Question, Answer, Outcome, Source, Why string
+	Fraction, Weight, Earned, Possible              string
 }
 
 type trend struct {
@@ -364,7 +396,7 @@ func rows(v *view, by string) []row {
 			for _, it := range c.r.Items {
 				if _, ok := index[it.ID]; !ok {
 					index[it.ID] = len(out)
-					out = append(out, row{ID: it.ID, Title: it.Question})
+					out = append(out, row{ID: it.ID, Ref: it.Ref, Title: it.Question})
 				}
 			}
 			continue
@@ -504,7 +536,7 @@ func detail(ci int, c column, opts Options) audit {
 	for _, it := range r.Items {
 		switch it.Outcome {
 		case result.Fail, result.Partial:
-			f := failure{ID: it.ID, Section: it.Section, Question: it.Question, Outcome: string(it.Outcome), Answer: it.Answer,
+			f := failure{ID: it.ID, Ref: it.Ref, Section: it.Section, Question: it.Question, Outcome: string(it.Outcome), Answer: it.Answer,
 				Critical: it.Critical, Source: string(it.Source), Note: it.Note, Evidence: capped(evidenceOf(it), maxEvidence)}
 			if it.Automated != nil {
 				f.Automated = string(*it.Automated)
@@ -517,16 +549,16 @@ func detail(ci int, c column, opts Options) audit {
 			}
 			a.Failures = append(a.Failures, f)
 		case result.Waived:
-			w := waived{ID: it.ID, Question: it.Question}
+			w := waived{ID: it.ID, Ref: it.Ref, Question: it.Question}
 			if it.Waiver != nil {
 				w.Owner, w.Reason, w.Expires = it.Waiver.Owner, it.Waiver.Reason, it.Waiver.Expires
 			}
 			a.Waived = append(a.Waived, w)
 		case result.Unanswered:
-			a.Unanswered = append(a.Unanswered, itemRef{ID: it.ID, Question: it.Question})
+			a.Unanswered = append(a.Unanswered, itemRef{ID: it.ID, Ref: it.Ref, Question: it.Question})
 		case result.NA:
 			if it.Condition != "" {
-				a.NotAsked = append(a.NotAsked, itemRef{ID: it.ID, Question: it.Question, Why: it.Condition})
+				a.NotAsked = append(a.NotAsked, itemRef{ID: it.ID, Ref: it.Ref, Question: it.Question, Why: it.Condition})
 			}
 		}
 	}
@@ -562,7 +594,7 @@ func changes(base, cur *result.Result) []change {
 			continue
 		}
 		bad := func(o result.Outcome) bool { return o == result.Fail || o == result.Partial }
-		ch := change{ID: it.ID, Question: it.Question, From: string(b.Outcome), To: string(it.Outcome)}
+		ch := change{ID: it.ID, Ref: it.Ref, Question: it.Question, From: string(b.Outcome), To: string(it.Outcome)}
 		switch {
 		case it.Outcome == result.Fail || (it.Outcome == result.Partial && b.Outcome == result.Pass):
 			ch.Kind = "newly failed"
@@ -587,7 +619,7 @@ func explain(ci int, r *result.Result) []explanation {
 			if it.Section != s.ID {
 				continue
 			}
-			l := explainLine{ID: it.ID, Question: it.Question, Answer: it.Answer, Outcome: string(it.Outcome), Source: string(it.Source),
+			l := explainLine{ID: it.ID, Ref: it.Ref, Question: it.Question, Answer: it.Answer, Outcome: string(it.Outcome), Source: string(it.Source),
 				Weight: trimNum(it.Weight), Fraction: "—", Earned: "—", Possible: "0"}
 			if it.Score != nil {
 				l.Fraction = num(*it.Score) + "%"

@@ -199,7 +199,7 @@ func (t *termWriter) grid(v *view) {
 			c := r.Cells[0]
 			row := []string{r.Title, c.Text(), t.rag(c.Grade, c.RAG)}
 			if v.By == "item" {
-				row[0] = r.ID
+				row[0] = r.Name()
 			}
 			if v.HasBaseline {
 				row = append(row, c.DeltaText())
@@ -230,7 +230,7 @@ func (t *termWriter) grid(v *view) {
 	for _, r := range v.Rows {
 		label := r.Title
 		if v.By == "item" {
-			label = r.ID
+			label = r.Name()
 		}
 		row := []string{label}
 		for _, c := range r.Cells {
@@ -302,7 +302,7 @@ func (t *termWriter) audit(v *view, a audit) {
 			}
 			label = "\x1b[" + code + "m" + label + "\x1b[0m"
 		}
-		fmt.Fprintf(w, "%s %s\n", label, f.ID)
+		fmt.Fprintf(w, "%s %s\n", label, f.Name())
 		line("", f.Question)
 		src := f.Source
 		if f.Automated != "" {
@@ -333,19 +333,19 @@ func (t *termWriter) audit(v *view, a audit) {
 	if len(a.Waived) > 0 {
 		t.heading(prefix + "Waived items")
 		for _, x := range a.Waived {
-			t.para(x.ID+": waived by "+x.Owner+" until "+x.Expires+": "+x.Reason, 4)
+			t.para(x.Name()+": waived by "+x.Owner+" until "+x.Expires+": "+x.Reason, 4)
 		}
 	}
 	if len(a.Unanswered) > 0 {
 		t.heading(prefix + "Unanswered items")
 		for _, x := range a.Unanswered {
-			t.para(x.ID+": "+x.Question, 4)
+			t.para(x.Name()+": "+x.Question, 4)
 		}
 	}
 	if len(a.NotAsked) > 0 {
 		t.heading(prefix + "Follow-up questions not asked")
 		for _, x := range a.NotAsked {
-			t.para(x.ID+": "+x.Why, 4)
+			t.para(x.Name()+": "+x.Why, 4)
 		}
 	}
 	t.changes(prefix, a)
@@ -355,7 +355,7 @@ func (t *termWriter) changes(prefix string, a audit) {
 	if len(a.Changes) > 0 {
 		t.heading(prefix + "Changes since the baseline")
 		for _, ch := range a.Changes {
-			t.para(ch.Kind+": "+ch.ID+" ("+ch.From+" → "+ch.To+")", 4)
+			t.para(ch.Kind+": "+ch.Name()+" ("+ch.From+" → "+ch.To+")", 4)
 		}
 	}
 }

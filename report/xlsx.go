@@ -204,7 +204,7 @@ func renderXLSX(w io.Writer, v *view) error {
 		cmp.add(row...)
 	}
 	for _, r := range v.Rows {
-		write(r.ID, r.Title, r.Cells)
+		write(r.Name(), r.Title, r.Cells)
 	}
 	write("overall", styled(st.bold, "Overall"), v.Overall.Cells)
 	if err := cmp.flush(); err != nil {
@@ -214,8 +214,8 @@ func renderXLSX(w io.Writer, v *view) error {
 	if _, err := f.NewSheet("Items"); err != nil {
 		return err
 	}
-	items := newSheet(f, "Items", st, []float64{28, 34, 50, 11, 10, 8, 8, 9, 12, 50, 50, 40},
-		"Subject", "Item", "Question", "Outcome", "Answer", "Score", "Weight", "Critical", "Source", "Note", "Evidence", "Waiver")
+	items := newSheet(f, "Items", st, []float64{28, 34, 8, 50, 11, 10, 8, 8, 9, 12, 50, 50, 40},
+		"Subject", "Item", "Ref", "Question", "Outcome", "Answer", "Score", "Weight", "Critical", "Source", "Note", "Evidence", "Waiver")
 	for _, c := range v.Subjects {
 		for _, it := range c.r.Items {
 			var crit, waiver any
@@ -225,7 +225,7 @@ func renderXLSX(w io.Writer, v *view) error {
 			if it.Waiver != nil {
 				waiver = fmt.Sprintf("%s until %s: %s", it.Waiver.Owner, it.Waiver.Expires, it.Waiver.Reason)
 			}
-			items.add(c.Label, it.ID, styled(st.wrap, it.Question), styled(st.rag[outcomeRAG(it.Outcome)], string(it.Outcome)),
+			items.add(c.Label, it.ID, it.Ref, styled(st.wrap, it.Question), styled(st.rag[outcomeRAG(it.Outcome)], string(it.Outcome)),
 				it.Answer, styled(st.num, it.Score), it.Weight, crit, string(it.Source), styled(st.wrap, it.Note),
 				styled(st.wrap, strings.Join(evidenceOf(it), "\n")), waiver)
 		}

@@ -90,8 +90,11 @@ type Section struct {
 // Item is one item's outcome.
 type Item struct {
 	// ID is the full id, e.g. keeps-promises/timescales.
-	ID       string  `json:"id"`
-	Section  string  `json:"section"`
+	ID      string `json:"id"`
+	Section string `json:"section"`
+	// Ref is the external reference of the requirement the item checks,
+	// such as a code's provision number ("6.2"); empty when it has none.
+	Ref      string  `json:"ref,omitempty"`
 	Question string  `json:"question"`
 	Outcome  Outcome `json:"outcome"`
 	Source   Source  `json:"source"`

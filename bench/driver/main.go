@@ -188,5 +188,6 @@ func read(path string) (*document.Document, error) {
 		}
 		off += end + 1
 	}
+	d.Index()
 	return d, nil
 }

@@ -217,11 +217,12 @@ func Load(path string) (*File, error) {
 	return Parse(path, b)
 }
 
-// Lookup returns the answer given to item (matched by full or short id), or
-// nil.
+// Lookup returns the answer given to item (matched by full or short id, or
+// by its ref), or nil.
 func (f *File) Lookup(item *checklist.Item) *Answer {
 	for i := range f.Answers {
-		if f.Answers[i].Item == item.FullID || f.Answers[i].Item == item.ID {
+		if f.Answers[i].Item == item.FullID || f.Answers[i].Item == item.ID ||
+			(item.Ref != "" && (f.Answers[i].Item == item.Ref || f.Answers[i].Item == item.Checklist+"/"+item.Ref)) {
 			return &f.Answers[i]
 		}
 	}
@@ -249,23 +250,35 @@ func (f *File) ByItem(cl *checklist.Checklist) map[string]*Answer {
 type index struct {
 	full  map[string]*checklist.Item
 	short map[string][]*checklist.Item
+	// refs holds items by ref alone and by CHECKLIST/REF.
+	refs map[string][]*checklist.Item
 }
 
 func newIndex(cl *checklist.Checklist) *index {
-	x := &index{full: map[string]*checklist.Item{}, short: map[string][]*checklist.Item{}}
+	x := &index{full: map[string]*checklist.Item{}, short: map[string][]*checklist.Item{}, refs: map[string][]*checklist.Item{}}
 	for _, it := range cl.Items() {
 		x.full[it.FullID] = it
 		x.short[it.ID] = append(x.short[it.ID], it)
+		if it.Ref != "" {
+			x.refs[it.Ref] = append(x.refs[it.Ref], it)
+			x.refs[it.Checklist+"/"+it.Ref] = append(x.refs[it.Checklist+"/"+it.Ref], it)
+		}
 	}
 	return x
 }
 
-// item is Checklist.Item: a full id, or a short id naming one item.
+// item is Checklist.Item: a full id, a short id naming one item, or else a
+// ref (alone or as CHECKLIST/REF) naming one item.
 func (x *index) item(id string) *checklist.Item {
 	if it, ok := x.full[id]; ok {
 		return it
 	}
 	if its := x.short[id]; len(its) == 1 {
+		return its[0]
+	} else if len(its) > 1 {
+		return nil
+	}
+	if its := x.refs[id]; len(its) == 1 {
 		return its[0]
 	}
 	return nil

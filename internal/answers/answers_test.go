@@ -35,6 +35,14 @@ func testChecklist() *checklist.Checklist {
 		}}
 }
 
+// refChecklist is testChecklist with refs on two items.
+func refChecklist() *checklist.Checklist {
+	cl := testChecklist()
+	cl.Item("timescales").Ref = "6.2"
+	cl.Item("apology").Ref = "6.10"
+	return cl
+}
+
 // profile includes two checklists that share the short id "timescales".
 func profile() *checklist.Checklist {
 	return &checklist.Checklist{ID: "charter", Title: "Charter", Scale: checklist.DefaultScale(),
@@ -135,6 +143,11 @@ func TestCheck(t *testing.T) {
 			[]string{`a.yaml:1:12: answers are for checklist "real-humans", not "kp" | run with -c real-humans, or fix the checklist line of a.yaml`}},
 		{"ambiguous short id", profile(), "checklist: charter\nanswers:\n  timescales: yes\n  apology: no\n",
 			[]string{`a.yaml:3:3: item id "timescales" is ambiguous in charter | write the full id: kp/timescales or rh/timescales`}},
+		{"by ref", refChecklist(), "checklist: kp\nanswers:\n  6.2: yes\n  kp/6.10: no\n", nil},
+		{"ref and id of one item", refChecklist(), "checklist: kp\nanswers:\n  6.2: yes\n  timescales: no\n",
+			[]string{"a.yaml:4:3: item kp/timescales answered twice (first at line 3) | "}},
+		{"unknown ref with suggestion", refChecklist(), "checklist: kp\nanswers:\n  6.3: yes\n",
+			[]string{`a.yaml:3:3: unknown item "6.3" in checklist kp | did you mean "6.2"?`}},
 		{"profile full ids", profile(), "checklist: charter\nanswers:\n  kp/timescales: yes\n  rh/timescales: no\n", nil},
 	}
 	for _, tt := range tests {
@@ -294,5 +307,23 @@ func TestExamples(t *testing.T) {
 				t.Errorf("schema: %v", err)
 			}
 		})
+	}
+}
+
+func TestByItemRef(t *testing.T) {
+	cl := refChecklist()
+	f, err := Parse("a.yaml", []byte("checklist: kp\nanswers:\n  6.2: partial\n  kp/6.10:\n    answer: no\n    note: Two letters of five.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := f.ByItem(cl)
+	if a := by["kp/timescales"]; a == nil || a.Value != "partial" {
+		t.Errorf("6.2 answers kp/timescales: got %+v", a)
+	}
+	if a := by["kp/apology"]; a == nil || a.Value != "no" || a.Note != "Two letters of five." {
+		t.Errorf("kp/6.10 answers kp/apology: got %+v", a)
+	}
+	if a := f.Lookup(cl.Item("apology")); a == nil || a.Value != "no" {
+		t.Errorf("Lookup(apology) = %+v", a)
 	}
 }

@@ -23,6 +23,9 @@ func (f *File) Check(cl *checklist.Checklist) error {
 	var ids []string
 	for _, it := range cl.Items() {
 		ids = append(ids, it.ID, it.FullID)
+		if it.Ref != "" {
+			ids = append(ids, it.Ref)
+		}
 	}
 	first := map[string]*Answer{}
 	for i := range f.Answers {
@@ -36,6 +39,15 @@ func (f *File) Check(cl *checklist.Checklist) error {
 				}
 				errs.Add(diag.Errorf(a.Pos, "item id %q is ambiguous in %s", a.Item, cl.ID).
 					WithHint("write the full id: %s", strings.Join(names, " or ")))
+				continue
+			}
+			if its := idx.refs[a.Item]; len(its) > 1 {
+				var names []string
+				for _, x := range its {
+					names = append(names, x.Checklist+"/"+x.Ref)
+				}
+				errs.Add(diag.Errorf(a.Pos, "ref %q is ambiguous in %s", a.Item, cl.ID).
+					WithHint("write it after its checklist: %s", strings.Join(names, " or ")))
 				continue
 			}
 			e := errs.Addf(a.Pos, "unknown item %q in checklist %s", a.Item, cl.ID)

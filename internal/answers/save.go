@@ -112,7 +112,11 @@ func Template(cl *checklist.Checklist) []byte {
 		for _, it := range s.Items {
 			id := ItemRef(cl, it)
 			b.WriteString("\n")
-			fmt.Fprintf(&b, "  # %s\n", oneLine(it.Question))
+			if it.Ref != "" {
+				fmt.Fprintf(&b, "  # %s %s\n", oneLine(it.Ref), oneLine(it.Question))
+			} else {
+				fmt.Fprintf(&b, "  # %s\n", oneLine(it.Question))
+			}
 			if it.When != nil {
 				fmt.Fprintf(&b, "  # Follow-up: %s; leave it out otherwise.\n", ConditionText(it.When))
 			}

@@ -114,13 +114,18 @@ func writeLists(w io.Writer, r *result.Result, bullet string, width int) {
 		fmt.Fprintf(w, "%s%s\n", prefix, strings.Join(lines, "\n"+indent))
 	}
 	q := map[string]string{}
+	name := map[string]string{}
 	for _, it := range r.Items {
 		q[it.ID] = it.Question
+		name[it.ID] = it.ID
+		if it.Ref != "" {
+			name[it.ID] = it.ID + " (" + it.Ref + ")"
+		}
 	}
 	if len(r.CriticalFailures) > 0 {
 		fmt.Fprintf(w, "\nCritical failures (%d):\n", len(r.CriticalFailures))
 		for _, id := range r.CriticalFailures {
-			entry(id, q[id])
+			entry(name[id], q[id])
 		}
 	}
 	critical := map[string]bool{}
@@ -136,7 +141,7 @@ func writeLists(w io.Writer, r *result.Result, bullet string, width int) {
 	if len(notMet) > 0 {
 		fmt.Fprintf(w, "\nNot met (%d):\n", len(notMet))
 		for _, it := range notMet {
-			entry(it.ID+"  "+string(it.Outcome), it.Question)
+			entry(name[it.ID]+"  "+string(it.Outcome), it.Question)
 		}
 	}
 	if len(r.Unanswered) > 0 {

@@ -18,6 +18,12 @@ type builder struct {
 	// contiguous with the last one.
 	next    Position
 	hasNext bool
+	// lineStarts are offsets in buf where a source line begins; cuts are
+	// offsets where a unit must end without a "\n" (a table cell's start).
+	lineStarts []int
+	cuts       []int
+	lastLine   int // source line of the last piece added
+	lastPage   int
 }
 
 // newBuilder returns a builder sized for the text of src, a Markdown or
@@ -39,6 +45,12 @@ func (b *builder) add(s string, pos Position) {
 	}
 	if !b.hasNext || pos != b.next {
 		b.segs = append(b.segs, Segment{Off: len(b.buf), Page: pos.Page, Line: pos.Line, Column: pos.Column})
+	}
+	if b.atBlockStart() || pos.Line != b.lastLine || pos.Page != b.lastPage {
+		if n := len(b.lineStarts); n == 0 || b.lineStarts[n-1] != len(b.buf) {
+			b.lineStarts = append(b.lineStarts, len(b.buf))
+		}
+		b.lastLine, b.lastPage = pos.Line, pos.Page
 	}
 	b.buf = append(b.buf, s...)
 	pos.Column += utf8.RuneCountInString(s)
@@ -89,7 +101,24 @@ func (b *builder) trimTrailingSpace() {
 	for len(b.segs) > 0 && b.segs[len(b.segs)-1].Off >= n {
 		b.segs = b.segs[:len(b.segs)-1]
 	}
+	for len(b.lineStarts) > 0 && b.lineStarts[len(b.lineStarts)-1] >= n {
+		b.lineStarts = b.lineStarts[:len(b.lineStarts)-1]
+	}
+	for len(b.cuts) > 0 && b.cuts[len(b.cuts)-1] >= n {
+		b.cuts = b.cuts[:len(b.cuts)-1]
+	}
 	b.hasNext = false
+}
+
+// cut marks the current end of Text as the start of a new unit (a table
+// cell) though no "\n" separates it from what went before.
+func (b *builder) cut() {
+	if b.atBlockStart() {
+		return
+	}
+	if n := len(b.cuts); n == 0 || b.cuts[n-1] != len(b.buf) {
+		b.cuts = append(b.cuts, len(b.buf))
+	}
 }
 
 // heading records Text from off to the current end as a heading.
@@ -116,7 +145,12 @@ func (b *builder) document(path, format string) *Document {
 	for len(b.segs) > 0 && b.segs[len(b.segs)-1].Off >= n {
 		b.segs = b.segs[:len(b.segs)-1]
 	}
-	return &Document{Path: path, Format: format, Text: b.text(), Segments: b.segs, Headings: b.headings}
+	for len(b.lineStarts) > 0 && b.lineStarts[len(b.lineStarts)-1] >= n {
+		b.lineStarts = b.lineStarts[:len(b.lineStarts)-1]
+	}
+	text := b.text()
+	return &Document{Path: path, Format: format, Text: text, Segments: b.segs, Headings: b.headings,
+		LineStarts: b.lineStarts, Sentences: sentences(text, b.cuts, b.headings)}
 }
 
 // text returns the buffer as a string. When the buffer is no more than an

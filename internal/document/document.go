@@ -19,6 +19,14 @@ type Document struct {
 	Headings []Heading
 	// Pages is the number of pages of a paginated format (PDF), else 0.
 	Pages int
+	// Sentences are the document's units of prose, in order, worked out
+	// once when it is read (see Sentence for how Text is split). A rule
+	// asks for the unit containing an offset with SentenceAt.
+	Sentences []Sentence
+	// LineStarts are the offsets in Text, in order, where a line of the
+	// source begins: every block start, and in plain text and Markdown each
+	// source line joined into a paragraph. See AtLineStart.
+	LineStarts []int
 }
 
 // Segment is a run of Text that came from one contiguous place in the source.

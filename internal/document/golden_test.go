@@ -71,6 +71,14 @@ func describe(doc *Document) string {
 	for _, h := range doc.Headings {
 		fmt.Fprintf(&b, "h%d %s %q\n", h.Level, where(doc.Position(h.Off)), h.Text)
 	}
+	b.WriteString("\n--- sentences\n")
+	for _, s := range doc.Sentences {
+		mark := ""
+		if s.Heading {
+			mark = "H "
+		}
+		fmt.Fprintf(&b, "%s%s %q\n", mark, where(doc.Position(s.Start)), doc.SentenceText(s))
+	}
 	b.WriteString("\n--- phrases\n")
 	for _, p := range phrases {
 		re := regexp.MustCompile(`(?i)` + strings.ReplaceAll(regexp.QuoteMeta(p), " ", `\s+`))
@@ -102,6 +110,24 @@ func checkSegments(t *testing.T, doc *Document) {
 			t.Fatalf("segment %d bad: %+v (previous off %d, text %d bytes)", i, s, last, len(doc.Text))
 		}
 		last = s.Off
+	}
+	for i, s := range doc.Sentences {
+		if s.Start >= s.End || s.End > len(doc.Text) || i > 0 && s.Start < doc.Sentences[i-1].End {
+			t.Fatalf("sentence %d bad: %+v", i, s)
+		}
+		if strings.ContainsRune(doc.SentenceText(s), '\n') {
+			t.Fatalf("sentence %d runs over a block break: %q", i, doc.SentenceText(s))
+		}
+	}
+	for i, off := range doc.LineStarts {
+		if off < 0 || off >= len(doc.Text) || i > 0 && off <= doc.LineStarts[i-1] {
+			t.Fatalf("line start %d bad: %d", i, off)
+		}
+	}
+	for off := 0; off < len(doc.Text); off++ {
+		if (off == 0 || doc.Text[off-1] == '\n') && !doc.AtLineStart(off) {
+			t.Fatalf("block start %d is not a line start", off)
+		}
 	}
 	for _, h := range doc.Headings {
 		if h.Off < 0 || h.Off+len(h.Text) > len(doc.Text) || doc.Text[h.Off:h.Off+len(h.Text)] != h.Text {

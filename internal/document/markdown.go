@@ -252,6 +252,7 @@ func tableRow(b *builder, t string, line, col int) {
 			continue
 		}
 		b.space()
+		b.cut()
 		inline(b, trimmed, line, cellCol)
 	}
 }

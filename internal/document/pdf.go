@@ -169,16 +169,39 @@ func extractPDF(inst pdfium.Pdfium, data []byte) (*builder, int, error) {
 		return nil, pc.PageCount, errNoTextLayer
 	}
 	levels := pdfHeadingLevels(lines)
-	b := &builder{}
+	widest := map[int]int{} // page → longest line, in runes
 	for _, l := range lines {
-		b.brk()
+		widest[l.page] = max(widest[l.page], utf8.RuneCountInString(l.text))
+	}
+	b := &builder{}
+	prevLevel := -1
+	for i, l := range lines {
+		lvl := levels[sizeKey(l.size)]
+		if i == 0 || lvl > 0 || prevLevel > 0 || !pdfContinues(lines[i-1], l, widest[lines[i-1].page]) {
+			b.brk()
+		} else {
+			b.space()
+		}
 		start := b.offset()
 		b.add(l.text, Position{Page: l.page, Line: l.line, Column: l.col})
-		if lvl := levels[sizeKey(l.size)]; lvl > 0 {
+		if lvl > 0 {
 			b.heading(lvl, start)
 		}
+		prevLevel = lvl
 	}
 	return b, pc.PageCount, nil
+}
+
+// pdfContinues reports whether line next goes on with the paragraph of
+// line prev, as PDFium lays out lines with no paragraph marks: it does
+// unless next begins a list item or prev is short of the page's widest
+// line (widest, in runes) by more than a fifth, as a paragraph's last
+// line, a salutation or a bullet without a full stop is.
+func pdfContinues(prev, next pdfLine, widest int) bool {
+	if textListItem(strings.TrimLeft(next.text, " ")) {
+		return false
+	}
+	return utf8.RuneCountInString(prev.text)*5 >= widest*4
 }
 
 // pdfLine is one line of a PDF page as PDFium lays it out.

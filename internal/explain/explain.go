@@ -93,6 +93,16 @@ func findItem(r *result.Result, part string) (*result.Item, error) {
 			n++
 		}
 	}
+	if n == 0 {
+		// An item's ref, alone or after its checklist's id.
+		for i := range r.Items {
+			it := &r.Items[i]
+			if it.Ref != "" && (it.Ref == part || r.Checklist.ID+"/"+it.Ref == part) {
+				found = it
+				n++
+			}
+		}
+	}
 	for _, s := range r.Sections {
 		ids = append(ids, s.ID)
 	}
@@ -316,7 +326,11 @@ func item(d *doc, r *result.Result, it *result.Item, depth int) {
 	if it.Critical {
 		crit = " (critical)"
 	}
-	d.li(depth, "%s%s: %s", it.ID, crit, it.Question)
+	id := it.ID
+	if it.Ref != "" {
+		id += " (" + it.Ref + ")"
+	}
+	d.li(depth, "%s%s: %s", id, crit, it.Question)
 	for _, line := range itemLines(r, it) {
 		d.li(depth+1, "%s", line)
 	}

@@ -48,7 +48,7 @@ func (g *githubWriter) result(r *result.Result) {
 					props = append(props, "col="+strconv.Itoa(f.Column))
 				}
 			}
-			props = append(props, "title="+ghProp(it.ID))
+			props = append(props, "title="+ghProp(named(it)))
 			fmt.Fprintf(bw, "::error %s::%s\n", strings.Join(props, ","), ghData(msg))
 		}
 	}

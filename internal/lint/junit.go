@@ -121,7 +121,7 @@ func (j *junitWriter) result(r *result.Result) {
 	}
 	for i := range r.Items {
 		it := &r.Items[i]
-		tc := junitTestCase{Name: x(it.ID), Classname: x(r.Subject), File: file}
+		tc := junitTestCase{Name: x(named(it)), Classname: x(r.Subject), File: file}
 		switch {
 		case failing(it):
 			ps := problems(r, it)

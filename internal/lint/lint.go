@@ -403,3 +403,12 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// named is how check's output names an item: its full id, with its ref
+// beside it when it has one ("housing-ombudsman-code/stage1-respond (6.3)").
+func named(it *result.Item) string {
+	if it.Ref == "" {
+		return it.ID
+	}
+	return it.ID + " (" + it.Ref + ")"
+}

@@ -169,6 +169,9 @@ func (s *sarifWriter) result(r *result.Result) {
 			props.Add("checklist", r.Checklist.ID)
 			props.Add("document", clean(r.Subject))
 			props.Add("outcome", string(it.Outcome))
+			if it.Ref != "" {
+				props.Add("ref", clean(it.Ref))
+			}
 			res.WithProperties(props)
 			raw, err := json.Marshal(res)
 			if s.err = err; err != nil {
@@ -313,6 +316,9 @@ func addRule(run *sarif.Run, id, question string, ci *checklist.Item) {
 	props.Add("tags", tags)
 	if ci != nil && ci.Critical {
 		props.Add("critical", true)
+	}
+	if ci != nil && ci.Ref != "" {
+		props.Add("ref", ci.Ref)
 	}
 	rule.WithProperties(props)
 }

@@ -73,10 +73,10 @@ func (t *textWriter) result(r *result.Result) {
 				if loc == "" {
 					loc = clean(r.Subject)
 				}
-				fmt.Fprintf(bw, "    %s  %s  %s\n", loc, clean(it.ID), brief(message(f)))
+				fmt.Fprintf(bw, "    %s  %s  %s\n", loc, clean(named(it)), brief(message(f)))
 			}
 		case it.Waiver != nil:
-			fmt.Fprintf(bw, "    waived  %s  %s, until %s: %s\n", clean(it.ID), clean(it.Waiver.Owner), clean(it.Waiver.Expires), clean(it.Waiver.Reason))
+			fmt.Fprintf(bw, "    waived  %s  %s, until %s: %s\n", clean(named(it)), clean(it.Waiver.Owner), clean(it.Waiver.Expires), clean(it.Waiver.Reason))
 		}
 	}
 	for _, n := range r.Notices {

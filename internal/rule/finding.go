@@ -49,6 +49,11 @@ func (ev *evidence) whole(rule, severity, msg string) result.Finding {
 	f := result.Finding{Rule: rule, Message: msg, Severity: severity}
 	if len(ev.docs) == 1 {
 		f.File = ev.docs[0].Path
+		if ev.docs[0].Pages > 0 {
+			// A paginated document's finding always names a page: one
+			// about the whole document names its first.
+			f.Page = 1
+		}
 	}
 	return f
 }

@@ -28,6 +28,7 @@ func doc(path, text string) *document.Document {
 		b.WriteString(line)
 	}
 	d.Text = b.String()
+	d.Index()
 	return d
 }
 

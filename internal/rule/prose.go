@@ -36,47 +36,26 @@ func (ev *evidence) proseOf(i int) proseStats {
 	return *ev.prose[i]
 }
 
-// measureProse counts words, sentences and syllables. A sentence ends at
-// ".", "!" or "?" followed by a space or the end of a block, and at the end
-// of every block (paragraph, list item, table cell) that has words after
-// its last full stop. Headings are not prose.
+// measureProse counts words, sentences and syllables over the document's
+// units of prose (document.Sentence: a block, or a sentence within one,
+// so that list items and table cells without full stops are sentences of
+// their own, the same in every format). Headings are not prose.
 func measureProse(d *document.Document) proseStats {
-	headings := make(map[int]bool, len(d.Headings))
-	for _, h := range d.Headings {
-		headings[h.Off] = true
-	}
 	var p proseStats
-	text := d.Text
-	for off := 0; off < len(text); {
-		end := strings.IndexByte(text[off:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += off
+	for _, s := range d.Sentences {
+		if s.Heading {
+			continue
 		}
-		if !headings[off] {
-			p.add(measureBlock(text[off:end]))
-		}
-		off = end + 1
-	}
-	return p
-}
-
-func measureBlock(block string) proseStats {
-	var p proseStats
-	open := false // words since the last sentence end
-	last := 0
-	eachWord(block, func(start, end int) {
-		if open && sentenceEnds(block[last:start]) {
+		unit := d.Text[s.Start:s.End]
+		words := 0
+		eachWord(unit, func(start, end int) {
+			words++
+			p.syllables += syllables(unit[start:end])
+		})
+		if words > 0 {
+			p.words += words
 			p.sentences++
 		}
-		p.words++
-		p.syllables += syllables(block[start:end])
-		open = true
-		last = end
-	})
-	if open {
-		p.sentences++
 	}
 	return p
 }

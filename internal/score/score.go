@@ -186,7 +186,7 @@ func (e *evaluator) conditionHolds(c *checklist.Condition) bool {
 // have earned (0, 0 when it does not count).
 func (e *evaluator) item(s *checklist.Section, it *checklist.Item) (result.Item, float64, float64) {
 	ri := result.Item{
-		ID: it.FullID, Section: s.ID, Question: it.Question, Weight: it.Weight,
+		ID: it.FullID, Section: s.ID, Ref: it.Ref, Question: it.Question, Weight: it.Weight,
 		Critical: it.Critical, Source: result.Manual, Findings: []result.Finding{},
 	}
 	auto, haveAuto := e.in.Automated[it.FullID]

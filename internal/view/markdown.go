@@ -77,8 +77,12 @@ func Markdown(w io.Writer, cl *checklist.Checklist) error {
 			if it.Critical {
 				crit = "★"
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |   |\n",
-				it.FullID, cell(it.Question), strings.Join(guide, "<br>"), num(it.Weight), crit, boxes)
+			id := "`" + it.FullID + "`"
+			if it.Ref != "" {
+				id += " (" + cell(it.Ref) + ")"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |   |\n",
+				id, cell(it.Question), strings.Join(guide, "<br>"), num(it.Weight), crit, boxes)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -57,6 +57,9 @@ func Table(w io.Writer, cl *checklist.Checklist, opts TableOptions) error {
 			if short := cl.Item(it.ID); short != nil && short.FullID == it.FullID {
 				id = it.ID
 			}
+			if it.Ref != "" {
+				id += " [" + it.Ref + "]"
+			}
 			if it.Critical {
 				id += " (critical)"
 			}

@@ -127,9 +127,30 @@ func (w Waiver) Result() result.Waiver {
 // Covers reports whether the waiver's item and scope cover an item (by full
 // id) of an audit of subject over docs, whatever its state.
 func (w Waiver) Covers(itemFullID, subject string, docs []string) bool {
-	if w.Item != itemFullID && !(!strings.Contains(w.Item, "/") && shortID(itemFullID) == w.Item) {
+	if !w.names(itemFullID) {
 		return false
 	}
+	return w.scoped(subject, docs)
+}
+
+// CoversItem is Covers for an item of a loaded checklist, which a waiver may
+// also name by the item's ref ("6.2", or "housing-ombudsman-code/6.2").
+func (w Waiver) CoversItem(it *checklist.Item, subject string, docs []string) bool {
+	if !w.names(it.FullID) && (it.Ref == "" || !w.names(it.Checklist+"/"+it.Ref)) {
+		return false
+	}
+	return w.scoped(subject, docs)
+}
+
+// names reports whether the waiver's item is full (CHECKLIST/ID) or, when
+// written without a checklist, its last part.
+func (w Waiver) names(full string) bool {
+	return w.Item == full || (!strings.Contains(w.Item, "/") && shortID(full) == w.Item)
+}
+
+// scoped reports whether the waiver's subject and documents scope covers an
+// audit of subject over docs.
+func (w Waiver) scoped(subject string, docs []string) bool {
 	if w.Subject != "" {
 		if ok, _ := doublestar.Match(w.Subject, subject); !ok {
 			return false
@@ -181,7 +202,7 @@ func Apply(ws []Waiver, cl *checklist.Checklist, subject string, docs []string, 
 	said := map[int]bool{}
 	for _, it := range cl.Items() {
 		for i, w := range ws {
-			if !w.Covers(it.FullID, subject, docs) {
+			if !w.CoversItem(it, subject, docs) {
 				continue
 			}
 			st := w.State(now, warnDays)
@@ -201,7 +222,7 @@ func Apply(ws []Waiver, cl *checklist.Checklist, subject string, docs []string, 
 }
 
 // Unknown reports the waivers whose item is none of ids (full ids of every
-// item the waivers could apply to), each at the waiver's place with a
+// item the waivers could apply to, and CHECKLIST/REF for items with a ref), each at the waiver's place with a
 // did-you-mean hint: a typo in a waiver would otherwise silently waive
 // nothing. Commands print these as warnings, since a shared waivers file may
 // name items of checklists not in use.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/result"
@@ -279,5 +280,33 @@ func TestUnknown(t *testing.T) {
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("Unknown (-want +got):\n%s", d)
+	}
+}
+
+// A waiver may name an item by its ref, alone or after the checklist's id.
+func TestApplyByRef(t *testing.T) {
+	cl := &checklist.Checklist{ID: "code", Sections: []*checklist.Section{{ID: "s", Items: []*checklist.Item{
+		{ID: "ack", FullID: "code/ack", Ref: "6.2", Checklist: "code"},
+		{ID: "respond", FullID: "code/respond", Ref: "6.3", Checklist: "code"},
+		{ID: "extend", FullID: "code/extend", Ref: "6.4", Checklist: "code"},
+	}}}}
+	src := "waivers:\n" +
+		"  - item: 6.2\n    owner: A\n    reason: r\n    expires: 2027-01-01\n" +
+		"  - item: code/6.3\n    owner: B\n    reason: r\n    expires: 2027-01-01\n" +
+		"  - item: other/6.4\n    owner: C\n    reason: r\n    expires: 2027-01-01\n"
+	ws, err := Parse("w.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	waived, _ := Apply(ws, cl, "Housing", nil, date("2026-11-30"), DefaultWarnDays)
+	var got []string
+	for id := range waived {
+		got = append(got, id)
+	}
+	if d := cmp.Diff([]string{"code/ack", "code/respond"}, got, cmpopts.SortSlices(func(a, b string) bool { return a < b })); d != "" {
+		t.Errorf("waived (-want +got):\n%s", d)
+	}
+	if u := Unknown(ws, []string{"code/ack", "code/6.2", "code/respond", "code/6.3"}); len(u) != 1 || !strings.Contains(u[0].Msg, "other/6.4") {
+		t.Errorf("Unknown = %v, want only other/6.4", u)
 	}
 }

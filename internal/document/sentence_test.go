@@ -1,0 +1,140 @@
+package document
+
+import (
+	"reflect"
+	"testing"
+)
+
+func sentenceTexts(d *Document) []string {
+	var out []string
+	for _, s := range d.Sentences {
+		out = append(out, d.SentenceText(s))
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"abbreviations.txt", "Call Mr. Jones on ext. 214, e.g. on Monday. No. 5 is shut. The rate is 2.5 per cent. J. Smith will reply.",
+			[]string{"Call Mr. Jones on ext. 214, e.g. on Monday.", "No. 5 is shut.", "The rate is 2.5 per cent.", "J. Smith will reply."}},
+		{"quotes.txt", `She said "we are sorry." Then we fixed it! Did it work? Yes… it did.`,
+			[]string{`She said "we are sorry."`, "Then we fixed it!", "Did it work?", "Yes… it did."}},
+		{"lowercase.txt", "We reply within 5 days. then nothing.", []string{"We reply within 5 days. then nothing."}},
+		{"bullets.txt", "We promise to:\n- answer the phone\n- call you back\n• reply in writing\n1. visit you\n",
+			[]string{"We promise to:", "answer the phone", "call you back", "• reply in writing", "visit you"}},
+		{"bullets.md", "# Our promises\n\nWe promise to:\n\n- answer the phone\n- call you back\n",
+			[]string{"Our promises", "We promise to:", "answer the phone", "call you back"}},
+		{"table.md", "| Measure | 2024/25 |\n|---|---|\n| Answered on time | 87% |\n",
+			[]string{"Measure", "2024/25", "Answered on time", "87%"}},
+		{"list.html", "<h2>Contact</h2><ul><li>Call us</li><li>Write to us</li></ul><p>We are open. Come in.</p>",
+			[]string{"Contact", "Call us", "Write to us", "We are open.", "Come in."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse(tt.name, []byte(tt.src), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sentenceTexts(d); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentenceAt(t *testing.T) {
+	d, err := Parse("a.txt", []byte("We are sorry. We will fix it."), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := d.SentenceAt(17)
+	if !ok || d.SentenceText(s) != "We will fix it." {
+		t.Fatalf("SentenceAt(17) = %q, %v", d.SentenceText(s), ok)
+	}
+	if _, ok := d.SentenceAt(13); ok {
+		t.Error("the space between sentences is in a sentence")
+	}
+	if i := d.SentenceIndex(0); i != 0 {
+		t.Errorf("SentenceIndex(0) = %d", i)
+	}
+	if !(d.Sentences[0].Heading == false) {
+		t.Error("a paragraph marked a heading")
+	}
+}
+
+func TestHeadingUnit(t *testing.T) {
+	d, err := Parse("a.md", []byte("## Sorry. We got it wrong\n\nText here."), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sentences) != 2 || !d.Sentences[0].Heading || d.SentenceText(d.Sentences[0]) != "Sorry. We got it wrong" {
+		t.Fatalf("heading unit: %+v %q", d.Sentences, sentenceTexts(d))
+	}
+}
+
+func TestLineStartsText(t *testing.T) {
+	src := "Dear Sir / Madam\nThank you for\nyour letter.\n"
+	d, err := Parse("a.txt", []byte(src), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Lines are joined into one paragraph, but each line's start is kept.
+	for _, w := range []string{"Dear", "Thank", "your letter"} {
+		i := indexOf(d.Text, w)
+		if i < 0 || !d.AtLineStart(i) {
+			t.Errorf("%q (at %d) is not at a line start in %q (%v)", w, i, d.Text, d.LineStarts)
+		}
+	}
+	if d.AtLineStart(1) {
+		t.Error("offset 1 is a line start")
+	}
+}
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestClauses(t *testing.T) {
+	s := "We will call you back; if we cannot, we will write, but only once: 9:30 at the latest"
+	var got []string
+	for _, c := range Clauses(s) {
+		got = append(got, s[c.Start:c.End])
+	}
+	want := []string{"We will call you back", "if we cannot, we will write", "but only once", "9:30 at the latest"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("Mr. A. said: e.g. 2.5! Why?\n- item\n| a | b |")
+	f.Add("…\"'”.")
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, name := range []string{"f.txt", "f.md", "f.html"} {
+			d, err := Parse(name, []byte(src), Limits{})
+			if err != nil {
+				continue
+			}
+			last := 0
+			for _, s := range d.Sentences {
+				if s.Start < last || s.End <= s.Start || s.End > len(d.Text) {
+					t.Fatalf("%s: bad sentence %+v in %q", name, s, d.Text)
+				}
+				last = s.End
+			}
+			for _, c := range Clauses(d.Text) {
+				if c.Start < 0 || c.End > len(d.Text) || c.End <= c.Start {
+					t.Fatalf("bad clause %+v", c)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,78 @@
+package stance
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOf(t *testing.T) {
+	tests := []struct {
+		sentence, phrase string
+		want             Stance
+	}{
+		{"We will apologise when we get something wrong.", "apologise",
+			Stance{Who: Organisation, Commits: true, Condition: ""}},
+		{"If we get something wrong, we will say sorry and put it right.", "say sorry",
+			Stance{Who: Organisation, Commits: true, Condition: "if"}},
+		{"Where possible we will call you back within one working day.", "within one working day",
+			Stance{Who: Organisation, Commits: true, Hedge: "where possible"}},
+		{"We aim to reply within 10 working days.", "within 10 working days",
+			Stance{Who: Organisation, Commits: true, Hedge: "aim to", Target: true}},
+		{"You must tell us within 28 days of the decision.", "within 28 days",
+			Stance{Who: Reader, ReaderDeadline: true}},
+		{"Complaints must be made within 12 months of the event.", "within 12 months",
+			Stance{Who: Reader, ReaderDeadline: true}},
+		{"If you pay the fee, we will visit within 2 days.", "within 2 days",
+			Stance{Who: Organisation, Condition: "if", ReaderCondition: true}},
+		{"Can we call you back within an hour?", "within an hour",
+			Stance{Who: Organisation, Question: true}},
+		{"We will not apologise for decisions made under the law.", "apologise",
+			Stance{Who: Organisation, Negated: true}},
+		{"If you are not happy with our reply, you can ask the Ombudsman to look at it.", "Ombudsman",
+			Stance{Who: Reader, Condition: "if"}},
+		{"You will receive a full reply within 20 working days.", "within 20 working days",
+			Stance{Who: Organisation, Commits: true}},
+		{"Your complaint will be acknowledged within three days.", "within three days",
+			Stance{Who: Organisation, Commits: true}},
+		{"Our target is to answer 90% of calls within a minute.", "within a minute",
+			Stance{Who: Organisation, Commits: true, Target: true}},
+		{"We normally reply within five days.", "within five days",
+			Stance{Who: Organisation, Commits: true, Hedge: "normally"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			i := strings.Index(tt.sentence, tt.phrase)
+			if i < 0 {
+				t.Fatalf("phrase %q not in the sentence", tt.phrase)
+			}
+			got := Of(tt.sentence, i, i+len(tt.phrase))
+			if got != tt.want {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPartial(t *testing.T) {
+	if !Of("We will try to call you back.", 0, 5).Partial() {
+		t.Error("a commitment to try is not partial")
+	}
+	if Of("We will call you back.", 0, 5).Partial() {
+		t.Error("a plain commitment is partial")
+	}
+}
+
+func FuzzOf(f *testing.F) {
+	f.Add("We will apologise when we get something wrong.", 3, 10)
+	f.Add("If you pay, we may visit; you must reply within 28 days?", 0, 0)
+	f.Add(":,;", 2, 1)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		if a < 0 || b < 0 || a > len(s) || b > len(s) {
+			return
+		}
+		st := Of(s, a, b)
+		if st.Commits && st.Who != Organisation {
+			t.Fatalf("a commitment by %v", st.Who)
+		}
+	})
+}
