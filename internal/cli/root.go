@@ -2,13 +2,29 @@ package cli
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 )
 
-// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
+// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";
+// otherwise it is the module version Go recorded in the build (a release
+// tag with go install ...@v1.2.3, a pseudo-version from a clone's commit),
+// and "dev" only when there is neither.
 var Version = "dev"
+
+func init() { Version = buildVersion(Version, debug.ReadBuildInfo) }
+
+func buildVersion(v string, read func() (*debug.BuildInfo, bool)) string {
+	if v != "dev" {
+		return v
+	}
+	if bi, ok := read(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return v
+}
 
 // Main runs the command line with args and returns the process exit code.
 func Main(args []string, ios *IOStreams) int {
@@ -64,6 +80,8 @@ the organisation's own documents, and produces scored reports.`,
   svcaudit explain result.json                    # how the score was reached`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// --version on the root, as on most commands people know.
+		Version: Version,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if g.NoColor || ios.Getenv("NO_COLOR") != "" {
 				ios.Color = false
@@ -71,6 +89,7 @@ the organisation's own documents, and produces scored reports.`,
 			return nil
 		},
 	}
+	root.SetVersionTemplate("svcaudit {{.Version}}\n")
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
