@@ -10,7 +10,8 @@ import (
 )
 
 var (
-	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "numbers", "case"}
+	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "numbers", "case"}
+	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "what", "example"}
 	nearKeys        = []string{"a", "b", "within"}
 	readabilityKeys = []string{"min"}
 	jargonKeys      = []string{"max", "per", "words"}
@@ -100,10 +101,14 @@ func (d *decoder) evidence(f field) *Evidence {
 		ev.Jargon = d.jargon(jf)
 		conditions++
 	}
+	if sf, ok := fs["sentence"]; ok {
+		ev.Sentences = d.sentenceRules(sf, ev.MatchCase)
+		conditions++
+	}
 	_, hasMin := fs["min"]
 	if conditions == 0 && len(f.value.Content) > 0 && 2*len(fs) == len(f.value.Content) && !hasMin {
 		d.errorf(f.value, "evidence sets no condition").
-			WithHint("give at least one of any, all, none, near, heading, readability or jargon")
+			WithHint("give at least one of any, all, none, near, heading, readability, jargon or sentence")
 	} else if len(f.value.Content) == 0 {
 		d.errorf(f.value, "evidence is empty").WithHint("leave evidence out for an item an assessor answers")
 	}
@@ -276,4 +281,104 @@ func (d *decoder) checkPattern(expr string, matchCase bool) error {
 	}
 	d.patterns[key] = err
 	return err
+}
+
+// sentenceRules reads `sentence:`, one rule (a mapping) or a list of them.
+func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
+	nodes := []*yaml.Node{f.value}
+	if f.value.Kind == yaml.SequenceNode {
+		nodes = d.list(f, false)
+		if len(nodes) == 0 {
+			d.errorf(f.value, "sentence lists no rules")
+		}
+	}
+	var out []*SentenceRule
+	for _, n := range nodes {
+		fs := d.mapping(n, "sentence", sentenceKeys)
+		if fs == nil {
+			continue
+		}
+		r := &SentenceRule{Pos: d.pos(n), Hedge: "partial", Missing: "fail"}
+		for _, key := range []string{"all", "any", "none"} {
+			pf, ok := fs[key]
+			if !ok {
+				continue
+			}
+			var ps []Pattern
+			for _, pn := range d.list(pf, true) {
+				if p, ok := d.pattern(pn, "sentence "+key, matchCase); ok {
+					ps = append(ps, p)
+				}
+			}
+			switch key {
+			case "all":
+				r.All = ps
+			case "any":
+				r.Any = ps
+			case "none":
+				r.None = ps
+			}
+		}
+		if _, ok := fs["all"]; !ok {
+			if _, ok := fs["any"]; !ok {
+				d.errorf(n, "sentence has neither all nor any").
+					WithHint(`sentence: {all: ['\bapologi[sz]e\b'], who: organisation, commit: true}`)
+			}
+		}
+		enum := func(key string, allowed ...string) string {
+			vf, ok := fs[key]
+			if !ok {
+				return ""
+			}
+			v, ok := d.text(vf)
+			if !ok {
+				return ""
+			}
+			if !contains(allowed, v) {
+				d.errorf(vf.value, "sentence %s must be %s, not %q", key, strings.Join(allowed, " or "), v)
+				return ""
+			}
+			return v
+		}
+		r.Who = enum("who", "organisation", "reader", "anyone")
+		if r.Who == "anyone" {
+			r.Who = ""
+		}
+		if v := enum("hedge", "partial", "pass", "fail"); v != "" {
+			r.Hedge = v
+		}
+		if v := enum("missing", "fail", "partial"); v != "" {
+			r.Missing = v
+		}
+		for _, key := range []string{"commit", "negated", "forbid"} {
+			if bf, ok := fs[key]; ok {
+				if v, ok := d.boolean(bf); ok {
+					switch key {
+					case "commit":
+						r.Commit = v
+					case "negated":
+						r.Negated = v
+					case "forbid":
+						r.Forbid = v
+					}
+				}
+			}
+		}
+		if r.Forbid && r.Missing == "partial" {
+			d.errorf(fs["missing"].value, "a forbid sentence rule cannot be missing: it fails on what it finds")
+		}
+		for _, key := range []string{"what", "example"} {
+			if tf, ok := fs[key]; ok {
+				if v, ok := d.text(tf); ok {
+					if key == "what" {
+						r.What = v
+					} else {
+						r.Example = v
+					}
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -56,21 +56,35 @@ type (
 		When      *jsonWhen     `json:"when,omitempty"`
 	}
 	jsonEvidence struct {
-		Any         []string    `json:"any,omitempty"`
-		All         []string    `json:"all,omitempty"`
-		None        []string    `json:"none,omitempty"`
-		Near        *jsonNear   `json:"near,omitempty"`
-		Min         int         `json:"min,omitempty"`
-		Heading     string      `json:"heading,omitempty"`
-		Readability *jsonMin    `json:"readability,omitempty"`
-		Jargon      *jsonJargon `json:"jargon,omitempty"`
-		Numbers     string      `json:"numbers,omitempty"`
-		Case        string      `json:"case,omitempty"`
+		Any         []string       `json:"any,omitempty"`
+		All         []string       `json:"all,omitempty"`
+		None        []string       `json:"none,omitempty"`
+		Near        *jsonNear      `json:"near,omitempty"`
+		Min         int            `json:"min,omitempty"`
+		Heading     string         `json:"heading,omitempty"`
+		Readability *jsonMin       `json:"readability,omitempty"`
+		Jargon      *jsonJargon    `json:"jargon,omitempty"`
+		Sentence    []jsonSentence `json:"sentence,omitempty"`
+		Numbers     string         `json:"numbers,omitempty"`
+		Case        string         `json:"case,omitempty"`
 	}
 	jsonNear struct {
 		A      string `json:"a"`
 		B      string `json:"b"`
 		Within int    `json:"within"`
+	}
+	jsonSentence struct {
+		All     []string `json:"all,omitempty"`
+		Any     []string `json:"any,omitempty"`
+		None    []string `json:"none,omitempty"`
+		Who     string   `json:"who,omitempty"`
+		Commit  bool     `json:"commit,omitempty"`
+		Hedge   string   `json:"hedge,omitempty"`
+		Negated bool     `json:"negated,omitempty"`
+		Missing string   `json:"missing,omitempty"`
+		Forbid  bool     `json:"forbid,omitempty"`
+		What    string   `json:"what,omitempty"`
+		Example string   `json:"example,omitempty"`
 	}
 	jsonMin struct {
 		Min float64 `json:"min"`
@@ -158,6 +172,11 @@ func itemJSON(it *Item) jsonItem {
 	}
 	if ev.Jargon != nil {
 		je.Jargon = &jsonJargon{Max: ev.Jargon.Max, Per: ev.Jargon.Per, Words: ev.Jargon.Words}
+	}
+	for _, r := range ev.Sentences {
+		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None),
+			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid,
+			What: r.What, Example: r.Example})
 	}
 	if ev.NumberWords {
 		je.Numbers = "words"

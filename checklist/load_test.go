@@ -259,3 +259,24 @@ func BenchmarkParse100k(b *testing.B) {
 		}
 	}
 }
+
+func TestSentenceRules(t *testing.T) {
+	cl, err := Load("testdata/valid-sentence.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := cl.Item("apology").Evidence.Sentences
+	if len(rs) != 2 {
+		t.Fatalf("%d sentence rules, want 2", len(rs))
+	}
+	a, b := rs[0], rs[1]
+	if len(a.All) != 1 || a.Who != "organisation" || !a.Commit || a.Hedge != "partial" || a.Missing != "fail" || a.Example == "" {
+		t.Errorf("first rule read as %+v", a)
+	}
+	if len(b.Any) != 2 || len(b.None) != 1 || b.Missing != "partial" || b.Hedge != "fail" || b.What != "that commits to put things right" {
+		t.Errorf("second rule read as %+v", b)
+	}
+	if s := cl.Item("salutation").Evidence.Sentences; len(s) != 1 || !s[0].Forbid {
+		t.Errorf("salutation rule read as %+v", s)
+	}
+}

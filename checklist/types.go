@@ -270,6 +270,9 @@ type Evidence struct {
 	Heading     *Pattern
 	Readability *Readability
 	Jargon      *Jargon
+	// Sentences are the sentence rules: each holds (or fails) sentence by
+	// sentence, see SentenceRule.
+	Sentences []*SentenceRule
 	// NumberWords lets "\d" in patterns match numbers written as words
 	// ("three working days"); set with `numbers: words`.
 	NumberWords bool
@@ -289,6 +292,37 @@ type Near struct {
 	A, B   Pattern
 	Within int
 	Pos    diag.Pos
+}
+
+// SentenceRule asks for one sentence (a document.Sentence: a sentence,
+// list item, table cell or heading) in which every All pattern matches,
+// at least one Any pattern matches (when there are any), and no None
+// pattern matches, read for who acts and what the sentence does with the
+// first match (see internal/stance).
+type SentenceRule struct {
+	All, Any, None []Pattern
+	// Who is "organisation", "reader" or "" (anyone).
+	Who string
+	// Commit asks that the sentence be a commitment: not a question, not
+	// negated, not an offer on the reader's terms, not the reader's
+	// deadline.
+	Commit bool
+	// Hedge is what a hedged commitment or a mere target counts as:
+	// "partial" (the default), "pass" or "fail".
+	Hedge string
+	// Negated asks for a negated sentence instead ("we will not..."), as
+	// evidence against; with Forbid it finds what must not be said.
+	Negated bool
+	// Missing is the item's outcome when no sentence qualifies: "fail" (the
+	// default) or "partial" (a supporting condition, such as a
+	// commitment to put things right beside an apology).
+	Missing string
+	// Forbid turns the rule round: it fails on each qualifying sentence.
+	Forbid bool
+	// What says in a message what the sentence does ("the organisation
+	// commits to apologise"); Example is a sentence that would pass.
+	What, Example string
+	Pos           diag.Pos
 }
 
 // Readability requires a Flesch reading ease of at least Min.

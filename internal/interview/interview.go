@@ -183,7 +183,7 @@ func (iv *Interview) holds(c *checklist.Condition) bool {
 	v := iv.value(ref)
 	if v == "" && ref.Automated() {
 		if o, ok := iv.Automated[ref.FullID]; ok {
-			v = score.AutomatedAnswer(iv.Checklist.Scale, o.Passed)
+			v = score.OutcomeAnswer(iv.Checklist.Scale, o)
 		}
 	}
 	for _, want := range c.Answers {

@@ -42,7 +42,7 @@ func register(k kind) {
 // kindOrder fixes the order in which an item's conditions report, so that
 // findings come out the same whatever the init order.
 func kindOrder(name string) int {
-	for i, n := range []string{"any", "all", "min", "none", "near", "heading", "readability", "jargon"} {
+	for i, n := range []string{"any", "all", "min", "none", "near", "heading", "readability", "jargon", "sentence"} {
 		if n == name {
 			return i
 		}
@@ -218,9 +218,19 @@ func (s *Set) evaluate(docs []*document.Document, info bool) map[string]Outcome 
 	for _, it := range s.items {
 		o := Outcome{Passed: true, Findings: []result.Finding{}}
 		asked := false // a message has quoted the item's question
+		failed, partial := false, false
 		for _, ch := range it.checks {
-			ok, fs := ch.run(ev)
-			o.Passed = o.Passed && ok
+			var fs []result.Finding
+			if j, ok := ch.(judged); ok {
+				var v verdict
+				v, fs = j.judge(ev)
+				failed = failed || v == verdictFail
+				partial = partial || v == verdictPartial
+			} else {
+				var ok bool
+				ok, fs = ch.run(ev)
+				failed = failed || !ok
+			}
 			// fs is this call's own: kept findings are filtered in place,
 			// and the first check's slice becomes the item's.
 			kept := fs[:0]
@@ -247,6 +257,8 @@ func (s *Set) evaluate(docs []*document.Document, info bool) map[string]Outcome 
 				o.Findings = append(o.Findings, kept...)
 			}
 		}
+		o.Passed = !failed && !partial
+		o.Partial = !failed && partial
 		out[it.id] = o
 	}
 	return out

@@ -131,14 +131,37 @@ func (e *evaluator) effective(it *checklist.Item) string {
 	}
 	if it.Automated() {
 		if o, ok := e.in.Automated[it.FullID]; ok {
-			return e.automatedValue(o.Passed)
+			return e.automatedValue(o)
 		}
 	}
 	return ""
 }
 
-func (e *evaluator) automatedValue(passed bool) string {
-	return AutomatedAnswer(e.scale, passed)
+func (e *evaluator) automatedValue(o rule.Outcome) string {
+	return OutcomeAnswer(e.scale, o)
+}
+
+// OutcomeAnswer is the scale value standing for an automated outcome: as
+// AutomatedAnswer for a pass or a fail, and for a partial outcome the
+// scale's partial choice (the one scoring between 0 and 1 nearest to a
+// half; the lowest when the scale has none).
+func OutcomeAnswer(scale checklist.Scale, o rule.Outcome) string {
+	if !o.Partial || o.Passed {
+		return AutomatedAnswer(scale, o.Passed)
+	}
+	best, dist := "", math.Inf(1)
+	for _, c := range scale.Choices {
+		if c.NA || c.Score <= 0 || c.Score >= 1 {
+			continue
+		}
+		if d := math.Abs(c.Score - 0.5); d < dist {
+			best, dist = c.Value, d
+		}
+	}
+	if best == "" {
+		return AutomatedAnswer(scale, false)
+	}
+	return best
 }
 
 // AutomatedAnswer is the scale value standing for the documents' outcome of
@@ -222,12 +245,14 @@ func (e *evaluator) item(s *checklist.Section, it *checklist.Item) (result.Item,
 				o := result.Fail
 				if auto.Passed {
 					o = result.Pass
+				} else if auto.Partial {
+					o = result.Partial
 				}
 				ri.Automated = &o
 			}
 		}
 	case it.Automated() && haveAuto:
-		value = e.automatedValue(auto.Passed)
+		value = e.automatedValue(auto)
 	}
 
 	if value == "" {

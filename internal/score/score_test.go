@@ -370,3 +370,34 @@ func TestNothingCounted(t *testing.T) {
 		t.Errorf("a failing item below the threshold passed: %+v", r)
 	}
 }
+
+// TestAutomatedPartial checks a partial automated outcome is scored with
+// the scale's partial value, and keeps its findings.
+func TestAutomatedPartial(t *testing.T) {
+	cl := base()
+	auto := map[string]rule.Outcome{"kp/d": {Partial: true, Findings: []result.Finding{{Rule: "sentence", Message: "hedged: partial"}}}}
+	r, err := Evaluate(cl, Input{Answers: ans("a", "yes", "b", "yes", "c", "yes", "e", "yes", "f", "yes"), Automated: auto})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d *result.Item
+	for i := range r.Items {
+		if r.Items[i].ID == "kp/d" {
+			d = &r.Items[i]
+		}
+	}
+	if d == nil {
+		t.Fatal("kp/d not scored")
+	}
+	if d.Outcome != result.Partial || d.Answer != "partial" || d.Score == nil || *d.Score != 50 {
+		t.Errorf("kp/d: outcome %s answer %q score %v, want partial, partial, 50", d.Outcome, d.Answer, d.Score)
+	}
+	if len(d.Findings) != 1 || d.Findings[0].Message != "hedged: partial" {
+		t.Errorf("findings %+v", d.Findings)
+	}
+	// A scale with no partial choice scores it as its lowest.
+	yn := checklist.Scale{Choices: []checklist.Choice{{Value: "yes", Score: 1}, {Value: "no", Score: 0}}}
+	if got := OutcomeAnswer(yn, rule.Outcome{Partial: true}); got != "no" {
+		t.Errorf("yes/no scale: partial is %q, want no", got)
+	}
+}

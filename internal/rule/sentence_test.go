@@ -1,0 +1,109 @@
+package rule
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/document"
+)
+
+func sentenceEv(rs ...*checklist.SentenceRule) checklist.Evidence {
+	for _, r := range rs {
+		if r.Hedge == "" {
+			r.Hedge = "partial"
+		}
+		if r.Missing == "" {
+			r.Missing = "fail"
+		}
+	}
+	return checklist.Evidence{Sentences: rs}
+}
+
+func parsed(t *testing.T, name, src string) *document.Document {
+	t.Helper()
+	d, err := document.Parse(name, []byte(src), document.Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestSentenceRule(t *testing.T) {
+	apology := func() *checklist.SentenceRule {
+		return &checklist.SentenceRule{All: pats(`\b(apologi[sz]e|say\s+sorry)\b`), Who: "organisation", Commit: true,
+			Example: "we will apologise when we get something wrong"}
+	}
+	tests := []struct {
+		name, src   string
+		rules       []*checklist.SentenceRule
+		pass, part  bool
+		wantMessage string
+	}{
+		{"a commitment", "If we get something wrong, we will apologise.", []*checklist.SentenceRule{apology()}, true, false, `found "apologise" in a sentence in which the organisation commits`},
+		{"patterns apart", "We will call you. You can say sorry.", []*checklist.SentenceRule{{All: pats(`\bwe\s+will\b`, `\bsorry\b`)}}, false, false, "no sentence that matches"},
+		{"patterns together", "We will say sorry.", []*checklist.SentenceRule{{All: pats(`\bwe\s+will\b`, `\bsorry\b`)}}, true, false, "found"},
+		{"hedged", "Where possible we will apologise in person.", []*checklist.SentenceRule{apology()}, false, true, `hedged by "where possible": partial`},
+		{"hedge may pass", "Where possible we will apologise in person.", []*checklist.SentenceRule{{All: pats(`apologi[sz]e`), Commit: true, Hedge: "pass"}}, true, false, "found"},
+		{"negated", "We will not apologise for the law.", []*checklist.SentenceRule{apology()}, false, false, "(it is negated)"},
+		{"question", "Should we apologise?", []*checklist.SentenceRule{apology()}, false, false, "no sentence in which the organisation commits — e.g. \"we will apologise when we get something wrong\"; found only \"apologise\" (it is a question)"},
+		{"reader", "You must apologise to staff within 3 days.", []*checklist.SentenceRule{apology()}, false, false, "reader"},
+		{"none in the sentence", "We will apologise for any inconvenience.", []*checklist.SentenceRule{{All: pats(`apologi[sz]e`), None: pats(`inconvenience`)}}, false, false, "no sentence"},
+		{"none elsewhere is fine", "We will apologise. Sorry for any inconvenience.", []*checklist.SentenceRule{{All: pats(`apologi[sz]e`), None: pats(`inconvenience`)}}, true, false, "found"},
+		{"missing partial", "We will apologise.", []*checklist.SentenceRule{apology(), {All: pats(`put\s+(it|things)\s+right`), Missing: "partial", What: "that commits to put things right"}}, false, true, "no sentence that commits to put things right: partial"},
+		{"both", "We will apologise and put things right.", []*checklist.SentenceRule{apology(), {All: pats(`put\s+(it|things)\s+right`), Missing: "partial"}}, true, false, "found"},
+		{"anchored to the sentence", "Thank you. Dear Sir / Madam, hello.", []*checklist.SentenceRule{{All: pats(`^dear\s+sir`), Forbid: true}}, false, false, `found "Dear Sir" in a sentence that matches`},
+		{"anchor not at the start", "We wrote dear sir.", []*checklist.SentenceRule{{All: pats(`^dear\s+sir`), Forbid: true}}, true, false, ""},
+		{"any", "We are open. You can visit us.", []*checklist.SentenceRule{{Any: pats(`\bring\b`, `\bvisit\s+us\b`)}}, true, false, "found \"visit us\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := evaluate(t, sentenceEv(tt.rules...), parsed(t, "p.txt", tt.src))
+			if o.Passed != tt.pass || o.Partial != tt.part {
+				t.Errorf("passed %v partial %v, want %v %v: %+v", o.Passed, o.Partial, tt.pass, tt.part, o.Findings)
+			}
+			var msgs []string
+			for _, f := range o.Findings {
+				msgs = append(msgs, f.Message)
+			}
+			if !strings.Contains(strings.Join(msgs, "\n"), tt.wantMessage) {
+				t.Errorf("messages %q, want one containing %q", msgs, tt.wantMessage)
+			}
+		})
+	}
+}
+
+// TestSentenceFormats checks a sentence rule gives the same outcome for
+// the same words laid out as list items in Markdown, text and HTML.
+func TestSentenceFormats(t *testing.T) {
+	ev := sentenceEv(&checklist.SentenceRule{All: pats(`\bcall\s+you\s+back\b`), Who: "organisation", Commit: true})
+	for name, src := range map[string]string{
+		"a.md":   "We promise to:\n\n- answer the phone\n- call you back\n",
+		"a.txt":  "We promise to:\n- answer the phone\n- call you back\n",
+		"a.html": "<p>We promise to:</p><ul><li>answer the phone</li><li>call you back</li></ul>",
+	} {
+		o := evaluate(t, ev, parsed(t, name, src))
+		// a bare list item names no one: it is not a commitment on its own
+		if o.Passed {
+			t.Errorf("%s: a bare list item passed as the organisation's commitment", name)
+		}
+	}
+}
+
+func FuzzSentenceRule(f *testing.F) {
+	f.Add("We will apologise. Where possible we will say sorry?\n- item")
+	f.Fuzz(func(t *testing.T, src string) {
+		set, err := Compile(item(sentenceEv(&checklist.SentenceRule{All: pats(`apologi[sz]e|sorry`), Who: "organisation", Commit: true})))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := document.Parse("f.txt", []byte(src), document.Limits{})
+		if err != nil {
+			return
+		}
+		o := set.Evaluate(d)["t/x"]
+		if o.Passed && o.Partial {
+			t.Fatal("passed and partial")
+		}
+	})
+}
