@@ -60,3 +60,81 @@ func Read(path string) (*Result, error) {
 	}
 	return Decode(path, b)
 }
+
+// NewCheck makes the check document of rs and the documents that could not
+// be checked: it passed when every Result did.
+func NewCheck(rs []*Result, errs []FileError) *Check {
+	c := &Check{SchemaVersion: SchemaVersion, Passed: true, Results: make([]Result, 0, len(rs)), Errors: errs}
+	for _, r := range rs {
+		c.Results = append(c.Results, *r)
+		c.Passed = c.Passed && r.Passed
+	}
+	return c
+}
+
+// MarshalCheck encodes c as indented JSON with a trailing newline.
+func MarshalCheck(c *Check) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(c); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteCheck saves c to path atomically.
+func WriteCheck(path string, c *Check) error {
+	b, err := MarshalCheck(c)
+	if err != nil {
+		return fmt.Errorf("write check %s: %w", path, err)
+	}
+	return atomicfile.Write(path, b, 0o644)
+}
+
+// Part is one Result of a file as written, before it is decoded: Name
+// says where it is ("file" for a single Result, "file: results[2]" in a
+// check document).
+type Part struct {
+	Name string
+	JSON json.RawMessage
+}
+
+// Split finds the Results in data, which holds either one Result (as an
+// audit writes) or a check document (several); name names the file.
+func Split(name string, data []byte) []Part {
+	var head struct {
+		Results []json.RawMessage `json:"results"`
+	}
+	if json.Unmarshal(data, &head) != nil || head.Results == nil {
+		return []Part{{Name: name, JSON: data}}
+	}
+	parts := make([]Part, len(head.Results))
+	for i, raw := range head.Results {
+		parts[i] = Part{Name: fmt.Sprintf("%s: results[%d]", name, i), JSON: raw}
+	}
+	return parts
+}
+
+// DecodeAll reads the Results of data, in either shape (see Split).
+func DecodeAll(name string, data []byte) ([]*Result, error) {
+	var out []*Result
+	for _, p := range Split(name, data) {
+		r, err := Decode(p.Name, p.JSON)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// ReadAll loads the Results of a file in either shape (see Split).
+func ReadAll(path string) ([]*Result, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeAll(path, b)
+}

@@ -37,6 +37,18 @@ sections:
         question: Are people thanked for complaining?
 `
 
+// svcauditBin is the svcaudit command that TestMain puts on PATH for the
+// scripts: this test binary, which runs cli.Main when called svcaudit, so
+// that no test builds the command again.
+func svcauditBin(t *testing.T) string {
+	t.Helper()
+	bin, err := exec.LookPath("svcaudit")
+	if err != nil {
+		t.Fatalf("svcaudit is not on PATH: %v", err)
+	}
+	return bin
+}
+
 // session is the binary running on a pseudo-terminal, its output gathered.
 type session struct {
 	t    *testing.T
@@ -120,15 +132,8 @@ func TestInterviewSurvivesKill(t *testing.T) {
 	if _, err := os.Stat("/dev/ptmx"); err != nil {
 		t.Skip("no pseudo-terminals here")
 	}
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "svcaudit")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := svcauditBin(t)
 	if err := os.WriteFile(filepath.Join(dir, "kp.yaml"), []byte(ptyChecklist), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -203,15 +208,8 @@ func TestInterviewSkipAndInterrupt(t *testing.T) {
 	if _, err := os.Stat("/dev/ptmx"); err != nil {
 		t.Skip("no pseudo-terminals here")
 	}
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "svcaudit")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := svcauditBin(t)
 	if err := os.WriteFile(filepath.Join(dir, "kp.yaml"), []byte(ptyChecklist), 0o644); err != nil {
 		t.Fatal(err)
 	}

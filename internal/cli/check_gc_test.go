@@ -13,7 +13,12 @@ func gcSettings() (percent int, limit int64) {
 	return percent, debug.SetMemoryLimit(-1)
 }
 
-func TestBoundMemory(t *testing.T) {
+// BenchmarkBoundMemory sets and restores the collector's settings as check
+// does around a run, and fails when they are not those wanted: streamed
+// settings unless the user set GOGC or GOMEMLIMIT, and the previous ones
+// after. It is a benchmark, not a test, because the settings are the whole
+// process's and would change under tests running in parallel.
+func BenchmarkBoundMemory(b *testing.B) {
 	tests := []struct {
 		name        string
 		env         map[string]string
@@ -25,25 +30,29 @@ func TestBoundMemory(t *testing.T) {
 		{"user GOMEMLIMIT", map[string]string{"GOMEMLIMIT": "1GiB"}, 100, math.MaxInt64},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
+		b.Run(tt.name, func(b *testing.B) {
 			// The test binary's own settings (GOGC and GOMEMLIMIT are
 			// read at start-up, so setting them here changes only what
 			// boundMemory sees).
-			t.Setenv("GOGC", "")
-			t.Setenv("GOMEMLIMIT", "")
+			b.Setenv("GOGC", "")
+			b.Setenv("GOMEMLIMIT", "")
 			for k, v := range tt.env {
-				t.Setenv(k, v)
+				b.Setenv(k, v)
 			}
 			defer debug.SetGCPercent(debug.SetGCPercent(100))
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-			restore := boundMemory()
-			p, l := gcSettings()
-			restore()
+			var p int
+			var l int64
+			for b.Loop() {
+				restore := boundMemory()
+				p, l = gcSettings()
+				restore()
+			}
 			if p != tt.wantPercent || l != tt.wantLimit {
-				t.Errorf("while judging: GOGC %d, limit %d; want %d, %d", p, l, tt.wantPercent, tt.wantLimit)
+				b.Errorf("while judging: GOGC %d, limit %d; want %d, %d", p, l, tt.wantPercent, tt.wantLimit)
 			}
 			if p, l := gcSettings(); p != 100 || l != math.MaxInt64 {
-				t.Errorf("after: GOGC %d, limit %d; want them restored to 100, no limit", p, l)
+				b.Errorf("after: GOGC %d, limit %d; want them restored to 100, no limit", p, l)
 			}
 		})
 	}

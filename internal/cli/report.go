@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -250,18 +249,8 @@ func readResults(paths []string) ([]*result.Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read result: %w", err)
 		}
-		var head struct {
-			Results []json.RawMessage `json:"results"`
-		}
-		raws := []json.RawMessage{data}
-		if json.Unmarshal(data, &head) == nil && head.Results != nil {
-			raws = head.Results
-		}
-		for i, raw := range raws {
-			name := p
-			if len(raws) > 1 || head.Results != nil {
-				name = fmt.Sprintf("%s: results[%d]", p, i)
-			}
+		for _, part := range result.Split(p, data) {
+			name, raw := part.Name, part.JSON
 			r, err := result.Decode(name, raw)
 			if err != nil {
 				return nil, err
@@ -316,15 +305,12 @@ func writeMerged(w io.Writer, rs []*result.Result) error {
 		_, err = w.Write(b)
 		return err
 	}
-	doc := result.Check{SchemaVersion: result.SchemaVersion, Passed: true}
-	for _, r := range rs {
-		doc.Results = append(doc.Results, *r)
-		doc.Passed = doc.Passed && r.Passed
+	b, err := result.MarshalCheck(result.NewCheck(rs, nil))
+	if err != nil {
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	_, err = w.Write(b)
+	return err
 }
 
 // loadActions reads the corrective-action register (action.Load) and hands

@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,15 +11,13 @@ import (
 
 	"github.com/charmbracelet/huh"
 	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit"
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/answers"
-	"github.com/svcaudit/svcaudit/internal/config"
-	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/interview"
 	"github.com/svcaudit/svcaudit/internal/rule"
 	"github.com/svcaudit/svcaudit/internal/score"
-	"github.com/svcaudit/svcaudit/internal/waiver"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -49,8 +47,8 @@ type RunOptions struct {
 	// Actions is a corrective-action register brought up to date with the
 	// audit's failures and passes.
 	Actions string
-	// inlineWaivers is a .svcaudit.yaml whose waivers: key lists waivers.
-	inlineWaivers *config.Config
+	// base is the audit as .svcaudit.yaml sets it (its waivers).
+	base svcaudit.AuditOptions
 	// AsOf is the date the audit is judged on (waiver expiry, actions, the
 	// default date), YYYY-MM-DD; today when empty.
 	AsOf string
@@ -153,15 +151,15 @@ func (o *RunOptions) validate() error {
 // .svcaudit.yaml of the working tree, when the flags do not set them: the
 // waivers an organisation agreed apply to its audits as to its checks.
 func (o *RunOptions) applyConfig(changed func(string) bool) error {
-	path, err := config.Find(".")
+	path, err := svcaudit.FindConfig(".")
 	if err != nil || path == "" {
 		return err
 	}
-	c, err := config.Load(path)
-	if err != nil {
+	o.base.Waivers, o.base.WarnExpiry = o.Waivers, o.WarnExpiry
+	if err := o.base.ApplyConfig(path, changed); err != nil {
 		return err
 	}
-	waiverSettings(c, changed, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry)
+	o.Waivers, o.WarnExpiry = o.base.Waivers, o.base.WarnExpiry
 	return nil
 }
 
@@ -194,64 +192,30 @@ func runRun(o *RunOptions) error {
 	}
 
 	// Documents first: follow-up questions may hang on automated items.
-	automated, docs, err := o.evaluateDocs(cl)
+	ev, err := svcaudit.ReadEvidence(context.Background(), cl, o.Docs, svcaudit.Limits{})
 	if err != nil {
-		return err
+		return documentsError(err)
 	}
 
-	var af *answers.File
 	if interactive {
-		var done bool
-		af, done, err = o.interview(cl, automated)
+		_, done, err := o.interview(cl, ev.Outcomes())
 		if err != nil || !done {
 			return err
 		}
-	} else if o.Answers != "" {
-		af, err = answers.Load(o.Answers)
-		if err != nil {
-			return err
-		}
-		if err := af.Check(cl); err != nil {
-			return err
-		}
 	}
 
-	in := score.Input{Subject: o.Subject, Auditor: o.Auditor, Date: o.Date, Answers: af,
-		Automated: automated, Documents: docs,
-		Options: score.Options{Unanswered: o.Unanswered}}
-	if af != nil {
-		in.Subject = firstOf(o.Subject, af.Subject)
-		in.Auditor = firstOf(o.Auditor, af.Auditor)
-		in.Date = firstOf(o.Date, af.Date)
-	}
-	if in.Date == "" {
-		in.Date = o.now().Format("2006-01-02")
-	}
+	a := o.base
+	a.Checklist, a.Answers, a.Evidence = cl, o.Answers, ev
+	a.Subject, a.Auditor, a.Date = o.Subject, o.Auditor, o.Date
+	a.Unanswered, a.Waivers, a.WarnExpiry, a.Now = o.Unanswered, o.Waivers, o.WarnExpiry, o.now
 	if o.failUnderSet {
 		t := o.FailUnder
-		in.Options.Threshold = &t
+		a.FailUnder = &t
 	}
-	var notices []string
-	if o.Waivers != "" || o.inlineWaivers != nil {
-		var ws []waiver.Waiver
-		if o.Waivers != "" {
-			ws, err = waiver.Load(o.Waivers)
-		} else {
-			ws, err = waiver.ParseNode(o.inlineWaivers.File, o.inlineWaivers.Waivers)
-		}
-		if err != nil {
-			return err
-		}
-		in.Waived, notices = waiver.Apply(ws, cl, in.Subject, docs, o.now(), o.WarnExpiry)
-	}
-	r, err := score.Evaluate(cl, in)
+	a.OnNotice = func(n string) { fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(n)) }
+	r, err := svcaudit.Audit(context.Background(), a)
 	if err != nil {
 		return err
-	}
-	r.Tool = &result.Tool{Name: "svcaudit", Version: Version}
-	r.Notices = append(r.Notices, notices...)
-	for _, n := range notices {
-		fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(n))
 	}
 
 	if o.Output != "" {
@@ -315,64 +279,18 @@ func countManual(cl *checklist.Checklist) string {
 	return fmt.Sprint(n)
 }
 
-func firstOf(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
+// documentsError gives the errors of finding the documents of --docs the
+// command line's advice.
+func documentsError(err error) error {
+	var missing *svcaudit.MissingPathsError
+	var noDocs *svcaudit.NoDocumentsError
+	switch {
+	case errors.As(err, &missing):
+		return &UsageError{Msg: missing.Error()}
+	case errors.As(err, &noDocs):
+		return &UsageError{Msg: noDocs.Error(), Hint: readsHint()}
 	}
-	return ""
-}
-
-// evaluateDocs reads the documents given with --docs (folders are searched
-// for supported files) and runs the checklist's evidence rules over all of
-// them together.
-func (o *RunOptions) evaluateDocs(cl *checklist.Checklist) (map[string]rule.Outcome, []string, error) {
-	if len(o.Docs) == 0 {
-		return nil, nil, nil
-	}
-	var paths []string
-	for _, p := range o.Docs {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, nil, fmt.Errorf("document %s: %w", p, errors.Unwrap(err))
-		}
-		if !st.IsDir() {
-			paths = append(paths, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && document.Supported(path) {
-				paths = append(paths, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, nil, err
-		}
-	}
-	if len(paths) == 0 {
-		return nil, nil, &UsageError{Msg: "no documents found in " + strings.Join(o.Docs, ", "), Hint: "svcaudit reads .md, .txt, .html, .docx, .odt and .pdf files"}
-	}
-	var docs []*document.Document
-	for _, p := range paths {
-		d, err := document.Read(p, document.Limits{})
-		if err != nil {
-			return nil, nil, err
-		}
-		docs = append(docs, d)
-	}
-	set, err := rule.Compile(cl.Items())
-	if err != nil {
-		return nil, nil, err
-	}
-	return set.Evaluate(docs...), paths, nil
+	return err
 }
 
 // defaultAnswersPath is CHECKLIST-SUBJECT.answers.yaml in the working folder.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/diag"
@@ -23,6 +24,16 @@ var formats = map[string]string{
 // "html", "docx", "odt", "pdf", or "" when it is not a supported document.
 func FormatOf(path string) string {
 	return formats[strings.ToLower(filepath.Ext(path))]
+}
+
+// Extensions are the file extensions of the formats Read reads, sorted.
+func Extensions() []string {
+	out := make([]string, 0, len(formats))
+	for ext := range formats {
+		out = append(out, ext)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Supported reports whether Read can read path, judging by its extension.

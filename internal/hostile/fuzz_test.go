@@ -8,8 +8,8 @@ import (
 	"testing"
 
 	"github.com/svcaudit/svcaudit/internal/explain"
-	"github.com/svcaudit/svcaudit/internal/lint"
 	"github.com/svcaudit/svcaudit/report"
+	"github.com/svcaudit/svcaudit/report/stream"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -46,8 +46,8 @@ func FuzzRender(f *testing.F) {
 		for _, format := range []string{"text", "md"} {
 			_ = explain.Write(io.Discard, r, "", explain.Options{Format: format})
 		}
-		for _, format := range lint.Formats {
-			_ = lint.Render(io.Discard, format, &lint.Report{Results: []*result.Result{r}}, lint.Options{})
+		for _, format := range stream.Formats {
+			_ = stream.Render(io.Discard, format, &stream.Report{Results: []*result.Result{r}}, stream.Options{})
 		}
 	})
 }

@@ -13,8 +13,8 @@ import (
 
 	"github.com/svcaudit/svcaudit/internal/cli"
 	"github.com/svcaudit/svcaudit/internal/explain"
-	"github.com/svcaudit/svcaudit/internal/lint"
 	"github.com/svcaudit/svcaudit/report"
+	"github.com/svcaudit/svcaudit/report/stream"
 	"github.com/svcaudit/svcaudit/result"
 	"golang.org/x/net/html"
 )
@@ -234,8 +234,8 @@ func TestExplain(t *testing.T) {
 	}
 }
 
-func lintReport() *lint.Report {
-	return &lint.Report{
+func lintReport() *stream.Report {
+	return &stream.Report{
 		Results: []*result.Result{hostileResult()},
 		Errors:  []result.FileError{{File: "bad " + all + ".pdf", Page: 2, Message: "cannot read " + all}},
 	}
@@ -244,7 +244,7 @@ func lintReport() *lint.Report {
 func renderLint(t *testing.T, format string) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := lint.Render(&b, format, lintReport(), lint.Options{Version: "test"}); err != nil {
+	if err := stream.Render(&b, format, lintReport(), stream.Options{Version: "test"}); err != nil {
 		t.Fatalf("lint %s: %v", format, err)
 	}
 	return b.String()

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -23,7 +24,7 @@ type Options struct {
 	Include []string
 	Exclude []string
 	// Supported says whether a file found in a folder is a document to
-	// check; nil means DefaultSupported.
+	// check; nil means document.Supported, the formats svcaudit reads.
 	Supported func(path string) bool
 }
 
@@ -45,16 +46,6 @@ const maxDepth = 256
 // vcsDirs are never searched unless named.
 var vcsDirs = map[string]bool{".git": true, ".hg": true, ".svn": true}
 
-// DefaultSupported reports whether path has the extension of a document
-// format svcaudit reads.
-func DefaultSupported(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".md", ".markdown", ".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".odt", ".pdf":
-		return true
-	}
-	return false
-}
-
 // Expand turns paths into files. Each path is a file, a folder (searched
 // recursively, following symbolic links, for supported documents), or a
 // glob ("docs/*.md", "policies/**/*.html").
@@ -65,7 +56,7 @@ func Expand(paths []string, opt Options) (*Result, error) {
 		}
 	}
 	if opt.Supported == nil {
-		opt.Supported = DefaultSupported
+		opt.Supported = document.Supported
 	}
 	w := &walker{opt: opt, seen: map[string]bool{}, visited: map[fileID]bool{}}
 	for _, p := range paths {

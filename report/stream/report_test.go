@@ -1,4 +1,4 @@
-package lint
+package stream
 
 import (
 	"bytes"
@@ -448,14 +448,14 @@ func TestLongMessage(t *testing.T) {
 	}
 }
 
-// A Stream writes what Render writes, without holding the Results.
+// A Writer writes what Render writes, without holding the Results.
 func TestStreamMatchesRender(t *testing.T) {
 	for _, format := range Formats {
 		t.Run(format, func(t *testing.T) {
 			rep := fixture()
 			want := render(t, format, rep)
 			var buf bytes.Buffer
-			s := NewStream(&buf, format, Options{WorkDir: mustAbs(t, "."), Version: "test", Checklists: rep.Checklists})
+			s := NewWriter(&buf, format, Options{WorkDir: mustAbs(t, "."), Version: "test", Checklists: rep.Checklists})
 			bySubject := map[string][]*result.Result{}
 			var subjects []string
 			for _, r := range rep.Results {
@@ -481,7 +481,7 @@ func TestStreamMatchesRender(t *testing.T) {
 			}
 		})
 	}
-	if NewStream(io.Discard, "yaml", Options{}) != nil {
+	if NewWriter(io.Discard, "yaml", Options{}) != nil {
 		t.Error("an unknown format streams")
 	}
 }
@@ -508,12 +508,12 @@ func TestJSONIsCheck(t *testing.T) {
 	}
 }
 
-// streamAll writes rep through a Stream, one subject at a time, as check
+// streamAll writes rep through a Writer, one subject at a time, as check
 // does.
 func streamAll(t *testing.T, format string, rep *Report, opt Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	s := NewStream(&buf, format, opt)
+	s := NewWriter(&buf, format, opt)
 	bySubject := map[string][]*result.Result{}
 	var subjects []string
 	for _, r := range rep.Results {

@@ -1,4 +1,4 @@
-package lint
+package stream
 
 import (
 	"io"
@@ -7,11 +7,11 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
-// Stream writes a report as its Results come, for the formats that can
+// Writer writes a report as its Results come, for the formats that can
 // (every format: text, github, json, junit and sarif), so that a run over a large corpus keeps none of them.
 // Results must come in order of subject; Add sorts one subject's Results
 // by checklist itself.
-type Stream struct {
+type Writer struct {
 	text   *textWriter
 	github *githubWriter
 	json   *jsonWriter
@@ -20,26 +20,26 @@ type Stream struct {
 	tally  Tally
 }
 
-// NewStream returns a Stream writing format to w, or nil for an unknown
+// NewWriter returns a Writer writing format to w, or nil for an unknown
 // format. For sarif, opt.Checklists gives the rules.
-func NewStream(w io.Writer, format string, opt Options) *Stream {
+func NewWriter(w io.Writer, format string, opt Options) *Writer {
 	switch format {
 	case "text", "":
-		return &Stream{text: newTextWriter(w, opt)}
+		return &Writer{text: newTextWriter(w, opt)}
 	case "github":
-		return &Stream{github: newGitHubWriter(w)}
+		return &Writer{github: newGitHubWriter(w)}
 	case "json":
-		return &Stream{json: newJSONWriter(w)}
+		return &Writer{json: newJSONWriter(w)}
 	case "junit":
-		return &Stream{junit: newJUnitWriter(w)}
+		return &Writer{junit: newJUnitWriter(w)}
 	case "sarif":
-		return &Stream{sarif: newSARIFWriter(w, opt.Checklists, nil, opt)}
+		return &Writer{sarif: newSARIFWriter(w, opt.Checklists, nil, opt)}
 	}
 	return nil
 }
 
 // Add writes one subject's Results.
-func (s *Stream) Add(rs []*result.Result) {
+func (s *Writer) Add(rs []*result.Result) {
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Checklist.ID < rs[j].Checklist.ID })
 	for _, r := range rs {
 		s.tally.Add(r)
@@ -59,11 +59,11 @@ func (s *Stream) Add(rs []*result.Result) {
 }
 
 // Tally counts the Results written so far.
-func (s *Stream) Tally() *Tally { return &s.tally }
+func (s *Writer) Tally() *Tally { return &s.tally }
 
 // Close writes the end of the report — what could not be checked and the
 // summary — from rep, whose Tally must be s.Tally().
-func (s *Stream) Close(rep *Report) error {
+func (s *Writer) Close(rep *Report) error {
 	rep = sorted(rep)
 	switch {
 	case s.text != nil:

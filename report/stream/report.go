@@ -1,4 +1,4 @@
-package lint
+package stream
 
 import (
 	"fmt"
@@ -40,7 +40,7 @@ type Report struct {
 	// Together says the documents were judged as one body of evidence.
 	Together bool
 	// Tally, when set, counts Results that were streamed out and are no
-	// longer in Results (see Stream).
+	// longer in Results (see Writer).
 	Tally *Tally
 }
 
@@ -55,7 +55,7 @@ type Options struct {
 	// Quiet leaves documents that passed out of the text listing (the
 	// summary still counts them).
 	Quiet bool
-	// Checklists are, for a SARIF Stream, the checklists whose automated
+	// Checklists are, for a SARIF Writer, the checklists whose automated
 	// items are the rules, written before any result (Render takes them
 	// from the Report).
 	Checklists []*checklist.Checklist
