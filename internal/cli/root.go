@@ -2,29 +2,15 @@ package cli
 
 import (
 	"fmt"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/svcaudit/svcaudit"
 )
 
-// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3";
-// otherwise it is the module version Go recorded in the build (a release
-// tag with go install ...@v1.2.3, a pseudo-version from a clone's commit),
-// and "dev" only when there is neither.
-var Version = "dev"
-
-func init() { Version = buildVersion(Version, debug.ReadBuildInfo) }
-
-func buildVersion(v string, read func() (*debug.BuildInfo, bool)) string {
-	if v != "dev" {
-		return v
-	}
-	if bi, ok := read(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return v
-}
+// Version is svcaudit.Version: the one version every command prints and
+// every Result carries.
+var Version = svcaudit.Version
 
 // Main runs the command line with args and returns the process exit code.
 func Main(args []string, ios *IOStreams) int {
