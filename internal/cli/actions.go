@@ -228,15 +228,22 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 	{
 		// Each column takes its text plus "│ " and " ", and the table a
 		// final "│". The description gives way first, down to 24 columns,
-		// then the subject (to 12), the owner (to 10) and the status (to
-		// 10); on a narrow terminal the description and subject give way
-		// further. The id and the due date never do.
+		// then the subject (to 12) and the owner (to 10, never inside a
+		// word); on a narrow terminal the description and subject give way
+		// further, then the status. The id and the due date never do.
 		const chrome = 1 + 6*3
 		over := chrome - width
 		for _, w := range widths {
 			over += w
 		}
-		for _, c := range []struct{ col, least int }{{2, 24}, {1, 12}, {3, 10}, {5, 10}, {2, 12}, {1, 7}, {3, 7}, {5, 7}} {
+		// A name is not cut: the owner keeps its longest word.
+		ownerWord := 0
+		for _, r := range rows {
+			for _, f := range strings.Fields(r[3]) {
+				ownerWord = max(ownerWord, utf8.RuneCountInString(f))
+			}
+		}
+		for _, c := range []struct{ col, least int }{{2, 24}, {1, 12}, {3, max(10, ownerWord)}, {2, 12}, {1, 7}, {3, ownerWord}, {5, 10}, {5, 7}, {2, 11}} {
 			if over <= 0 {
 				break
 			}
