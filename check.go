@@ -413,24 +413,33 @@ func loadTargets(refs []string) ([]target, error) {
 	if len(cls) == 0 {
 		return nil, ErrNoChecklists
 	}
-	targets := make([]target, 0, len(cls))
-	var errs []error
-	for _, cl := range cls {
-		var automated []*checklist.Item
+	// One plan for them all: one scan of each document for every
+	// checklist's patterns, each pattern compiled and run once.
+	groups := make([][]*checklist.Item, len(cls))
+	for i, cl := range cls {
 		for _, it := range cl.Items() {
 			if it.Automated() {
-				automated = append(automated, it)
+				groups[i] = append(groups[i], it)
 			}
 		}
-		set, err := rule.Compile(automated)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		targets = append(targets, target{cl: cl, set: set})
 	}
-	if len(errs) > 0 {
+	sets, err := rule.CompileGroups(groups)
+	if err != nil {
+		// Each checklist's errors on their own, as each names its file.
+		var errs []error
+		for _, g := range groups {
+			if _, err := rule.Compile(g); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if len(errs) == 0 {
+			return nil, err
+		}
 		return nil, errors.Join(errs...)
+	}
+	targets := make([]target, len(cls))
+	for i, cl := range cls {
+		targets[i] = target{cl: cl, set: sets[i]}
 	}
 	return targets, nil
 }
@@ -610,15 +619,16 @@ func (c *checker) judge(targets []use, path string, idx int) (out outcome) {
 		out.errs = fileErrors(path, err)
 		return out
 	}
+	// One reading of the document serves every checklist of the plan.
+	var ev *rule.Evidence
+	defer func() { ev.Release() }()
 	for _, t := range targets {
+		if ev == nil {
+			ev = t.set.Read(doc)
+		}
 		// Only the findings that support a pass need the rules to look
 		// further; without them a held Result keeps less.
-		var auto map[string]rule.Outcome
-		if c.o.KeepPasses {
-			auto = t.set.Evaluate(doc)
-		} else {
-			auto = t.set.EvaluateErrors(doc)
-		}
+		auto := t.set.EvaluateEvidence(ev, c.o.KeepPasses)
 		r, err := c.evaluate(t, path, []string{path}, auto)
 		if err != nil {
 			out.errs = append(out.errs, result.FileError{File: path, Message: err.Error()})

@@ -32,6 +32,9 @@
 #   SKIP_VALE  set to 1 to leave Vale out
 #   LARGE      documents in the large corpus (default 10000)
 #   NO_INSTALL set to 1 to fail rather than install a missing tool
+#   SKIP_BUILTINS set to 1 to leave out bench/builtins.sh (each built-in
+#              checklist, and all of them, against ripgrep running the same
+#              expressions), which otherwise runs last
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -184,3 +187,9 @@ grow=$(ratio "${t[engine300]}" "${t[engine27]}")
 		"$(rg --version | head -1); hyperfine $(hyperfine --version | cut -d' ' -f2); runs: $runs"
 	echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$dir/results.md"
+
+if [ "${SKIP_BUILTINS:-}" != 1 ]; then
+	echo
+	echo "== the built-in checklists against ripgrep running the same expressions"
+	BENCH_DIR="$dir" RUNS="$runs" NO_BUILD=1 bash "$root/bench/builtins.sh" | tee "$dir/builtins.md"
+fi

@@ -10,8 +10,8 @@ import (
 )
 
 var (
-	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "numbers", "case"}
-	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "what", "example"}
+	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "timescale", "numbers", "case"}
+	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "context", "what", "example"}
 	nearKeys        = []string{"a", "b", "within"}
 	readabilityKeys = []string{"min"}
 	jargonKeys      = []string{"max", "per", "words"}
@@ -105,10 +105,14 @@ func (d *decoder) evidence(f field) *Evidence {
 		ev.Sentences = d.sentenceRules(sf, ev.MatchCase)
 		conditions++
 	}
+	if tf, ok := fs["timescale"]; ok {
+		ev.Timescale = d.timescale(tf, ev.MatchCase)
+		conditions++
+	}
 	_, hasMin := fs["min"]
 	if conditions == 0 && len(f.value.Content) > 0 && 2*len(fs) == len(f.value.Content) && !hasMin {
 		d.errorf(f.value, "evidence sets no condition").
-			WithHint("give at least one of any, all, none, near, heading, readability, jargon or sentence")
+			WithHint("give at least one of any, all, none, near, heading, readability, jargon, sentence or timescale")
 	} else if len(f.value.Content) == 0 {
 		d.errorf(f.value, "evidence is empty").WithHint("leave evidence out for an item an assessor answers")
 	}
@@ -350,7 +354,7 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 		if v := enum("missing", "fail", "partial"); v != "" {
 			r.Missing = v
 		}
-		for _, key := range []string{"commit", "negated", "forbid"} {
+		for _, key := range []string{"commit", "negated", "forbid", "rows"} {
 			if bf, ok := fs[key]; ok {
 				if v, ok := d.boolean(bf); ok {
 					switch key {
@@ -360,7 +364,18 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 						r.Negated = v
 					case "forbid":
 						r.Forbid = v
+					case "rows":
+						r.Rows = v
 					}
+				}
+			}
+		}
+		if cf, ok := fs["context"]; ok {
+			if v, ok := d.integer(cf); ok {
+				if v < 0 || v > 20 {
+					d.errorf(cf.value, "sentence context must be from 0 to 20 units, not %d", v)
+				} else {
+					r.Context = v
 				}
 			}
 		}

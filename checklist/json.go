@@ -65,6 +65,7 @@ type (
 		Readability *jsonMin       `json:"readability,omitempty"`
 		Jargon      *jsonJargon    `json:"jargon,omitempty"`
 		Sentence    []jsonSentence `json:"sentence,omitempty"`
+		Timescale   *jsonTime      `json:"timescale,omitempty"`
 		Numbers     string         `json:"numbers,omitempty"`
 		Case        string         `json:"case,omitempty"`
 	}
@@ -83,6 +84,8 @@ type (
 		Negated bool     `json:"negated,omitempty"`
 		Missing string   `json:"missing,omitempty"`
 		Forbid  bool     `json:"forbid,omitempty"`
+		Rows    bool     `json:"rows,omitempty"`
+		Context int      `json:"context,omitempty"`
 		What    string   `json:"what,omitempty"`
 		Example string   `json:"example,omitempty"`
 	}
@@ -93,6 +96,16 @@ type (
 		Max   float64  `json:"max"`
 		Per   int      `json:"per,omitempty"`
 		Words []string `json:"words"`
+	}
+	jsonTime struct {
+		What  string `json:"what"`
+		Event string `json:"event"`
+		Stage int    `json:"stage,omitempty"`
+		Max   string `json:"max"`
+		Total string `json:"total,omitempty"`
+		From  string `json:"from,omitempty"`
+		Later string `json:"later,omitempty"`
+		Skip  string `json:"skip,omitempty"`
 	}
 	jsonWhen struct {
 		Item   string   `json:"item"`
@@ -175,8 +188,23 @@ func itemJSON(it *Item) jsonItem {
 	}
 	for _, r := range ev.Sentences {
 		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None),
-			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid,
+			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Context: r.Context,
 			What: r.What, Example: r.Example})
+	}
+	if t := ev.Timescale; t != nil {
+		jt := &jsonTime{What: t.What, Event: t.Event.Expr, Stage: t.Stage, Max: t.Max.String()}
+		if t.Total != nil {
+			jt.Total = t.Total.String()
+		}
+		for _, p := range []struct {
+			dst *string
+			src *Pattern
+		}{{&jt.From, t.From}, {&jt.Later, t.Later}, {&jt.Skip, t.Skip}} {
+			if p.src != nil {
+				*p.dst = p.src.Expr
+			}
+		}
+		je.Timescale = jt
 	}
 	if ev.NumberWords {
 		je.Numbers = "words"

@@ -273,6 +273,9 @@ type Evidence struct {
 	// Sentences are the sentence rules: each holds (or fails) sentence by
 	// sentence, see SentenceRule.
 	Sentences []*SentenceRule
+	// Timescale compares the organisation's timescale for an event with a
+	// limit (see Timescale).
+	Timescale *Timescale
 	// NumberWords lets "\d" in patterns match numbers written as words
 	// ("three working days"); set with `numbers: words`.
 	NumberWords bool
@@ -319,6 +322,14 @@ type SentenceRule struct {
 	Missing string
 	// Forbid turns the rule round: it fails on each qualifying sentence.
 	Forbid bool
+	// Context is how many units before the sentence the None patterns
+	// are also looked for in (stopping at the nearest heading, which is
+	// looked at): a phone number under "Housing Ombudsman" is the
+	// ombudsman's.
+	Context int
+	// Rows reads a table cell as its whole row with the table's header
+	// row, so that a figure is tied to its measure and period.
+	Rows bool
 	// What says in a message what the sentence does ("the organisation
 	// commits to apologise"); Example is a sentence that would pass.
 	What, Example string

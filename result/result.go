@@ -126,7 +126,12 @@ type Finding struct {
 	Column  int    `json:"column,omitempty"`
 	Page    int    `json:"page,omitempty"`
 	Snippet string `json:"snippet,omitempty"`
-	Message string `json:"message"`
+	// Heading is the heading of the part of the document the match is in
+	// (the nearest heading above it), and Sentence the whole sentence it
+	// is in: what a self-assessment quotes as evidence.
+	Heading  string `json:"heading,omitempty"`
+	Sentence string `json:"sentence,omitempty"`
+	Message  string `json:"message"`
 	// Severity is "error" for a failed condition or a document that could
 	// not be read, "info" for a match that supports a pass.
 	Severity string `json:"severity,omitempty"`

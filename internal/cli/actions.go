@@ -18,6 +18,9 @@ import (
 
 func init() { register(newActionsCmd) }
 
+// actionFormats are the values of --format.
+var actionFormats = enum{what: "format", values: []string{"table", "md", "csv", "json"}}
+
 // ActionsOptions are the options of `svcaudit actions`.
 type ActionsOptions struct {
 	File    string
@@ -68,15 +71,13 @@ ones first, then by due date.`,
 	f.StringVar(&opts.Status, "status", "open", "only actions with this status: open, done, dropped or all")
 	f.BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any action listed is overdue (for CI)")
 	f.StringVar(&opts.AsOf, "as-of", "", "judge overdue actions as of this date (YYYY-MM-DD), not today")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: table, md, csv or json")
+	enumFlag(cmd, &opts.Format, actionFormats, "f", "table", "output format", "")
 	return cmd
 }
 
 func runActions(ios *IOStreams, opts *ActionsOptions) error {
-	switch opts.Format {
-	case "table", "md", "csv", "json":
-	default:
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use table, md, csv or json"}
+	if err := actionFormats.check(opts.Format); err != nil {
+		return err
 	}
 	switch opts.Status {
 	case "open", "done", "dropped", "all":
@@ -295,28 +296,6 @@ func writeActionsList(w io.Writer, list []*action.Action, today time.Time, width
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// wrapWords breaks s into lines of at most n characters at spaces (a word
-// longer than n keeps its own line).
-func wrapWords(s string, n int) string {
-	var b strings.Builder
-	line := 0
-	for i, word := range strings.Fields(s) {
-		wl := utf8.RuneCountInString(word)
-		if i > 0 {
-			if line+1+wl > n {
-				b.WriteString("\n")
-				line = 0
-			} else {
-				b.WriteString(" ")
-				line++
-			}
-		}
-		b.WriteString(word)
-		line += wl
-	}
-	return b.String()
 }
 
 func writeActionsMarkdown(w io.Writer, list []*action.Action, today time.Time) error {

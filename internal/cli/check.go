@@ -9,19 +9,21 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit"
 	"github.com/svcaudit/svcaudit/internal/config"
-	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/report/stream"
 )
 
-func init() { register(newCheckCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdCheck(ios, g, nil) })
+}
+
+// checkFormats are the values of --format.
+var checkFormats = enum{what: "format", values: stream.Formats}
 
 // CheckOptions are the settings of `svcaudit check`: the check itself,
 // and how its report is written.
@@ -35,7 +37,10 @@ type CheckOptions struct {
 	AsOf string
 }
 
-func newCheckCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdCheck builds `svcaudit check`. Its flags and .svcaudit.yaml become
+// CheckOptions; runF, when set, is called with them in place of the check
+// (tests use it to see what the flags say).
+func NewCmdCheck(ios *IOStreams, g *GlobalOptions, runF func(*CheckOptions) error) *cobra.Command {
 	o := &CheckOptions{}
 	o.Now = time.Now
 	o.WarnExpiry = svcaudit.DefaultWarnExpiry
@@ -100,6 +105,9 @@ checked.`,
 			if f.Changed("pdf-timeout") && o.Limits.PDFTimeout <= 0 {
 				return usageErrorf("--pdf-timeout must be positive")
 			}
+			if runF != nil {
+				return runF(o)
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
 			go func() {
@@ -116,7 +124,7 @@ checked.`,
 	f.BoolVar(&o.Together, "together", false, "judge all documents as one body of evidence")
 	f.StringVar(&o.Subject, "subject", "", "the subject's name with --together (default \"together\")")
 	f.Float64Var(&failUnder, "fail-under", 0, "fail a document scoring below this percentage")
-	f.StringVarP(&o.Format, "format", "f", "text", "output format: "+strings.Join(stream.Formats, ", "))
+	enumFlag(cmd, &o.Format, checkFormats, "f", "text", "output format", "")
 	f.StringVarP(&o.Output, "output", "o", "", "write the report to FILE (atomically)")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing --output file")
 	f.StringArrayVar(&o.Include, "include", nil, "check only files matching this glob (repeatable)")
@@ -129,7 +137,6 @@ checked.`,
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", svcaudit.DefaultWarnExpiry, "flag waivers expiring within this many days")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(stream.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -180,12 +187,8 @@ func settingGiven(changed func(string) bool) func(string) bool {
 const progressMin = 50
 
 func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOptions) error {
-	if !slices.Contains(stream.Formats, o.Format) {
-		e := usageErrorf("unknown format %q (want one of %s)", o.Format, strings.Join(stream.Formats, ", "))
-		if s := diag.Suggest(o.Format, stream.Formats); s != "" {
-			e.Hint = fmt.Sprintf("did you mean %q?", s)
-		}
-		return e
+	if err := checkFormats.check(o.Format); err != nil {
+		return err
 	}
 	o.KeepPasses = o.Format == "json"
 	prep, err := svcaudit.PrepareCheck(o.CheckOptions)
@@ -331,22 +334,7 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, files []string) error {
 			return usageErrorf("--output %s is one of the documents being checked", o.Output)
 		}
 	}
-	fi, err := os.Stat(o.Output)
-	if err != nil || o.Force {
-		return nil
-	}
-	if fi.IsDir() {
-		return usageErrorf("--output %s is a folder", o.Output)
-	}
-	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s already exists. Replace it? [y/N] ", o.Output)
-		line, _ := bufio.NewReader(ios.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
-			return nil
-		}
-		return usageErrorf("%s left as it was", o.Output)
-	}
-	return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
+	return confirmOverwrite(ios, o.Output, o.Force)
 }
 
 // pendingFile is an output file written in a temporary file beside it and

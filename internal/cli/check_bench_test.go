@@ -34,11 +34,17 @@ func benchCorpus(b *testing.B) string {
 // benchCheck runs `svcaudit check -q -c checklistN.yaml corpus1k`, as
 // bench/run.sh times it, with the output thrown away.
 func benchCheck(b *testing.B, patterns string) {
+	benchCheckWith(b, []string{filepath.Join(benchCorpus(b), "checklist"+patterns+".yaml")})
+}
+
+// benchCheckWith runs check on the corpus with the checklists given (none:
+// the default, every built-in).
+func benchCheckWith(b *testing.B, checklists []string) {
 	dir := benchCorpus(b)
 	o := func() *CheckOptions {
 		o := &CheckOptions{Format: "text"}
 		o.Paths = []string{filepath.Join(dir, "corpus1k")}
-		o.Checklists = []string{filepath.Join(dir, "checklist"+patterns+".yaml")}
+		o.Checklists = checklists
 		o.Now = time.Now
 		return o
 	}
@@ -57,3 +63,7 @@ func BenchmarkCheckCorpus27(b *testing.B) { benchCheck(b, "27") }
 
 // BenchmarkCheckCorpus300 is the same with 300 patterns.
 func BenchmarkCheckCorpus300(b *testing.B) { benchCheck(b, "300") }
+
+// BenchmarkCheckBuiltins is `svcaudit check` with its default checklists,
+// every built-in, on the same corpus.
+func BenchmarkCheckBuiltins(b *testing.B) { benchCheckWith(b, nil) }

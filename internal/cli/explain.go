@@ -16,6 +16,9 @@ import (
 
 func init() { register(newExplainCmd) }
 
+// explainFormats are the values of --format.
+var explainFormats = enum{what: "format", values: []string{"text", "md"}}
+
 // ExplainOptions are the options of `svcaudit explain`.
 type ExplainOptions struct {
 	Result string
@@ -50,14 +53,14 @@ only that part.`,
 			return runExplain(ios, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "text", "output format: text or md")
+	enumFlag(cmd, &opts.Format, explainFormats, "f", "text", "output format", "")
 	cmd.Flags().StringVarP(&opts.Checklist, "checklist", "c", "", "the checklist the result was scored against (built-in id or path), to list its grade bands")
 	return cmd
 }
 
 func runExplain(ios *IOStreams, opts *ExplainOptions) error {
-	if opts.Format != "text" && opts.Format != "md" {
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use text or md"}
+	if err := explainFormats.check(opts.Format); err != nil {
+		return err
 	}
 	rs, err := readResults([]string{opts.Result}) // report.go: a Result or a check's results
 	if err != nil {

@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -65,22 +63,8 @@ func writeNewFile(ios *IOStreams, path string, data []byte, force bool) error {
 		_, err := ios.Out.Write(data)
 		return err
 	}
-	if st, err := os.Stat(path); err == nil {
-		if st.IsDir() {
-			return usageErrorf("%s is a folder: give a file name with -o", path)
-		}
-		if !force {
-			if !ios.InTTY || !ios.ErrTTY {
-				return &UsageError{Msg: fmt.Sprintf("%s already exists", path), Hint: "use --force to replace it, or -o to write elsewhere"}
-			}
-			fmt.Fprintf(ios.ErrOut, "%s already exists. Replace it? [y/N] ", path)
-			answer, _ := bufio.NewReader(ios.In).ReadString('\n')
-			if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" {
-				return usageErrorf("%s left as it was", path)
-			}
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err := confirmOverwrite(ios, path, force); err != nil {
+		return err
 	}
 	if err := atomicfile.Write(path, data, 0o644); err != nil {
 		switch {

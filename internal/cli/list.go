@@ -19,6 +19,9 @@ import (
 
 func init() { register(newListCmd) }
 
+// listFormats are the values of --format.
+var listFormats = enum{what: "format", values: []string{"table", "json"}}
+
 type listOptions struct {
 	Dirs   []string
 	Format string
@@ -51,13 +54,13 @@ listed; the exit status is then 2.`,
 		},
 	}
 	cmd.Flags().StringArrayVar(&opts.Dirs, "dir", nil, "also list the checklists in this folder (repeatable)")
-	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table or json")
+	enumFlag(cmd, &opts.Format, listFormats, "", "table", "output format", "")
 	return cmd
 }
 
 func runList(ios *IOStreams, opts *listOptions) error {
-	if opts.Format != "table" && opts.Format != "json" {
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use --format table or --format json"}
+	if err := listFormats.check(opts.Format); err != nil {
+		return err
 	}
 	var entries []listEntry
 	var errs diag.List

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -20,7 +19,12 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
-func init() { register(newReportCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdReport(ios, g, nil) })
+}
+
+// reportFormats are the values of --format: report's, and a merged Result.
+var reportFormats = enum{what: "format", values: append(append([]string(nil), report.Formats...), "result")}
 
 // ReportOptions are the flags and arguments of `svcaudit report`.
 type ReportOptions struct {
@@ -36,18 +40,28 @@ type ReportOptions struct {
 	Actions  string
 	// Title, Period and Summary shape a board paper: its heading, the
 	// period it covers, and a short form without item details or the
-	// scoring appendix.
+	// scoring appendix. Period heads a self-assessment form too.
 	Title   string
-	Period  string
 	Summary bool
 	// Checklist gives the grade bands drawn and used when merging; by
 	// default the built-in checklist the Results name, if there is one.
 	Checklist string
+	// SelfAssessment writes the self-assessment form of one Result
+	// (md, html or xlsx), with Requirements (a file of the organisation's
+	// own wording) and the header's Organisation, Period and CompletedBy.
+	SelfAssessment bool
+	Requirements   string
+	Organisation   string
+	Period         string
+	CompletedBy    string
 	// Now is today's date, for overdue actions (time.Now by default).
 	Now func() time.Time
 }
 
-func newReportCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdReport builds `svcaudit report`. Its flags become ReportOptions;
+// runF, when set, is called with them in place of the report (tests use it
+// to see what the flags say).
+func NewCmdReport(ios *IOStreams, g *GlobalOptions, runF func(*ReportOptions) error) *cobra.Command {
 	o := &ReportOptions{Now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "report RESULT.json...",
@@ -59,20 +73,27 @@ self-contained file with charts), docx (a Word board paper with the same
 charts), csv, xlsx, json. --title, --period and --summary shape a board
 paper. With --merge, Results of
 the same subject and checklist (several assessors, sharded CI runs) are
-combined into one first; --format result writes the merged Result itself.`,
+combined into one first; --format result writes the merged Result itself.
+With --self-assessment, one Result (of a code such as housing-ombudsman-code)
+becomes the code's self-assessment form for the governing body: md, html or
+xlsx, one row per provision with Comply, Evidence and Commentary.`,
 		Example: `  svcaudit report housing.json
   svcaudit report housing.json --baseline housing-q1.json --format html -o board.html
   svcaudit report housing.json --period "Q1 2026-27" --summary -o board.docx
   svcaudit report *.json --sort score --format md
-  svcaudit report a.json b.json --merge --format result -o merged.json`,
+  svcaudit report a.json b.json --merge --format result -o merged.json
+  svcaudit report 2026.json --self-assessment --period "2025-26" --actions actions.yaml -o self-assessment.xlsx`,
 		Args: wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Inputs = args
+			if runF != nil {
+				return runF(o)
+			}
 			return runReport(ios, o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&o.Format, "format", "f", "", "output format: "+strings.Join(report.Formats, ", ")+", or result with --merge (default: from -o's extension, else table)")
+	enumFlag(cmd, &o.Format, reportFormats, "f", "", "output format", "(result with --merge; default: from -o's extension, else table)")
 	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (atomically) instead of standard output")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing -o file")
 	f.StringSliceVar(&o.Baseline, "baseline", nil, "earlier Results to compare against (repeatable)")
@@ -82,9 +103,13 @@ combined into one first; --format result writes the merged Result itself.`,
 	f.BoolVar(&o.BOM, "bom", false, "start CSV with a UTF-8 byte-order mark, for Excel")
 	f.StringVar(&o.Actions, "actions", "", "actions register (YAML): show open actions beside failures")
 	f.StringVar(&o.Title, "title", "", "the report's title (default: from the subject and checklist)")
-	f.StringVar(&o.Period, "period", "", `the period the paper covers, such as "Q4 2026-27"`)
 	f.BoolVar(&o.Summary, "summary", false, "leave out item details and the scoring appendix (a short board paper)")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
+	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html or xlsx)")
+	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
+	f.StringVar(&o.Organisation, "organisation", "", "with --self-assessment: the organisation (default: the Result's subject)")
+	f.StringVar(&o.Period, "period", "", `the period the paper (or --self-assessment form) covers, such as "Q4 2026-27"`)
+	f.StringVar(&o.CompletedBy, "completed-by", "", "with --self-assessment: who completed it (default: the Result's auditor)")
 	return cmd
 }
 
@@ -132,9 +157,16 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	if format == "markdown" {
 		format = "md"
 	}
-	valid := append([]string{"result"}, report.Formats...)
-	if !contains(valid, format) {
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", format), Hint: "use one of " + strings.Join(valid, ", ")}
+	if o.SelfAssessment {
+		return runSelfAssessment(ios, o, format)
+	}
+	for _, flag := range []struct{ name, value string }{{"--requirements", o.Requirements}, {"--organisation", o.Organisation}, {"--completed-by", o.CompletedBy}} {
+		if flag.value != "" {
+			return &UsageError{Msg: flag.name + " needs --self-assessment"}
+		}
+	}
+	if err := reportFormats.check(format); err != nil {
+		return err
 	}
 	if format == "result" && !o.Merge {
 		return &UsageError{Msg: "--format result writes a merged Result and needs --merge"}
@@ -197,6 +229,55 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
 }
 
+// runSelfAssessment writes the self-assessment form of one Result.
+func runSelfAssessment(ios *IOStreams, o *ReportOptions, format string) error {
+	if format == "table" && o.Format == "" {
+		format = "md"
+	}
+	if !contains(report.SelfAssessmentFormats, format) {
+		return &UsageError{Msg: fmt.Sprintf("a self-assessment is written as %s, not %q", strings.Join(report.SelfAssessmentFormats, ", "), format)}
+	}
+	if o.Merge || len(o.Baseline) > 0 {
+		return &UsageError{Msg: "--self-assessment takes one Result: no --merge or --baseline"}
+	}
+	if format == "xlsx" && o.Output == "" && ios.OutTTY {
+		return &UsageError{Msg: "xlsx is a binary format: write it to a file", Hint: "add -o self-assessment.xlsx"}
+	}
+	if o.Output != "" {
+		if err := checkOutput(ios, o); err != nil {
+			return err
+		}
+	}
+	results, err := readResults(o.Inputs)
+	if err != nil {
+		return err
+	}
+	if len(results) != 1 {
+		return &UsageError{Msg: fmt.Sprintf("--self-assessment takes one Result, and %s holds %d", strings.Join(o.Inputs, ", "), len(results)),
+			Hint: "run the audit with svcaudit run -c CHECKLIST --answers FILE --docs POLICY -o RESULT.json"}
+	}
+	opts := report.SelfAssessmentOptions{Format: format, Organisation: o.Organisation, Period: o.Period, CompletedBy: o.CompletedBy, Today: o.Now()}
+	if o.Requirements != "" {
+		if opts.Requirements, err = report.LoadRequirements(o.Requirements); err != nil {
+			return err
+		}
+	}
+	if o.Actions != "" {
+		if opts.Actions, err = loadActions(o.Actions); err != nil {
+			return err
+		}
+	}
+	var buf bytes.Buffer
+	if err := report.SelfAssessment(&buf, results[0], opts); err != nil {
+		return err
+	}
+	if o.Output == "" {
+		_, err := ios.Out.Write(buf.Bytes())
+		return err
+	}
+	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -216,7 +297,7 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 	if err != nil {
 		return fmt.Errorf("output %s: %w", o.Output, err)
 	}
-	inputs := append(append([]string{o.Actions}, o.Inputs...), o.Baseline...)
+	inputs := append(append([]string{o.Actions, o.Requirements}, o.Inputs...), o.Baseline...)
 	for _, in := range inputs {
 		if in == "" {
 			continue
@@ -225,17 +306,7 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 			return &UsageError{Msg: fmt.Sprintf("output %s is also an input: refusing to overwrite it", o.Output)}
 		}
 	}
-	if o.Force {
-		return nil
-	}
-	if ios.InTTY && ios.ErrTTY {
-		fmt.Fprintf(ios.ErrOut, "%s exists. Overwrite it? [y/N] ", o.Output)
-		line, _ := bufio.NewReader(ios.In).ReadString('\n')
-		if a := strings.ToLower(strings.TrimSpace(line)); a == "y" || a == "yes" {
-			return nil
-		}
-	}
-	return &UsageError{Msg: fmt.Sprintf("output %s exists", o.Output), Hint: "add --force to overwrite it"}
+	return confirmOverwrite(ios, o.Output, o.Force)
 }
 
 // readResults reads Results from files written by run (one Result) or by

@@ -32,7 +32,7 @@ func TestReportOutputAsksOnTerminal(t *testing.T) {
 			ios := Test(strings.NewReader(c.answer), &stdout, &stderr)
 			ios.InTTY, ios.ErrTTY = true, true
 			err := runReport(ios, &ReportOptions{Inputs: []string{reportFixture(t)}, Output: out, By: "section", Now: time.Now})
-			if !strings.Contains(stderr.String(), "board.md exists. Overwrite it? [y/N]") {
+			if !strings.Contains(stderr.String(), "board.md already exists. Replace it? [y/N]") {
 				t.Errorf("no question asked: %q", stderr.String())
 			}
 			b, _ := os.ReadFile(out)

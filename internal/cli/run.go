@@ -17,11 +17,18 @@ import (
 	"github.com/svcaudit/svcaudit/internal/answers"
 	"github.com/svcaudit/svcaudit/internal/interview"
 	"github.com/svcaudit/svcaudit/internal/rule"
-	"github.com/svcaudit/svcaudit/internal/score"
 	"github.com/svcaudit/svcaudit/result"
 )
 
-func init() { register(newRunCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdRun(ios, g, nil) })
+}
+
+// runFormats are the values of --format.
+var runFormats = enum{what: "format", values: []string{"table", "json", "md"}}
+
+// unansweredValues are the values of --unanswered.
+var unansweredValues = enum{what: "unanswered", values: []string{svcaudit.UnansweredZero, svcaudit.UnansweredSkip}}
 
 // RunOptions are the flags of `svcaudit run`.
 type RunOptions struct {
@@ -60,7 +67,10 @@ type RunOptions struct {
 	prompter interview.Prompter
 }
 
-func newRunCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdRun builds `svcaudit run`. Its flags become RunOptions; runF, when
+// set, is called with them in place of the audit (tests use it to see what
+// the flags say).
+func NewCmdRun(ios *IOStreams, g *GlobalOptions, runF func(*RunOptions) error) *cobra.Command {
 	o := &RunOptions{IO: ios, Global: g, now: time.Now}
 	cmd := &cobra.Command{
 		Use:   "run -c CHECKLIST [--answers FILE] [--docs PATH...]",
@@ -84,6 +94,9 @@ score is below --fail-under; 2 bad usage or bad input.`,
 			if err := o.applyConfig(cmd.Flags().Changed); err != nil {
 				return err
 			}
+			if runF != nil {
+				return runF(o)
+			}
 			return runRun(o)
 		},
 	}
@@ -93,9 +106,9 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringSliceVar(&o.Docs, "docs", nil, "documents or folders of evidence for the automated items (repeatable)")
 	f.StringVarP(&o.Output, "output", "o", "", "write the Result JSON to this file")
 	f.BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
-	f.StringVar(&o.Format, "format", "table", "summary format: table, json or md")
+	enumFlag(cmd, &o.Format, runFormats, "", "table", "summary format", "")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "fail (exit 1) when the score is below this percentage")
-	f.StringVar(&o.Unanswered, "unanswered", "zero", "unanswered items: zero (count as 0) or skip (leave out)")
+	enumFlag(cmd, &o.Unanswered, unansweredValues, "", "zero", "unanswered items", "(zero counts them as 0, skip leaves them out)")
 	f.StringVar(&o.Subject, "subject", "", "what is audited, e.g. \"Housing repairs service\"")
 	f.StringVar(&o.Auditor, "auditor", "", "who audited")
 	f.StringVar(&o.Date, "date", "", "audit date, YYYY-MM-DD (default: the answers file's, else today)")
@@ -107,8 +120,6 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	cmd.RegisterFlagCompletionFunc("checklist", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return checklist.BuiltinIDs(), cobra.ShellCompDirectiveDefault
 	})
-	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json", "md"}, cobra.ShellCompDirectiveNoFileComp))
-	cmd.RegisterFlagCompletionFunc("unanswered", cobra.FixedCompletions([]string{"zero", "skip"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -116,15 +127,11 @@ func (o *RunOptions) validate() error {
 	if o.Checklist == "" {
 		return &UsageError{Msg: "no checklist: give -c CHECKLIST (a built-in id or a path)", Hint: "'svcaudit list' shows the built-in checklists"}
 	}
-	switch o.Format {
-	case "table", "json", "md":
-	default:
-		return usageErrorf("unknown format %q: use table, json or md", o.Format)
+	if err := runFormats.check(o.Format); err != nil {
+		return err
 	}
-	switch o.Unanswered {
-	case score.UnansweredZero, score.UnansweredSkip:
-	default:
-		return usageErrorf("--unanswered must be zero or skip, not %q", o.Unanswered)
+	if err := unansweredValues.check(o.Unanswered); err != nil {
+		return err
 	}
 	if o.failUnderSet && (o.FailUnder < 0 || o.FailUnder > 100) {
 		return usageErrorf("--fail-under must be a percentage from 0 to 100, not %v", o.FailUnder)
@@ -412,14 +419,8 @@ func (o *RunOptions) writeResult(r *result.Result, cl *checklist.Checklist) erro
 			return usageErrorf("-o %s would overwrite an input of the run", o.Output)
 		}
 	}
-	if _, err := os.Stat(o.Output); err == nil && !o.Force {
-		ok := false
-		if o.terminal() {
-			huh.NewConfirm().Title(fmt.Sprintf("%s exists. Overwrite it?", o.Output)).Value(&ok).WithTheme(huh.ThemeBase()).Run()
-		}
-		if !ok {
-			return &UsageError{Msg: fmt.Sprintf("%s already exists", o.Output), Hint: "use --force to replace it, or -o to write elsewhere"}
-		}
+	if err := confirmOverwrite(o.IO, o.Output, o.Force); err != nil {
+		return err
 	}
 	return result.Write(o.Output, r)
 }

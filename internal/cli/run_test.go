@@ -30,17 +30,6 @@ items:
       any: ['within \d+ days']
 `
 
-func writeFiles(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // TestRunResultValidates checks that every Result run writes validates
 // against the published schema, whatever the answers.
 func TestRunResultValidates(t *testing.T) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 
@@ -12,6 +11,9 @@ import (
 )
 
 func init() { register(newShowCmd) }
+
+// showFormats are the values of --format.
+var showFormats = enum{what: "format", values: []string{"table", "md", "json"}}
 
 type showOptions struct {
 	Checklist string
@@ -38,17 +40,18 @@ form to print, with a box to tick for each answer), or as JSON.`,
 			return runShow(ios, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, md or json")
+	enumFlag(cmd, &opts.Format, showFormats, "", "table", "output format", "")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
 
 func runShow(ios *IOStreams, opts *showOptions) error {
-	switch opts.Format {
-	case "table", "md", "markdown", "json":
-	default:
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use --format table, md or json"}
+	if opts.Format == "markdown" {
+		opts.Format = "md"
+	}
+	if err := showFormats.check(opts.Format); err != nil {
+		return err
 	}
 	cl, err := checklist.Resolve(opts.Checklist)
 	if err != nil {

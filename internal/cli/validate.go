@@ -13,6 +13,9 @@ import (
 
 func init() { register(newValidateCmd) }
 
+// validateFormats are the values of --format.
+var validateFormats = enum{what: "format", values: []string{"text", "json"}}
+
 type validateOptions struct {
 	Files  []string
 	Format string
@@ -54,13 +57,13 @@ output as one JSON document, for editors and CI.`,
 			return runValidate(ios, g, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	enumFlag(cmd, &opts.Format, validateFormats, "", "text", "output format", "")
 	return cmd
 }
 
 func runValidate(ios *IOStreams, g *GlobalOptions, opts *validateOptions) error {
-	if opts.Format != "text" && opts.Format != "json" {
-		return &UsageError{Msg: fmt.Sprintf("unknown format %q", opts.Format), Hint: "use --format text or --format json"}
+	if err := validateFormats.check(opts.Format); err != nil {
+		return err
 	}
 	report := validateReport{Files: []validateFile{}, Problems: diag.List{}}
 	bad := 0

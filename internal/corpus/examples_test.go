@@ -84,7 +84,14 @@ func TestExampleAnswers(t *testing.T) {
 // seedRef is how an item cites its source: the seed file and the post title.
 var seedRef = regexp.MustCompile(`^seeds/\d{3}_[0-9a-f]{16}\.txt \([^)]+\): \S`)
 
-// TestBuiltinSources checks every built-in item cites the seed it comes from.
+// codeRef is how an item of a published code cites its source: the code,
+// the provision (its ref), must or should, and the source's address.
+var codeRef = regexp.MustCompile(`^[^,]+\(\d{4}\), provision (\S+) \((must|should)\): https://\S+$`)
+
+// TestBuiltinSources checks every built-in item cites the seed it comes
+// from, or, for an item of a published code (one with a ref), its provision
+// and the source's address, with must for a critical item and should for
+// another.
 func TestBuiltinSources(t *testing.T) {
 	cls, err := checklist.Builtins()
 	if err != nil {
@@ -94,6 +101,18 @@ func TestBuiltinSources(t *testing.T) {
 		for _, it := range cl.Items() {
 			if it.Checklist != cl.ID {
 				continue // an included item, checked in its own checklist
+			}
+			if it.Ref != "" {
+				m := codeRef.FindStringSubmatch(it.Source)
+				switch {
+				case m == nil:
+					t.Errorf("%s: source %q does not cite its code, provision and address", it.FullID, it.Source)
+				case m[1] != it.Ref:
+					t.Errorf("%s: source cites provision %s, but its ref is %s", it.FullID, m[1], it.Ref)
+				case (m[2] == "must") != it.Critical:
+					t.Errorf("%s: source says %s, but critical is %v", it.FullID, m[2], it.Critical)
+				}
+				continue
 			}
 			if !seedRef.MatchString(it.Source) {
 				t.Errorf("%s: source %q does not cite a seed file and title", it.FullID, it.Source)

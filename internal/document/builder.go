@@ -22,6 +22,10 @@ type builder struct {
 	// offsets where a unit must end without a "\n" (a table cell's start).
 	lineStarts []int
 	cuts       []int
+	rows       []Row
+	rowStart   int // offset of the open row, or -1
+	tables     int // tables begun so far
+	rowsInTbl  int // rows of the current table so far
 	lastLine   int // source line of the last piece added
 	lastPage   int
 }
@@ -110,6 +114,36 @@ func (b *builder) trimTrailingSpace() {
 	b.hasNext = false
 }
 
+// table begins a table: the next row is its header row.
+func (b *builder) table() {
+	b.tables++
+	b.rowsInTbl = 0
+	b.rowStart = -1
+}
+
+// row begins a table row (a block of its own).
+func (b *builder) row() {
+	if b.tables == 0 {
+		b.table()
+	}
+	b.brk()
+	b.rowStart = len(b.buf)
+}
+
+// endRow ends the open table row.
+func (b *builder) endRow() {
+	if b.rowStart < 0 || b.tables == 0 {
+		return
+	}
+	b.trimTrailingSpace()
+	if end := len(b.buf); end > b.rowStart {
+		b.rows = append(b.rows, Row{Start: b.rowStart, End: end, Table: b.tables - 1, Header: b.rowsInTbl == 0})
+		b.rowsInTbl++
+	}
+	b.rowStart = -1
+	b.brk()
+}
+
 // cut marks the current end of Text as the start of a new unit (a table
 // cell) though no "\n" separates it from what went before.
 func (b *builder) cut() {
@@ -150,7 +184,7 @@ func (b *builder) document(path, format string) *Document {
 	}
 	text := b.text()
 	return &Document{Path: path, Format: format, Text: text, Segments: b.segs, Headings: b.headings,
-		LineStarts: b.lineStarts, Sentences: sentences(text, b.cuts, b.headings)}
+		LineStarts: b.lineStarts, Sentences: sentences(text, b.cuts, b.headings), Rows: b.rows}
 }
 
 // text returns the buffer as a string. When the buffer is no more than an

@@ -27,6 +27,37 @@ type Document struct {
 	// source begins: every block start, and in plain text and Markdown each
 	// source line joined into a paragraph. See AtLineStart.
 	LineStarts []int
+	// Rows are the rows of the document's tables (Markdown, HTML, DOCX,
+	// ODT), in order: Text[Start:End] holds the row's cells, each a unit
+	// of Sentences. A table's first row is its header. See RowAt.
+	Rows []Row
+}
+
+// Row is one table row: its span of Text, the table it belongs to (0-based,
+// in order) and whether it is the table's header row.
+type Row struct {
+	Start, End int
+	Table      int
+	Header     bool
+}
+
+// RowAt returns the table row holding off, and false outside tables.
+func (d *Document) RowAt(off int) (Row, bool) {
+	i := sort.Search(len(d.Rows), func(i int) bool { return d.Rows[i].End > off })
+	if i < len(d.Rows) && d.Rows[i].Start <= off {
+		return d.Rows[i], true
+	}
+	return Row{}, false
+}
+
+// HeaderOf returns the header row of r's table, and false when r is the
+// header itself or its table has none.
+func (d *Document) HeaderOf(r Row) (Row, bool) {
+	i := sort.Search(len(d.Rows), func(i int) bool { return d.Rows[i].Table >= r.Table })
+	if i < len(d.Rows) && d.Rows[i].Table == r.Table && d.Rows[i].Header && d.Rows[i].Start != r.Start {
+		return d.Rows[i], true
+	}
+	return Row{}, false
 }
 
 // Segment is a run of Text that came from one contiguous place in the source.

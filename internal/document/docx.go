@@ -68,6 +68,10 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 				continue
 			}
 			switch t.Name.Local {
+			case "tbl":
+				b.table()
+			case "tr":
+				b.row()
 			case "p":
 				paras.push()
 			case "pStyle":
@@ -104,6 +108,8 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 				inText = false
 			case "p":
 				paras.pop()
+			case "tr":
+				b.endRow()
 			}
 		case xml.CharData:
 			if inText && fallback == 0 {

@@ -118,6 +118,13 @@ func parseHTML(s string) *builder {
 					b.heading(headLevel, headStart)
 					headLevel = 0
 				}
+			case a == atom.Table && tt == html.StartTagToken:
+				b.brk()
+				b.table()
+			case a == atom.Tr && tt == html.StartTagToken:
+				b.row()
+			case a == atom.Tr && tt == html.EndTagToken:
+				b.endRow()
 			case htmlBlocks[a]:
 				b.brk()
 			}

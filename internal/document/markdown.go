@@ -22,6 +22,7 @@ func parseMarkdown(s string) *builder {
 		listPara  bool // the open paragraph is a list item's
 		fence     string
 		comment   bool
+		inTable   bool
 	)
 	endPara := func() {
 		if para {
@@ -107,12 +108,18 @@ func parseMarkdown(s string) *builder {
 		}
 		if isTableRow(t) {
 			endPara()
+			if !inTable {
+				b.table()
+				inTable = true
+			}
 			if !isTableDelimiter(t) {
+				b.row()
 				tableRow(b, t, n, col)
-				b.brk()
+				b.endRow()
 			}
 			continue
 		}
+		inTable = false
 		if !para {
 			para, paraStart, listPara = true, b.offset(), item
 		} else {

@@ -12,6 +12,7 @@ const (
 	odtTextNS   = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 	odtStyleNS  = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 	odtOfficeNS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+	odtTableNS  = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 )
 
 // parseODT reads content.xml of an OpenDocument text. Each paragraph
@@ -64,6 +65,14 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 					skip = 1
 				}
 				continue
+			case odtTableNS:
+				switch t.Name.Local {
+				case "table":
+					b.table()
+				case "table-row":
+					b.row()
+				}
+				continue
 			case odtTextNS:
 			default:
 				continue
@@ -97,6 +106,9 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 			}
 			if t.Name.Space == odtTextNS && (t.Name.Local == "p" || t.Name.Local == "h") {
 				paras.pop()
+			}
+			if t.Name.Space == odtTableNS && t.Name.Local == "table-row" {
+				b.endRow()
 			}
 		case xml.CharData:
 			if skip == 0 {

@@ -68,7 +68,7 @@ func TestIsThematicBreak(t *testing.T) {
 		}
 	}
 	gen(nil)
-	if n := testing.AllocsPerRun(100, func() { isThematicBreak("* * * * *") }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { _ = isThematicBreak("* * * * *") }); n != 0 {
 		t.Errorf("isThematicBreak allocates %v times per call, want 0", n)
 	}
 }

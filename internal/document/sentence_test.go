@@ -2,6 +2,7 @@ package document
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -137,4 +138,33 @@ func FuzzSentences(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestRows(t *testing.T) {
+	for name, src := range map[string]string{
+		"t.md":   "Intro.\n\n| Measure | 2024/25 |\n|---|---|\n| Answered on time | 87% |\n| Upheld | 40% |\n\nAfter.",
+		"t.html": "<p>Intro.</p><table><tr><th>Measure</th><th>2024/25</th></tr><tr><td>Answered on time</td><td>87%</td></tr><tr><td>Upheld</td><td>40%</td></tr></table><p>After.</p>",
+	} {
+		t.Run(name, func(t *testing.T) {
+			d, err := Parse(name, []byte(src), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Rows) != 3 {
+				t.Fatalf("%d rows, want 3: %+v in %q", len(d.Rows), d.Rows, d.Text)
+			}
+			off := strings.Index(d.Text, "87%")
+			r, ok := d.RowAt(off)
+			if !ok || r.Header || !strings.Contains(d.Text[r.Start:r.End], "Answered on time") {
+				t.Fatalf("RowAt(87%%) = %+v %v", r, ok)
+			}
+			h, ok := d.HeaderOf(r)
+			if !ok || !strings.Contains(d.Text[h.Start:h.End], "2024/25") {
+				t.Fatalf("HeaderOf = %+v %v", h, ok)
+			}
+			if _, ok := d.RowAt(strings.Index(d.Text, "After")); ok {
+				t.Error("a paragraph after the table is in a row")
+			}
+		})
+	}
 }

@@ -163,7 +163,6 @@ func TestAskAutomated(t *testing.T) {
 type saveCheck struct {
 	t     *testing.T
 	path  string
-	n     int
 	given int
 }
 

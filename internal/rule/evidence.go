@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -31,6 +32,12 @@ type evidence struct {
 	// noInfo says info findings are dropped (EvaluateErrors): they need
 	// no place or snippet, and one match is enough to pass an any rule.
 	noInfo bool
+	// figures are, per document, the durations timescale rules read,
+	// found the first time one asks.
+	figures     [][]figure
+	figuresDone []bool
+	// ivs is find's buffer of windows, reused from pattern to pattern.
+	ivs []interval
 }
 
 // placeCursor is a place in a document: byte offset off, in segment seg,
@@ -83,13 +90,18 @@ func (s *Set) newEvidence(docs []*document.Document) *evidence {
 			continue
 		}
 		lens := s.scanner.lens
-		if len(lens) == 0 {
-			continue // no pattern has literals to look for
+		if len(lens) == 0 && len(s.classes) == 0 {
+			continue // no pattern has anchors to look for
 		}
 		hits := s.hitPool.Get().([][]hit)
-		s.scanner.scan(d.Text, func(lit int32, end int) {
-			hits[lit] = append(hits[lit], hit{start: end - lens[lit], end: end})
-		})
+		if len(lens) > 0 {
+			s.scanner.scan(d.Text, func(lit int32, end int) {
+				hits[lit] = append(hits[lit], hit{start: end - lens[lit], end: end})
+			})
+		}
+		if len(s.classes) > 0 {
+			classRuns(hits[len(lens):], d.Text, &s.classMask)
+		}
 		ev.hits[i] = hits
 	}
 	return ev
@@ -104,6 +116,7 @@ func (ev *evidence) release() {
 		for j := range hits {
 			hits[j] = hits[j][:0]
 		}
+		//lint:ignore SA6002 the slice header's 24 bytes are small beside the hit lists it recycles
 		ev.set.hitPool.Put(hits)
 		ev.hits[i] = nil
 	}
@@ -163,7 +176,7 @@ func statsOf(text string) textStats {
 			nonword += run
 		}
 		switch k {
-		case kindLetter:
+		case kindLetter, kindUnderscore:
 			word += run
 			st.longestSpace = max(st.longestSpace, space)
 			space = 0
@@ -204,6 +217,9 @@ const (
 	kindSpace
 	kindNewline
 	kindMulti
+	// kindUnderscore is a word character (\w, \b) that is not a letter
+	// or digit: it counts towards both runs of word and of nonWord runes.
+	kindUnderscore
 )
 
 var byteKinds = func() (k [256]uint8) {
@@ -217,6 +233,8 @@ var byteKinds = func() (k [256]uint8) {
 			k[c] = kindSpace
 		case '0' <= c && c <= '9':
 			k[c] = kindDigit
+		case c == '_':
+			k[c] = kindUnderscore
 		case isWordByte(byte(c)):
 			k[c] = kindLetter
 		}
@@ -255,7 +273,7 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 				out = append(out, match{doc: di, start: l[0], end: l[1]})
 			}
 		} else {
-			out = pat.find(out, di, d.Text, ev.hits[di], ev.stats[di], left)
+			out = pat.find(out, di, d.Text, ev.hits[di], ev.stats[di], left, &ev.ivs)
 		}
 	}
 	ev.found[p] = out
@@ -263,46 +281,119 @@ func (ev *evidence) matchesUpTo(p, n int) []match {
 	return out
 }
 
+// classRuns appends to hits[c] the runs of bytes of each class c in text,
+// in one pass for every class: mask[b] has bit c set when byte b is in
+// class c.
+func classRuns(hits [][]hit, text string, mask *[256]uint64) {
+	var active uint64
+	var start [64]int
+	for i := 0; i < len(text); i++ {
+		m := mask[text[i]]
+		if m == active {
+			continue
+		}
+		for ended := active &^ m; ended != 0; ended &= ended - 1 {
+			c := bits.TrailingZeros64(ended)
+			hits[c] = append(hits[c], hit{start: start[c], end: i})
+		}
+		for started := m &^ active; started != 0; started &= started - 1 {
+			start[bits.TrailingZeros64(started)] = i
+		}
+		active = m
+	}
+	for ; active != 0; active &= active - 1 {
+		c := bits.TrailingZeros64(active)
+		hits[c] = append(hits[c], hit{start: start[c], end: len(text)})
+	}
+}
+
+// interval is where a match containing an anchor's occurrence must lie,
+// and the branch of the split alternation the anchor belongs to.
+type interval struct{ from, to, branch int }
+
 // find appends to dst the first n matches (all when n < 0) of the pattern
-// in text, document doc, running it only on windows around its literal
-// hits.
+// in text, document doc, running it only on windows around its anchors'
+// occurrences.
 //
-// Every match contains one of the pattern's literals and reaches at most
-// before bytes ahead of it and after bytes past it, so it lies within
-// [hit.start-before, hit.end+after] of a hit, and has a hit of each
-// further literal set in that range too. Windows widened to a non-word
-// character (or a line break, for line anchors) give \b and (?m)^$ the
-// same context as the whole text, so the matches are exactly those of the
-// whole text.
-func (p *pattern) find(dst []match, doc int, text string, litHits [][]hit, st textStats, n int) []match {
+// Every match contains an occurrence of one of the pattern's anchors and
+// reaches at most before bytes ahead of it and after bytes past it, so it
+// lies within [hit.start-before, hit.end+after] of a hit, and has an
+// occurrence of each further need in that range too. Windows widened to a
+// non-word character (or a line break, for line anchors) give \b and
+// (?m)^$ the same context as the whole text, so the matches are exactly
+// those of the whole text. A window holding occurrences of only some
+// branches of a split alternation runs the pattern without the others,
+// which cannot match there.
+func (p *pattern) find(dst []match, doc int, text string, litHits [][]hit, st textStats, n int, buf *[]interval) []match {
 	whole := func() []match {
 		for _, l := range p.re.FindAllStringIndex(text, n) {
 			dst = append(dst, match{doc: doc, start: l[0], end: l[1]})
 		}
 		return dst
 	}
-	if p.pre.lits == nil || p.pre.span.inf {
+	if p.pre.anchors == nil || p.pre.span.inf {
 		return whole()
 	}
-	hits := groupHits(litHits, p.groups[0])
-	if len(hits) == 0 {
-		return dst
-	}
-	before := p.pre.before.bytes(st)
-	after := p.pre.after.bytes(st)
-	if n < 0 && (before+after)*len(hits) >= len(text) {
-		// The windows would cover most of the text anyway.
-		return whole()
-	}
-	var also [][]hit
-	if len(p.groups) > 1 {
-		also = make([][]hit, len(p.groups)-1)
-		for g := range also {
-			also[g] = groupHits(litHits, p.groups[g+1])
-			if len(also[g]) == 0 {
-				return dst
+	ivs := (*buf)[:0]
+	defer func() { *buf = ivs[:0] }()
+	covered := 0
+	sources := 0
+	for ai := range p.pre.anchors {
+		a := &p.pre.anchors[ai]
+		hits := groupHits(litHits, a.ids[0])
+		if len(hits) == 0 {
+			continue
+		}
+		var also [][]hit
+		if len(a.ids) > 1 {
+			also = make([][]hit, len(a.ids)-1)
+			empty := false
+			for g := range also {
+				also[g] = groupHits(litHits, a.ids[g+1])
+				empty = empty || len(also[g]) == 0
+			}
+			if empty {
+				continue
 			}
 		}
+		before, after := a.before.bytes(st), a.after.bytes(st)
+		added := false
+	next:
+		for _, h := range hits {
+			from, to := h.start-before, h.end+after
+			for g, hs := range also {
+				// from only grows, so each list is walked once: its
+				// leading hits that end before from are dropped for good.
+				for len(hs) > 0 && hs[0].end <= from {
+					hs = hs[1:]
+				}
+				also[g] = hs
+				if !hitWithin(hs, from, to, a.class[g+1]) {
+					continue next
+				}
+			}
+			ivs = append(ivs, interval{from: from, to: to, branch: a.branch})
+			covered += to - from
+			added = true
+		}
+		if added {
+			sources++
+		}
+	}
+	if len(ivs) == 0 {
+		return dst
+	}
+	if n < 0 && covered >= 8*len(text) {
+		// The windows, overlapping many times over, would cover the
+		// whole text anyway: spare the work of merging them.
+		return whole()
+	}
+	if sources > 1 {
+		sort.Slice(ivs, func(i, j int) bool { return ivs[i].from < ivs[j].from })
+	}
+	var mask []uint64
+	if p.pre.split != nil {
+		mask = make([]uint64, (len(p.pre.split.alt.Sub)+63)/64)
 	}
 	found := 0
 	lo, hi := -1, -1
@@ -311,45 +402,35 @@ func (p *pattern) find(dst []match, doc int, text string, litHits [][]hit, st te
 		if n >= 0 {
 			left = n - found
 		}
-		for _, l := range p.re.FindAllStringIndex(text[lo:hi], left) {
+		re := p.windowRegexp(mask, lo == 0, hi == len(text))
+		clear(mask)
+		for _, l := range re.FindAllStringIndex(text[lo:hi], left) {
 			dst = append(dst, match{doc: doc, start: l[0] + lo, end: l[1] + lo})
 			found++
 		}
 	}
-next:
-	for _, h := range hits {
-		from, to := h.start-before, h.end+after
-		for g, hs := range also {
-			// from only grows, so each list is walked once: its
-			// leading hits that start before from are dropped for good.
-			for len(hs) > 0 && hs[0].start < from {
-				hs = hs[1:]
-			}
-			also[g] = hs
-			if !hitWithin(hs, from, to) {
-				continue next
-			}
-		}
+	for _, iv := range ivs {
+		from, to := iv.from, iv.to
 		// Each snap walks text no earlier window covered, so the whole
 		// loop is linear in the text however many hits there are.
 		if lo >= 0 && from <= hi {
 			if to > hi {
 				hi = p.snapRight(text, to)
 			}
-			continue
-		}
-		wlo := p.snapLeft(text, from, max(hi, 0))
-		if lo >= 0 && wlo <= hi {
+		} else if wlo := p.snapLeft(text, from, max(hi, 0)); lo >= 0 && wlo <= hi {
 			hi = max(hi, p.snapRight(text, to))
-			continue
-		}
-		if lo >= 0 {
-			flush()
-			if n >= 0 && found >= n {
-				return dst
+		} else {
+			if lo >= 0 {
+				flush()
+				if n >= 0 && found >= n {
+					return dst
+				}
 			}
+			lo, hi = wlo, p.snapRight(text, to)
 		}
-		lo, hi = wlo, p.snapRight(text, to)
+		if mask != nil {
+			mask[iv.branch/64] |= 1 << (iv.branch % 64)
+		}
 	}
 	if lo >= 0 {
 		flush()
@@ -391,8 +472,20 @@ func mergeHits(a, b []hit) []hit {
 }
 
 // hitWithin reports whether a hit of hs (sorted by start) lies wholly in
-// [from, to].
-func hitWithin(hs []hit, from, to int) bool {
+// [from, to], or, for the runs of a byte class (of which a match holds
+// perhaps only a part), overlaps it.
+func hitWithin(hs []hit, from, to int, class bool) bool {
+	if class {
+		for _, h := range hs {
+			if h.start >= to {
+				return false
+			}
+			if h.end > from {
+				return true
+			}
+		}
+		return false
+	}
 	i := 0
 	for i < len(hs) && hs[i].start < from {
 		i++

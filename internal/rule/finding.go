@@ -3,12 +3,14 @@ package rule
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -31,16 +33,53 @@ func (ev *evidence) at(rule, severity string, m match, msg string) result.Findin
 	}
 	d := ev.docs[m.doc]
 	pos := ev.position(m.doc, m.start)
-	return result.Finding{
+	f := result.Finding{
 		Rule:     rule,
 		File:     d.Path,
 		Line:     pos.Line,
 		Column:   pos.Column,
 		Page:     pos.Page,
 		Snippet:  snippet(d.Text, m.start, m.end),
+		Heading:  headingAbove(d, m.start),
+		Sentence: sentenceOf(d, m.start),
 		Message:  msg,
 		Severity: severity,
 	}
+	if f.Sentence == f.Snippet {
+		f.Sentence = "" // the snippet says it all
+	}
+	return f
+}
+
+// maxSentence is the longest sentence a finding quotes, in runes.
+const maxSentence = 400
+
+// headingAbove is the text of the nearest heading at or above byte off,
+// cleaned, or "".
+func headingAbove(d *document.Document, off int) string {
+	i := sort.Search(len(d.Headings), func(i int) bool { return d.Headings[i].Off > off }) - 1
+	if i < 0 {
+		return ""
+	}
+	h := strings.TrimSpace(clean(d.Headings[i].Text))
+	if utf8.RuneCountInString(h) > maxSnippet {
+		h = cutWords(h, maxSnippet-1) + "…"
+	}
+	return h
+}
+
+// sentenceOf is the sentence holding byte off, cleaned and cut at
+// maxSentence runes, or "" (off between sentences, or a heading).
+func sentenceOf(d *document.Document, off int) string {
+	s, ok := d.SentenceAt(off)
+	if !ok || s.Heading {
+		return ""
+	}
+	t := strings.TrimSpace(clean(d.Text[s.Start:s.End]))
+	if utf8.RuneCountInString(t) > maxSentence {
+		t = cutWords(t, maxSentence-1) + "…"
+	}
+	return t
 }
 
 // whole returns a finding about the evidence as a whole: it names the

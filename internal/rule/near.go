@@ -32,7 +32,15 @@ func init() {
 }
 
 func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
-	as, bs := ev.matches(r.a), ev.matches(r.b)
+	// Without a match of one, the other need only be looked for once,
+	// for the message.
+	as := ev.matches(r.a)
+	var bs []match
+	if len(as) == 0 {
+		bs = ev.matchesUpTo(r.b, 1)
+	} else {
+		bs = ev.matches(r.b)
+	}
 	for _, a := range as {
 		// The nearest b before and after a are the only candidates: words
 		// between two places grow with the distance between them.

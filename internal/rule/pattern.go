@@ -16,12 +16,12 @@ type pattern struct {
 	expr string
 	re   *regexp.Regexp
 	pre  prefilter
-	// groups are the scanner ids of pre.lits (group 0) and pre.also.
-	groups [][]int32
 	// scan is set when a rule searches the text for the pattern; a
 	// pattern only heading rules use runs on headings alone, and its
 	// literals stay out of the scanner.
 	scan bool
+	// variants are the programs made for windows (see windowRegexp).
+	variants variants
 }
 
 // patternOptions are the evidence settings that change how a pattern matches.

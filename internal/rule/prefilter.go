@@ -9,26 +9,31 @@ import (
 )
 
 // prefilter is what the engine knows about a pattern before running it:
-// literals one of which every match must contain, and an upper bound on a
-// match's length. With both, a pattern need only run on small windows of a
-// document around the places where one of its literals occurs, and the
-// matches are the same as running it over the whole text (see window).
+// anchors, one of which every match contains (literals, or a byte of a
+// class such as the digits), each with how far a match can reach around
+// it. With them a pattern need only run on small windows of a document
+// around the places where an anchor occurs, and the matches are the same
+// as running it over the whole text (see find).
 type prefilter struct {
-	// lits are ASCII-lower-cased; nil means the pattern has no usable
-	// literal and runs over the whole text.
-	lits []string
-	// also are further literal sets, each of which a match must also
-	// contain one of: a hit of lits with no hit of each of these near it
-	// cannot be part of a match, and is skipped.
-	also [][]string
+	// anchors is nil when the pattern has no usable anchor and runs over
+	// the whole text.
+	anchors []anchor
 	// span bounds the length of a match; span.inf means no bound.
 	span span
-	// before and after bound how far a match reaches before the start and
-	// after the end of the literal it contains.
-	before, after span
 	// lineAnchors is set when the pattern uses (?m)^ or $: windows then
 	// start and end at line breaks rather than at any whitespace.
 	lineAnchors bool
+	// split is set when the anchors are those of the branches of one
+	// alternation: a window in which only some branches have anchors runs
+	// the pattern without the others (see narrow).
+	split *split
+	// textEdges is set when the pattern uses \A or \z (^ or $ without
+	// (?m)): a window that does not start or end the text runs it with
+	// them matching nowhere, as in the whole text.
+	textEdges bool
+	// tree is the pattern's simplified syntax, from which the programs
+	// windows run are made (see windowRegexp).
+	tree *syntax.Regexp
 }
 
 // minLiteral is the shortest literal worth scanning for: shorter ones
@@ -47,7 +52,7 @@ const maxLiterals = 64
 // where, in the document at hand, W is the longest run of whitespace, L the
 // longest line, D the longest run of digits, A the longest run of ASCII
 // word characters ([0-9A-Za-z_]) and O the longest run of characters that
-// are not letters, digits, marks or "_" (see nonWord). A repetition of
+// are not letters, digits or marks (see nonWord). A repetition of
 // digits cannot match more than D bytes, of word characters more than A, of
 // whitespace more than W, of spaces and punctuation ([\s-]+) more than O,
 // and one that cannot cross a line break no more than L.
@@ -78,82 +83,8 @@ func (s span) bytes(st textStats) int {
 	return s.c + s.w*st.longestSpace + s.l*st.longestLine + s.d*st.longestDigits + s.a*st.longestWord + s.o*st.longestNonWord
 }
 
-// analyze builds a pattern's prefilter from its (rewritten) syntax tree.
-func analyze(re *syntax.Regexp) prefilter {
-	re = flatten(re.Simplify())
-	var pf prefilter
-	if hasOp(re, syntax.OpBeginText) || hasOp(re, syntax.OpEndText) {
-		// ^ and $ without (?m) depend on where the text starts: a window
-		// would lie about that, so such a pattern runs over the whole text.
-		return prefilter{span: span{inf: true}}
-	}
-	pf.lineAnchors = hasOp(re, syntax.OpBeginLine) || hasOp(re, syntax.OpEndLine)
-	pf.span = maxSpan(re)
-	if pf.span.inf {
-		return pf
-	}
-	info := literals(re)
-	set := info.req
-	if set == nil {
-		set = info.exact
-	}
-	if !usable(set) {
-		return pf
-	}
-	pf.lits = minimal(set)
-	// How far a match reaches before and after its literal: the whole
-	// span, unless the literal is known to come from given children of
-	// a concatenation, when it is what comes before and after them.
-	pf.before, pf.after = pf.span, pf.span
-	if sameSet(info.exact, set) {
-		// The literals are all the pattern matches.
-		pf.before, pf.after = span{}, span{}
-	} else if re.Op == syntax.OpConcat {
-		cinfo, at, sets := concatLiteralSets(re.Sub)
-		pf.also = others(sets, set)
-		if sameSet(cinfo.req, set) && !at.inexact {
-			pf.before, pf.after = span{}, span{}
-			for _, sub := range re.Sub[:at.lo] {
-				pf.before = pf.before.add(maxSpan(sub))
-			}
-			for _, sub := range re.Sub[at.hi:] {
-				pf.after = pf.after.add(maxSpan(sub))
-			}
-		}
-	}
-	// Dropping "complaints" for "complaint" lets a match reach as far
-	// again as the longest literal is longer than the shortest kept.
-	slack := span{c: maxLen(set) - minLen(pf.lits)}
-	pf.before, pf.after = pf.before.add(slack), pf.after.add(slack)
-	return pf
-}
-
 // maxAlso bounds how many further literal sets a pattern checks.
 const maxAlso = 3
-
-// others picks the sets other than primary (and not overlapping it, which
-// would prove nothing), longest first.
-func others(sets [][]string, primary []string) [][]string {
-	var out [][]string
-	for _, set := range sets {
-		set = minimal(set)
-		if sameSet(set, minimal(primary)) || overlaps(set, primary) {
-			continue
-		}
-		dup := false
-		for _, o := range out {
-			dup = dup || sameSet(o, set)
-		}
-		if !dup {
-			out = append(out, set)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return minLen(out[i]) > minLen(out[j]) })
-	if len(out) > maxAlso {
-		out = out[:maxAlso]
-	}
-	return out
-}
 
 // overlaps reports whether a string of a contains or is contained in one
 // of b: then a hit of b may itself be the hit of a.
@@ -593,13 +524,15 @@ func allChars() charSet {
 	return charSet{onlySpace: true, onlyDigit: true, onlyWord: true, onlyNonWord: true}
 }
 
-// nonWord reports whether r is neither a letter, a digit, a mark nor "_".
-// A document's longest run of such runes is measured with this same test
-// (see statsOf), and a pattern's characters are tested with their case
-// folds, so the bound holds whatever folds to what.
+// nonWord reports whether r is neither a letter, a digit nor a mark ("_"
+// counts as non-word here, so that a run of spaces and markup such as
+// [\s>*_#-]* is bounded too). A document's longest run of such runes is
+// measured with this same test (see statsOf), and a pattern's characters
+// are tested with their case folds, so the bound holds whatever folds to
+// what.
 func nonWord(r rune) bool {
 	if r < utf8.RuneSelf {
-		return !isWordByte(byte(r))
+		return r == '_' || !isWordByte(byte(r))
 	}
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
 }

@@ -3,6 +3,7 @@ package rule
 import (
 	"fmt"
 	"math/rand"
+	"regexp"
 	"regexp/syntax"
 	"strings"
 	"testing"
@@ -17,20 +18,33 @@ import (
 func TestLiterals(t *testing.T) {
 	cases := []struct {
 		expr string
-		want []string
+		want []string // each anchor's need: its literals, or [class]
 	}{
 		{`within \d+ (working )?days`, []string{"within"}},
 		{`apologi[sz]e for any inconvenience`, []string{"inconvenience"}},
 		{`complaints?`, []string{"complaint"}},
-		{`\b(ombudsman|ombudsperson)\b`, []string{"ombudsman", "ombudsperson"}},
+		// An alternation is split: an anchor per branch (after RE2 has
+		// taken out the common prefix).
+		{`\b(ombudsman|ombudsperson)\b`, []string{"ombuds"}},
+		{`\b(complaints|ombudsman)\b`, []string{"complaints", "ombudsman"}},
 		{`(?i)CHARTER`, []string{"charter"}},
-		{`as soon as (possible|practicable)`, []string{"possible", "practicable"}},
+		{`as soon as (possible|practicable)`, []string{"possible practicable"}},
 		{`\d+ days`, []string{"days"}},
-		{`.*`, nil},           // no literal
-		{`^complaint`, nil},   // text anchor: whole text
-		{`[^.]*charter`, nil}, // unbounded and crosses lines
-		{`ab`, nil},           // too short
-		{`caf[eé]`, []string{"cafe", "caf\u00c9", "café"}},
+		{`.*`, nil},                           // no literal
+		{`^complaint`, []string{"complaint"}}, // \A only in a window at the start
+		{`[^.]*charter`, nil},                 // unbounded and crosses lines
+		{`a`, nil},                            // too short
+		{`ab`, []string{"ab"}},                // short, but better than the whole text
+		{`caf[eé]`, []string{"cafe caf\u00c9 café"}},
+		// Digits and rare punctuation anchor where no literal does.
+		{`\b\d{1,2}(am|pm)\b`, []string{"am", "pm"}}, // each with the digits as also
+		{`\d+(\.\d+)?\s*(%|per\s*cent)`, []string{"[%]", "cent"}},
+		{`\b\d{1,2}:\d\d\b`, []string{"[:]"}},
+		{`\b\d+\b`, []string{"[0-9]"}},
+		{`\d+%|x\d+`, []string{"[%]", "[0-9]"}},
+		// Only a truly literal-less branch makes the whole text scanned.
+		{`complaints|[a-z]+`, nil},
+		{`complaints|[a-z]+ing`, []string{"complaints", "ing"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.expr, func(t *testing.T) {
@@ -38,8 +52,12 @@ func TestLiterals(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tc.want, p.pre.lits); diff != "" {
-				t.Errorf("literals of %s (-want +got):\n%s", p.re, diff)
+			var got []string
+			for _, a := range p.pre.anchors {
+				got = append(got, a.need.String())
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("anchors of %s (-want +got):\n%s", p.re, diff)
 			}
 		})
 	}
@@ -60,6 +78,10 @@ func TestStats(t *testing.T) {
 	want := textStats{longestSpace: 6, longestLine: 15, longestDigits: 4, longestWord: 8, longestNonWord: 6}
 	if got != want {
 		t.Errorf("statsOf = %+v, want %+v", got, want)
+	}
+	// "_" is a word character for \w but bounds runs of markup as well.
+	if got := statsOf("a _ _\n> b").longestNonWord; got != 7 {
+		t.Errorf("longest run of non-word runes in markup = %d, want 7", got)
 	}
 }
 
@@ -123,12 +145,23 @@ var differentialPatterns = []string{
 	`named\s+(person|contact)`, `(call|phone|ring) us`, `\d{1,2} (working )?days`, `x*complaint y*`,
 	`(?s)charter.*?standard`, `promise[^.]*kept`, `\Bplain`, `a(b|c)d`, `ſome`,
 	`\d+[\s-]+hours?`, `days[-–,.\s]*(we|complain)`, `(\s|-|\.)+ombudsman`, `twenty-one[^\w]*days`,
+	// Anchored on digits, rare punctuation and split alternations.
+	`\b\d{1,2}(am|pm)\b`, `\b\d{1,2}[.:]\d\d\s*(am|pm)?\b`, `\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b`, `\(?0\d+\)?[\s-]*\d+`,
+	`\d+(\.\d+)?\s*(%|per\s*cent)`, `\bQ[1-4]\b`, `\b(in|during|for)\s+20\d\d\b`, `\b20\d\d\s*[/–-]\s*\d\d\b`,
+	`\b(?:going forward|leverage|synergy|best-in-class|reach out|service offer|service offering)\b`,
+	`regards\s*[,.]?[ \t]*(\n|$)`, `\Acharter|kept\z|(?m)^we`, `(?m)^[\s>*_#-]*(dear|hello)\s+\w`,
+	`(ab|cd)xyzzy`, `\d+%|x\d+`, `complaints|[a-z]+ing`, `(complain|phone|\d+)\s+(us|days)`,
+	`\blast\s+(year|quarter|month)\b|\b(in|during|for)\s+20\d\d\b|\b(achieved|results?|kept)\b|\bQ[1-4]\b`,
+	`\d+(\.\d+)?\s*(%|per\s*cent)|\b\d[\d,]*\s+(formal\s+)?(complaints|compliments)\b|\b\d(\.\d)?\s+out\s+of\s+(5|10)\b`,
 }
 
 var vocabulary = strings.Fields(`complain complaints complaint ombudsman within working days day hours rings
 	as soon possible practicable apologise apologize for any inconvenience we will shall reply respond
 	charter promise kept service standards standard NHS nhs café cafe named person contact call phone ring us
-	your rights 10 3 twenty-one ten x y a the of to and ſome Kept KEPT Complaints DAYS acd abd plain explain`)
+	your rights 10 3 twenty-one ten x y a the of to and ſome Kept KEPT Complaints DAYS acd abd plain explain
+	10am 3pm 9.30 am 12:45pm PM 0161 496 0000 01632 960 001 (0161) 50% 7.5 per cent percent Q3 q4 Q5 2024 2023/24 2025–26
+	in during last year quarter month achieved result results going forward leverage synergy best-in-class reach out
+	service offer offering regards Regards, dear Dear > _ __ # ** hello abxyzzy cdxyzzy xyzzy x12 42% compliments formal out of 5 1,200 4.5`)
 
 var separators = []string{" ", " ", " ", "\n", "  ", "\t", "\u00a0", ". ", ", ", "\n\n", "\r\n", " - ", " – ", "-", "\u0301 ", " \xff "}
 
@@ -272,4 +305,41 @@ func TestHeadingNotScanned(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestManyClasses checks patterns anchored on more byte classes than one
+// pass follows: the last class then stands for the rest, a superset, and
+// the matches are still those of naive matching.
+func TestManyClasses(t *testing.T) {
+	const punct = `!"#$%&'()*+,-./:;<=>?@[]^{|}~0123456789`
+	var exprs []string
+	seen := map[string]bool{}
+	for i := 0; len(exprs) < maxClasses+10 && i < len(punct)*len(punct); i++ {
+		a, b := punct[i/len(punct)], punct[i%len(punct)]
+		e := fmt.Sprintf(`\b[%s%s]\d`, regexp.QuoteMeta(string(a)), regexp.QuoteMeta(string(b)))
+		if a != b && !seen[e] {
+			seen[e] = true
+			exprs = append(exprs, e)
+		}
+	}
+	r := rand.New(rand.NewSource(3))
+	var docs []*document.Document
+	for i := 0; i < 30; i++ {
+		var b strings.Builder
+		for j := 0; j < 300; j++ {
+			b.WriteByte(punct[r.Intn(len(punct))])
+			if r.Intn(3) == 0 {
+				b.WriteString(" word ")
+			}
+		}
+		docs = append(docs, doc("m.md", b.String()))
+	}
+	set := &Set{byKey: map[patternKey]int{}}
+	c := &compiler{set: set}
+	c.patterns(pats(exprs...))
+	set.buildScanner()
+	if len(set.classes) != maxClasses {
+		t.Fatalf("%d classes, want %d", len(set.classes), maxClasses)
+	}
+	compareMatches(t, exprs, patternOptions{}, docs)
 }

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,6 +43,8 @@ func (ev *evidence) proseOf(i int) proseStats {
 // their own, the same in every format). Headings are not prose.
 func measureProse(d *document.Document) proseStats {
 	var p proseStats
+	cache := syllablePool.Get().(*syllableCache)
+	defer syllablePool.Put(cache)
 	for _, s := range d.Sentences {
 		if s.Heading {
 			continue
@@ -50,7 +53,7 @@ func measureProse(d *document.Document) proseStats {
 		words := 0
 		eachWord(unit, func(start, end int) {
 			words++
-			p.syllables += syllables(unit[start:end])
+			p.syllables += cache.syllables(unit[start:end])
 		})
 		if words > 0 {
 			p.words += words
@@ -60,14 +63,38 @@ func measureProse(d *document.Document) proseStats {
 	return p
 }
 
-// sentenceEnds reports whether the text between two words ends a
-// sentence: it holds ".", "!" or "?" followed by whitespace.
-func sentenceEnds(gap string) bool {
-	i := strings.IndexAny(gap, ".!?")
-	if i < 0 {
-		return false
+// syllableCache remembers the syllables of short words, which prose
+// repeats: a direct-mapped table, each slot the last word that hashed to
+// it. Words are kept as copies, so a cache holds no document.
+type syllableCache struct {
+	slots [1024]struct {
+		word  [15]byte
+		n     uint8 // len(word)
+		count uint8
 	}
-	return strings.IndexFunc(gap[i:], unicode.IsSpace) >= 0
+}
+
+var syllablePool = sync.Pool{New: func() any { return new(syllableCache) }}
+
+func (c *syllableCache) syllables(word string) int {
+	if len(word) > 15 || len(word) == 0 {
+		return syllables(word)
+	}
+	h := uint32(2166136261)
+	for i := 0; i < len(word); i++ {
+		h = (h ^ uint32(word[i])) * 16777619
+	}
+	s := &c.slots[h&1023]
+	if int(s.n) == len(word) && string(s.word[:s.n]) == word {
+		return int(s.count)
+	}
+	n := syllables(word)
+	if n > 255 {
+		return n
+	}
+	s.n = uint8(copy(s.word[:], word))
+	s.count = uint8(n)
+	return n
 }
 
 // syllables estimates the syllables of an English word. It counts groups
@@ -125,24 +152,30 @@ func syllables(word string) int {
 	if l >= 5 && strings.HasSuffix(s, "es") && !isVowel(s[l-3]) && !strings.ContainsRune("scxzghy", rune(s[l-3])) && (isVowel(s[l-4]) || s[l-4] == 'y') {
 		n--
 	}
-	for _, sub := range []string{"cial", "tia", "cius", "cious", "giu", "ion", "iou"} {
-		if strings.Contains(s, sub) {
+	// Every one of these holds an "i": most words are spared the search.
+	hasI := strings.IndexByte(s, 'i') >= 0
+	if hasI {
+		for _, sub := range []string{"cial", "tia", "cius", "cious", "giu", "ion", "iou"} {
+			if strings.Contains(s, sub) {
+				n--
+			}
+		}
+		if strings.HasSuffix(s, "sia") {
 			n--
 		}
-	}
-	if strings.HasSuffix(s, "sia") {
-		n--
 	}
 	if l >= 4 && strings.HasSuffix(s, "ely") {
 		n--
 	}
-	for _, add := range []string{"ia", "riet", "dien", "iu", "io", "ii"} {
-		if strings.Contains(s, add) {
-			n++
+	if hasI {
+		for _, add := range []string{"ia", "riet", "dien", "iu", "io", "ii"} {
+			if strings.Contains(s, add) {
+				n++
+			}
 		}
-	}
-	if strings.Contains(s, "ienc") {
-		n++ // con-ve-ni-ence, au-di-ence
+		if strings.Contains(s, "ienc") {
+			n++ // con-ve-ni-ence, au-di-ence
+		}
 	}
 	if hasTripleVowel(s) {
 		n++
@@ -150,7 +183,7 @@ func syllables(word string) int {
 	if strings.HasPrefix(s, "mc") || strings.HasSuffix(s, "ism") || strings.HasSuffix(s, "dnt") {
 		n++
 	}
-	if i := strings.Index(s, "lien"); i > 0 && s[i-1] != 'l' {
+	if i := strings.Index(s, "lien"); hasI && i > 0 && s[i-1] != 'l' {
 		n++
 	}
 	if strings.HasPrefix(s, "coa") && len(s) > 4 && strings.ContainsRune("dglx", rune(s[3])) {

@@ -57,8 +57,17 @@ type Set struct {
 	patterns []*pattern
 	byKey    map[patternKey]int
 	scanner  *scanner
-	// hitPool recycles the per-literal hit lists of evaluations.
-	hitPool sync.Pool
+	// classes are the byte classes some anchor needs: each document's
+	// runs of their bytes are found beside the scanner's literals.
+	classes []byteClass
+	// classMask has, for each byte, a bit per class that holds it.
+	classMask [256]uint64
+	// hitPool recycles the per-literal hit lists of evaluations; Sets
+	// compiled together share it, with their patterns and scanner.
+	hitPool *sync.Pool
+	// plan is shared by the Sets compiled together (CompileGroups): an
+	// Evidence read by one of them serves them all.
+	plan *plan
 	// needStats is set when some pattern's reach depends on a document's
 	// longest line or run of whitespace.
 	needStats bool
@@ -133,39 +142,102 @@ func (c *compiler) patterns(ps []checklist.Pattern) []int {
 	return out
 }
 
+// maxClasses is how many byte classes one pass over a document follows.
+const maxClasses = 64
+
+// plan identifies the Sets compiled together.
+type plan struct{ _ byte }
+
 // Compile compiles the evidence rules of the automated items among items.
 // Items without evidence are skipped. Every bad pattern is reported, as a
 // diag.List of errors at the pattern's position.
 func Compile(items []*checklist.Item) (*Set, error) {
-	s := &Set{byKey: map[patternKey]int{}}
-	c := &compiler{set: s}
-	for _, it := range items {
-		if it == nil || it.Evidence == nil {
-			continue
-		}
-		c.item = it
-		c.opt = patternOptions{matchCase: it.Evidence.MatchCase, numberWords: it.Evidence.NumberWords}
-		ci := compiledItem{id: it.FullID, question: question(it)}
-		for _, k := range kinds {
-			if ch := k.compile(c, it.Evidence); ch != nil {
-				ci.checks = append(ci.checks, ch)
+	sets, err := CompileGroups([][]*checklist.Item{items})
+	if err != nil {
+		return nil, err
+	}
+	return sets[0], nil
+}
+
+// CompileGroups compiles several lists of items (a checklist's each) into
+// one plan: one Set per list, judging that list's items, all sharing one
+// compiled copy of every pattern, one literal scanner and one pattern
+// cache. An Evidence read by any of them (Read) serves all of them, so a
+// document judged against many checklists is scanned once and each
+// pattern run on it at most once, whatever their number.
+func CompileGroups(groups [][]*checklist.Item) ([]*Set, error) {
+	base := &Set{byKey: map[patternKey]int{}, plan: &plan{}}
+	c := &compiler{set: base}
+	itemsOf := make([][]compiledItem, len(groups))
+	for g, items := range groups {
+		for _, it := range items {
+			if it == nil || it.Evidence == nil {
+				continue
 			}
+			c.item = it
+			c.opt = patternOptions{matchCase: it.Evidence.MatchCase, numberWords: it.Evidence.NumberWords}
+			ci := compiledItem{id: it.FullID, question: question(it)}
+			for _, k := range kinds {
+				if ch := k.compile(c, it.Evidence); ch != nil {
+					ci.checks = append(ci.checks, ch)
+				}
+			}
+			itemsOf[g] = append(itemsOf[g], ci)
 		}
-		s.items = append(s.items, ci)
 	}
 	if len(c.errs) > 0 {
 		c.errs.Sort()
 		return nil, c.errs
 	}
-	s.buildScanner()
-	return s, nil
+	base.buildScanner()
+	sets := make([]*Set, len(groups))
+	for g := range groups {
+		s := *base
+		s.items = itemsOf[g]
+		sets[g] = &s
+	}
+	return sets, nil
 }
 
-// buildScanner gathers every pattern's literals into one automaton.
+// Evidence is the work done on documents before any rule runs (one scan
+// for every literal of a plan) and what the rules find in them (each
+// pattern's matches, prose counts), kept for every Set of the plan that
+// judges the same documents. It is for one goroutine at a time; Release
+// it when done.
+type Evidence struct{ ev *evidence }
+
+// Read scans docs, taken together as one body of evidence, for every Set
+// compiled with s.
+func (s *Set) Read(docs ...*document.Document) *Evidence {
+	return &Evidence{ev: s.newEvidence(docs)}
+}
+
+// Release hands the Evidence's buffers back for the next documents.
+func (e *Evidence) Release() {
+	if e != nil && e.ev != nil {
+		e.ev.release()
+		e.ev = nil
+	}
+}
+
+// EvaluateEvidence is Evaluate (info) or EvaluateErrors (!info) over
+// the documents e was read from, reusing what earlier evaluations of the
+// same plan found there. An Evidence of another plan is read again.
+func (s *Set) EvaluateEvidence(e *Evidence, info bool) map[string]Outcome {
+	if e.ev.set.plan != s.plan || s.plan == nil {
+		return s.evaluate(e.ev.docs, info)
+	}
+	return s.evaluateOn(e.ev, info)
+}
+
+// buildScanner gathers every pattern's literals into one automaton, and
+// the byte classes they need into a list scanned for beside it. Scanner
+// ids are the literals' first, then the classes'.
 func (s *Set) buildScanner() {
 	index := map[string]int32{}
 	var lits []string
-	id := func(l string) int32 {
+	var classes []byteClass
+	lid := func(l string) int32 {
 		i, ok := index[l]
 		if !ok {
 			i = int32(len(lits))
@@ -174,26 +246,66 @@ func (s *Set) buildScanner() {
 		}
 		return i
 	}
-	for _, p := range s.patterns {
+	type classRef struct{ p, a, g int }
+	var refs []classRef
+	for pi, p := range s.patterns {
 		if !p.scan {
-			p.pre.lits = nil // never searched for in the text: see find
+			p.pre.anchors = nil // never searched for in the text: see find
 			continue
 		}
-		if p.pre.lits == nil {
-			continue
-		}
-		for _, set := range append([][]string{p.pre.lits}, p.pre.also...) {
-			ids := make([]int32, len(set))
-			for i, l := range set {
-				ids[i] = id(l)
+		for ai := range p.pre.anchors {
+			a := &p.pre.anchors[ai]
+			a.ids, a.class = nil, nil
+			for g, n := range append([]need{a.need}, a.also...) {
+				if n.class != nil {
+					ci := -1
+					for j, c := range classes {
+						if c == *n.class {
+							ci = j
+						}
+					}
+					if ci < 0 && len(classes) == maxClasses {
+						// Past the classes one pass can follow, the
+						// class's bytes all: a superset, found as runs.
+						ci = maxClasses - 1
+						for w := range classes[ci] {
+							classes[ci][w] |= n.class[w]
+						}
+					}
+					if ci < 0 {
+						ci = len(classes)
+						classes = append(classes, *n.class)
+					}
+					refs = append(refs, classRef{pi, ai, g})
+					a.ids = append(a.ids, []int32{int32(ci)})
+					a.class = append(a.class, true)
+					continue
+				}
+				ids := make([]int32, len(n.lits))
+				for i, l := range n.lits {
+					ids[i] = lid(l)
+				}
+				a.ids = append(a.ids, ids)
+				a.class = append(a.class, false)
 			}
-			p.groups = append(p.groups, ids)
+			s.needStats = s.needStats || a.before.add(a.after).variable()
 		}
-		sp := p.pre.before.add(p.pre.after)
-		s.needStats = s.needStats || sp.variable()
+	}
+	// Class ids follow the literals'.
+	for _, r := range refs {
+		s.patterns[r.p].pre.anchors[r.a].ids[r.g][0] += int32(len(lits))
 	}
 	s.scanner = newScanner(lits)
-	s.hitPool.New = func() any { return make([][]hit, len(lits)) }
+	s.classes = classes
+	for i, c := range classes {
+		for b := 0; b < 256; b++ {
+			if c.has(byte(b)) {
+				s.classMask[b] |= 1 << i
+			}
+		}
+	}
+	n := len(lits) + len(classes)
+	s.hitPool = &sync.Pool{New: func() any { return make([][]hit, n) }}
 }
 
 // Evaluate runs the rules over docs, taken together as one body of
@@ -212,8 +324,12 @@ func (s *Set) EvaluateErrors(docs ...*document.Document) map[string]Outcome {
 
 func (s *Set) evaluate(docs []*document.Document, info bool) map[string]Outcome {
 	ev := s.newEvidence(docs)
-	ev.noInfo = !info
 	defer ev.release()
+	return s.evaluateOn(ev, info)
+}
+
+func (s *Set) evaluateOn(ev *evidence, info bool) map[string]Outcome {
+	ev.noInfo = !info
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
 		o := Outcome{Passed: true, Findings: []result.Finding{}}
@@ -271,4 +387,19 @@ func (s *Set) Items() []string {
 		ids[i] = it.id
 	}
 	return ids
+}
+
+// Expressions lists, as RE2 syntax, the rewritten expression of every
+// pattern the Set searches the whole text for (heading-only patterns
+// aside), in the order compiled: what another regular-expression tool
+// would have to run to do the same search (the benchmark gives them to
+// ripgrep). Case folding is written into each one, as (?i:…).
+func (s *Set) Expressions() []string {
+	var out []string
+	for _, p := range s.patterns {
+		if p.scan {
+			out = append(out, p.re.String())
+		}
+	}
+	return out
 }

@@ -2,9 +2,11 @@ package rule
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/stance"
 	"github.com/svcaudit/svcaudit/result"
 )
@@ -128,7 +130,8 @@ func (r *sentenceRule) candidates(ev *evidence) []unit {
 			d := ev.docs[m.doc]
 			i := d.SentenceIndex(m.start)
 			if i < 0 {
-				continue
+				// the match starts in the space before a unit
+				i = sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].Start >= m.start })
 			}
 			// a match may start in the space before a sentence or run
 			// over several: each sentence it touches is a candidate
@@ -155,53 +158,128 @@ func sortUnits(us []unit) {
 	}
 }
 
-// reading is how one candidate sentence reads.
+// reading is how one candidate sentence reads at one match.
 type reading struct {
 	u          unit
-	start, end int // the first match, in the sentence's text
+	start, end int // the match, in the sentence's text
 	st         stance.Stance
-	ok         bool   // the patterns match as asked
-	why        string // why it does not qualify, when ok and it does not
 }
 
-func (r *sentenceRule) read(ev *evidence, u unit) reading {
+// reads returns the readings of unit u: none when its patterns do not
+// match as asked, else one per match of the phrase that places it (every
+// match of the any patterns, or of the first all pattern), so that the
+// best reading of a sentence counts ("we want to fix it: we will correct
+// the record").
+func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 	d := ev.docs[u.doc]
 	s := d.Sentences[u.i]
 	text := d.SentenceText(s)
-	rd := reading{u: u}
-	first := true
-	for _, p := range r.all {
-		loc := ev.set.patterns[p].re.FindStringIndex(text)
-		if loc == nil {
-			return rd
+	inRow := false
+	if r.cfg.Rows {
+		if row, ok := d.RowAt(s.Start); ok {
+			// the cell's row, after its table's header and the heading
+			// above it: the figure with its measure and its period
+			text = d.Text[row.Start:row.End]
+			if h, ok := d.HeaderOf(row); ok {
+				text = d.Text[h.Start:h.End] + " | " + text
+			}
+			if h, ok := headingBefore(d, row.Start); ok {
+				text = h + " | " + text
+			}
+			inRow = true
 		}
-		if first {
-			rd.start, rd.end, first = loc[0], loc[1], false
+	}
+	var locs [][]int
+	for i, p := range r.all {
+		re := ev.set.patterns[p].re
+		if i == 0 && len(r.any) == 0 {
+			locs = re.FindAllStringIndex(text, 8)
+			if locs == nil {
+				return nil
+			}
+		} else if !re.MatchString(text) {
+			return nil
 		}
 	}
 	if len(r.any) > 0 {
-		found := false
 		for _, p := range r.any {
-			if loc := ev.set.patterns[p].re.FindStringIndex(text); loc != nil {
-				if first {
-					rd.start, rd.end, first = loc[0], loc[1], false
-				}
-				found = true
-				break
-			}
+			locs = append(locs, ev.set.patterns[p].re.FindAllStringIndex(text, 8)...)
 		}
-		if !found {
-			return rd
+		if len(locs) == 0 {
+			return nil
 		}
 	}
 	for _, p := range r.none {
 		if ev.set.patterns[p].re.MatchString(text) {
-			return rd
+			return nil
 		}
 	}
-	rd.ok = true
-	rd.st = stance.Of(text, rd.start, rd.end)
-	return rd
+	for j := u.i - 1; j >= 0 && j >= u.i-r.cfg.Context; j-- {
+		prev := d.Sentences[j]
+		for _, p := range r.none {
+			if ev.set.patterns[p].re.MatchString(d.SentenceText(prev)) {
+				return nil
+			}
+		}
+		if prev.Heading {
+			break
+		}
+	}
+	if inRow {
+		// a place in the row's text is not one in the sentence's
+		return []reading{{u: u, st: stance.Of(text, 0, len(text))}}
+	}
+	var lead string
+	hasLead := false
+	out := make([]reading, 0, len(locs))
+	for _, loc := range locs {
+		rd := reading{u: u, start: loc[0], end: loc[1], st: stance.Of(text, loc[0], loc[1])}
+		if (rd.st.Who == stance.Nobody || !rd.st.Commits) && !s.Heading && !stance.StartsWithActor(text) {
+			if !hasLead {
+				lead, hasLead = leadIn(d, u.i)
+				if !hasLead {
+					lead, hasLead = "", true
+				}
+			}
+			if lead != "" {
+				rd.st = stance.OfItem(lead, text, rd.start, rd.end)
+			}
+		}
+		out = append(out, rd)
+	}
+	return out
+}
+
+// headingBefore is the text of the nearest heading before off.
+func headingBefore(d *document.Document, off int) (string, bool) {
+	i := sort.Search(len(d.Headings), func(i int) bool { return d.Headings[i].Off >= off }) - 1
+	if i < 0 {
+		return "", false
+	}
+	return d.Headings[i].Text, true
+}
+
+// maxItems is how far back a list item looks for its lead-in.
+const maxItems = 20
+
+// leadIn finds the lead-in of unit i when it is a list item without an
+// actor of its own: the nearest earlier unit ending in ":", with only
+// other such items between, and no heading.
+func leadIn(d *document.Document, i int) (string, bool) {
+	for j := i - 1; j >= 0 && j >= i-maxItems; j-- {
+		s := d.Sentences[j]
+		if s.Heading {
+			return "", false
+		}
+		t := d.SentenceText(s)
+		if strings.HasSuffix(t, ":") || strings.HasSuffix(t, ":-") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "…") {
+			return t, true
+		}
+		if stance.HasActor(t) {
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // grade is what a matching sentence makes of the rule: pass, partial
@@ -260,13 +338,27 @@ func (r *sentenceRule) judge(ev *evidence) (verdict, []result.Finding) {
 	var passes, partials, errs []result.Finding
 	var near []string // why near misses did not count
 	for _, u := range r.candidates(ev) {
-		rd := r.read(ev, u)
-		if !rd.ok {
+		rds := r.reads(ev, u)
+		if len(rds) == 0 {
 			continue
 		}
-		v, why := r.grade(rd)
+		// the best reading of the sentence
+		bi, bv, bwhy := 0, verdictFail, ""
+		for i, rd := range rds {
+			v, why := r.grade(rd)
+			if i == 0 || v > bv {
+				bi, bv, bwhy = i, v, why
+			}
+			if v == verdictPass {
+				break
+			}
+		}
+		rd, v, why := rds[bi], bv, bwhy
 		s := ev.docs[u.doc].Sentences[u.i]
 		m := match{doc: u.doc, start: s.Start + rd.start, end: s.Start + rd.end}
+		if m.end == m.start {
+			m.end = s.End
+		}
 		found := quote(ev.text(m))
 		if r.cfg.Forbid {
 			if v == verdictPass && len(errs) < maxErrors {

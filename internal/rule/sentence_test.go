@@ -83,9 +83,28 @@ func TestSentenceFormats(t *testing.T) {
 		"a.html": "<p>We promise to:</p><ul><li>answer the phone</li><li>call you back</li></ul>",
 	} {
 		o := evaluate(t, ev, parsed(t, name, src))
-		// a bare list item names no one: it is not a commitment on its own
-		if o.Passed {
-			t.Errorf("%s: a bare list item passed as the organisation's commitment", name)
+		// the list item takes its actor and modal from the lead-in
+		if !o.Passed {
+			t.Errorf("%s: a list item under \"We promise to:\" did not pass: %+v", name, o.Findings)
+		}
+	}
+}
+
+func TestSentenceLeadIn(t *testing.T) {
+	ev := sentenceEv(&checklist.SentenceRule{All: pats(`\bapologi[sz]e\b`), Who: "organisation", Commit: true})
+	tests := []struct {
+		src  string
+		pass bool
+	}{
+		{"If you make a complaint, we will:\n- look into it\n- apologise if we got it wrong\n", true},
+		{"In return, we need you to:\n- apologise to staff you were rude to\n", false},
+		{"We will answer calls.\n\n- apologise\n", false},
+		{"We will:\n\n# Other things\n\n- apologise\n", false},
+	}
+	for _, tt := range tests {
+		o := evaluate(t, ev, parsed(t, "a.md", tt.src))
+		if o.Passed != tt.pass {
+			t.Errorf("%q: passed %v, want %v: %+v", tt.src, o.Passed, tt.pass, o.Findings)
 		}
 	}
 }

@@ -47,6 +47,13 @@ func Evidence(ev *checklist.Evidence) string {
 		}
 		parts = append(parts, s)
 	}
+	if t := ev.Timescale; t != nil {
+		s := fmt.Sprintf("%s at most %s", t.What, t.Max)
+		if t.Total != nil {
+			s += fmt.Sprintf(" (%s in total)", t.Total)
+		}
+		parts = append(parts, s)
+	}
 	if ev.NumberWords {
 		parts = append(parts, "numbers as words")
 	}

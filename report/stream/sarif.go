@@ -245,21 +245,6 @@ func decodeTidy(data []byte) (any, error) {
 	return tidy(v), nil
 }
 
-// tidyJSON is decodeTidy for one value, encoded again.
-func tidyJSON(data []byte) (json.RawMessage, error) {
-	v, err := decodeTidy(data)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
-}
-
 func tidy(v any) any {
 	switch v := v.(type) {
 	case map[string]any:

@@ -1,0 +1,524 @@
+package rule
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/document"
+	"github.com/svcaudit/svcaudit/internal/stance"
+	"github.com/svcaudit/svcaudit/result"
+)
+
+// timescaleRule holds when every figure the documents give for an event
+// (a number and a unit: "within 10 working days", "five days", "two
+// weeks") is within a limit, and there is at least one:
+//
+//	timescale:
+//	  what: stage 1 response
+//	  event: 'respon\w*|repl(?:y|ies)'
+//	  stage: 1
+//	  max: 10 working days
+//	  from: 'acknowledg\w*|receiv\w*'
+//	  later: 'allocat\w*'
+//	  skip: 'extend\w*|further'
+//
+// How a figure is read, one sentence at a time (document.Sentence):
+//
+//   - it is the organisation's: a figure in a clause where the reader acts
+//     or is set a deadline ("you must complain within 12 months") is not;
+//   - it is about the event when the event's words come before it in the
+//     sentence (after any earlier figure: "acknowledge within 5 days and
+//     respond within 10"), or after it when nothing else does ("Within 10
+//     working days we will respond"); a figure with no event of its own
+//     ("…; at stage 2 within 20") takes the one before it;
+//   - its stage is the stage the sentence names nearest the figure, else
+//     the nearest heading above that names one (or an ancestor heading),
+//     else the last mention in the text just before; a figure with no
+//     stage counts as stage 1;
+//   - skip drops a figure whose sentence text up to it (or right after it)
+//     is about something else, such as an extension;
+//   - its starting point ("of receipt", "from acknowledgement") fails
+//     when later matches it; one that from (the starting points as early
+//     as the limit's) does not match is judged on the figure alone, and
+//     the finding asks for its starting point to be checked;
+//   - figures convert to working days: a day is 5/7 of one (calendar days
+//     run faster), a week 5, a month 21 (a month is always more than 20
+//     working days), an hour 1/24 of a day;
+//   - with total set, a figure written as a whole ("extend to 20 working
+//     days", "20 working days for complex cases") is held to total and one
+//     written as an addition ("by up to a further 10") to max.
+type timescaleRule struct {
+	what                    string
+	event, from, later, skp *regexp.Regexp
+	stage                   int
+	max                     checklist.Duration
+	total                   *checklist.Duration
+}
+
+func init() {
+	register(kind{name: "timescale", compile: func(c *compiler, e *checklist.Evidence) check {
+		t := e.Timescale
+		if t == nil || t.Event.Expr == "" || t.Max.N == 0 {
+			return nil
+		}
+		re := func(p *checklist.Pattern) *regexp.Regexp {
+			if p == nil || p.Expr == "" {
+				return nil
+			}
+			expr := p.Expr
+			if !e.MatchCase {
+				expr = "(?i)" + expr
+			}
+			r, err := regexp.Compile(expr)
+			if err != nil {
+				c.errs.Addf(p.Pos, "bad regular expression `%s`: %v", p.Expr, err)
+				return nil
+			}
+			return r
+		}
+		r := &timescaleRule{what: t.What, event: re(&t.Event), from: re(t.From), later: re(t.Later), skp: re(t.Skip),
+			stage: t.Stage, max: t.Max, total: t.Total}
+		if r.event == nil {
+			return nil
+		}
+		return r
+	}})
+}
+
+// figure is a duration written in a document: Text[start:end], with what
+// every timescale rule reads around it, worked out once.
+type figure struct {
+	start, end int
+	d          checklist.Duration
+	// si is its sentence's index (-1: none); a and b are its offsets in
+	// the sentence's text, and before and after the sentence's text from
+	// the figure before (or the sentence's start) and to the figure after
+	// (or the sentence's end).
+	si            int
+	a, b          int
+	before, after string
+	// eventBefore says some event's words come before it; tail is what
+	// follows it up to the next event; start its starting point.
+	eventBefore bool
+	tail, from  string
+	// reader and stage are read the first time a rule asks (read).
+	read   bool
+	reader bool
+	stage  int
+}
+
+// workingDays is d in working days.
+func workingDays(d checklist.Duration) float64 {
+	switch d.Unit {
+	case "days":
+		return d.N * 5 / 7
+	case "weeks":
+		return d.N * 5
+	case "months":
+		return d.N * 21
+	case "hours":
+		return d.N * 5 / 7 / 24
+	}
+	return d.N
+}
+
+var (
+	numberWord = `\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|thirty|forty(?:[- ]five)?|fifty|sixty|ninety`
+	// reFigure is a number and a unit: "10 working days", "ten (10)
+	// working days", "a further 5 days", "two weeks", "48 hours",
+	// "10-day".
+	reFigure = regexp.MustCompile(`(?i)\b(` + numberWord + `)(?:\s*\([^)\n]{1,12}\))?[\s-]+(?:(?:full|clear|further|additional|more|extra|consecutive)[\s-]+)?(?:(working|business|calendar|school)[\s-]+)?(days?|weeks?|months?|hours?)\b`)
+	// reEvent is any event a figure may be about: one of these words
+	// before a figure keeps it from looking past it for its event.
+	reEvent  = regexp.MustCompile(`(?i)acknowledg\w*|respon[ds]\w*|\brepl(?:y|ies|ied)\b|\banswer\w*|resolv\w*|escalat\w*|extend\w*|extension|\bdecision\b|\boutcome\b|\bcontact\w*|\bcall(?:ed|ing)?\s+(?:you\s+)?back|\blog(?:ged|ging)?\b|investigat\w*|\bupdat\w*|\bvisit\w*|\battend\w*|\brepair\w*|\bappeal\w*|\breview\w*|complex\w*|\bcomplet\w*`)
+	reStage1 = regexp.MustCompile(`(?i)\bstage\s*(?:1|one)\b|\bfirst\s+stage\b`)
+	reStage2 = regexp.MustCompile(`(?i)\bstage\s*(?:2|two)\b|\bsecond\s+stage\b|\bfinal\s+stage\b|escalat\w*`)
+	reStart  = regexp.MustCompile(`(?i)\b(?:of|from|after|following|since|once)\b`)
+	reAdd    = regexp.MustCompile(`(?i)\b(?:further|additional|another|extra|more|by)\b`)
+	reExtend = regexp.MustCompile(`(?i)extend\w*|extension`)
+	reTo     = regexp.MustCompile(`(?i)\b(?:to|total|maximum|overall|or)\b|\bin\s+all\b`)
+	reUpTo   = regexp.MustCompile(`(?i)\bup\s+to\b`)
+)
+
+var numberWords = map[string]float64{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90}
+
+// parseNumber reads "10", "ten", "twenty-one", "a".
+func parseNumber(s string) (float64, bool) {
+	s = strings.ToLower(s)
+	if v, err := strconv.ParseFloat(s, 64); err == nil {
+		return v, true
+	}
+	if v, ok := numberWords[s]; ok {
+		return v, true
+	}
+	if i := strings.IndexAny(s, "- "); i > 0 {
+		a, ok1 := numberWords[s[:i]]
+		b, ok2 := numberWords[s[i+1:]]
+		if ok1 && ok2 && b < 10 {
+			return a + b, true
+		}
+	}
+	return 0, false
+}
+
+// units finds where a figure may end, at each unit word ("day", "weeks"):
+// [start, end) of each, by a byte scan (a case-insensitive regular
+// expression is many times slower over a long text).
+func units(text string) [][2]int {
+	var out [][2]int
+	lower := func(c byte) byte {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}
+	for i := 0; i < len(text); i++ {
+		var w string
+		switch lower(text[i]) {
+		case 'd':
+			w = "day"
+		case 'w':
+			w = "week"
+		case 'm':
+			w = "month"
+		case 'h':
+			w = "hour"
+		default:
+			continue
+		}
+		if i+len(w) > len(text) {
+			continue
+		}
+		ok := true
+		for j := 1; j < len(w); j++ {
+			if lower(text[i+j]) != w[j] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		end := i + len(w)
+		if end < len(text) && lower(text[end]) == 's' {
+			end++
+		}
+		if end < len(text) && isWordByte(text[end]) {
+			continue
+		}
+		out = append(out, [2]int{i, end})
+		i = end - 1
+	}
+	return out
+}
+
+// figures finds every duration in a text. The full pattern is slow to try
+// at every byte, so it runs only on the few words before each unit.
+func figures(text string) []figure {
+	var out []figure
+	lastEnd := 0
+	for _, u := range units(text) {
+		lo := max(lastEnd, u[0]-64)
+		for lo > lastEnd && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		win := text[lo:u[1]]
+		ms := reFigure.FindAllStringSubmatchIndex(win, -1)
+		if len(ms) == 0 {
+			continue
+		}
+		m := ms[len(ms)-1]
+		if lo+m[1] != u[1] {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += lo
+			}
+		}
+		n, ok := parseNumber(text[m[2]:m[3]])
+		if !ok || n <= 0 {
+			continue
+		}
+		unit := strings.ToLower(text[m[6]:m[7]])
+		if !strings.HasSuffix(unit, "s") {
+			unit += "s"
+		}
+		if unit == "days" && m[4] >= 0 {
+			switch strings.ToLower(text[m[4]:m[5]]) {
+			case "working", "business", "school":
+				unit = "working days"
+			}
+		}
+		out = append(out, figure{start: m[0], end: m[1], d: checklist.Duration{N: n, Unit: unit}, si: -1})
+		lastEnd = m[1]
+	}
+	return out
+}
+
+// place works out where each figure sits in its sentence.
+func place(d *document.Document, figs []figure) {
+	for fi := range figs {
+		fg := &figs[fi]
+		si := d.SentenceIndex(fg.start)
+		if si < 0 {
+			continue
+		}
+		s := d.Sentences[si]
+		text := d.Text[s.Start:s.End]
+		a, b := fg.start-s.Start, fg.end-s.Start
+		if b > len(text) {
+			continue
+		}
+		prev := 0
+		if fi > 0 && figs[fi-1].end > s.Start && figs[fi-1].end <= fg.start {
+			prev = figs[fi-1].end - s.Start
+		}
+		next := len(text)
+		if fi+1 < len(figs) && figs[fi+1].start < s.End {
+			next = figs[fi+1].start - s.Start
+		}
+		fg.si, fg.a, fg.b = si, a, b
+		fg.before, fg.after = text[prev:a], text[b:next]
+		fg.eventBefore = reEvent.MatchString(fg.before)
+		// What follows the figure, up to the next event or figure:
+		// "(or 20 if complex)", "of receipt".
+		fg.tail = fg.after
+		if loc := reEvent.FindStringIndex(fg.tail); loc != nil && loc[0] > 0 {
+			fg.tail = fg.tail[:loc[0]]
+		}
+		fg.from = startPhrase(fg.after)
+	}
+}
+
+// readFigure reads, once, whether a figure is the reader's and its stage.
+func readFigure(d *document.Document, fg *figure) {
+	if fg.read {
+		return
+	}
+	fg.read = true
+	s := d.Sentences[fg.si]
+	st := stance.Of(d.Text[s.Start:s.End], fg.a, fg.b)
+	fg.reader = st.Who == stance.Reader || st.ReaderDeadline || st.Question
+	fg.stage = stageOf(d, fg.si, fg.a)
+}
+
+// docFigures is a document's figures, found once per evaluation and
+// shared by every timescale rule.
+func (ev *evidence) docFigures(i int) []figure {
+	if ev.figures == nil {
+		ev.figures = make([][]figure, len(ev.docs))
+		ev.figuresDone = make([]bool, len(ev.docs))
+	}
+	if !ev.figuresDone[i] {
+		ev.figures[i] = figures(ev.docs[i].Text)
+		place(ev.docs[i], ev.figures[i])
+		ev.figuresDone[i] = true
+	}
+	return ev.figures[i]
+}
+
+// timescaleReading is what a rule made of one figure.
+type timescaleReading struct {
+	m    match
+	fig  figure
+	ok   bool
+	why  string
+	held checklist.Duration // the limit it was held to
+}
+
+func (r *timescaleRule) run(ev *evidence) (bool, []result.Finding) {
+	var good, bad []timescaleReading
+	for di, d := range ev.docs {
+		figs := ev.docFigures(di)
+		// inherited: the event of the figure before, in the same
+		// sentence, for figures with none of their own.
+		lastSent, inherited := -1, false
+		for fi := range figs {
+			fg := &figs[fi]
+			if fg.si < 0 {
+				continue
+			}
+			si := fg.si
+			if si != lastSent {
+				lastSent, inherited = si, false
+			}
+			before, after := fg.before, fg.after
+			ours := false
+			switch {
+			case r.event.MatchString(before):
+				ours = true
+			case fg.eventBefore:
+			default:
+				// Nothing before: the first event after decides.
+				rl, el := r.event.FindStringIndex(after), reEvent.FindStringIndex(after)
+				switch {
+				case rl != nil:
+					ours = el == nil || rl[0] <= el[0]
+				case el == nil:
+					ours = inherited
+				}
+			}
+			inherited = ours
+			if !ours {
+				continue
+			}
+			s := d.Sentences[si]
+			text := d.Text[s.Start:s.End]
+			a, b := fg.a, fg.b
+			if r.skp != nil && (r.skp.MatchString(before) || r.skp.MatchString(text[a:b]) || r.skp.MatchString(fg.tail)) {
+				continue
+			}
+			readFigure(d, fg)
+			if fg.reader {
+				continue
+			}
+			if r.stage != 0 && fg.stage != r.stage && !(fg.stage == 0 && r.stage == 1) {
+				continue
+			}
+			rd := timescaleReading{m: match{doc: di, start: fg.start, end: fg.end}, fig: *fg, held: r.max}
+			if r.total != nil && isTotal(before, text[a:b]) {
+				rd.held = *r.total
+			}
+			start := fg.from
+			said := quote(strings.TrimSpace(text[a:b]))
+			if start != "" {
+				said += " (" + start + ")"
+			}
+			switch {
+			case workingDays(fg.d) > workingDays(rd.held)+1e-9:
+				rd.why = fmt.Sprintf("%s: %s is more than the limit of %s", r.what, said, rd.held)
+			case r.later != nil && r.later.MatchString(start):
+				rd.why = fmt.Sprintf("%s: %s counts from a later point than the limit of %s allows", r.what, said, rd.held)
+			default:
+				rd.ok = true
+				rd.why = fmt.Sprintf("%s: %s, within the limit of %s", r.what, said, rd.held)
+				if start != "" && r.from != nil && !r.from.MatchString(start) {
+					rd.why += " (check its starting point)"
+				}
+			}
+			if rd.ok {
+				good = append(good, rd)
+			} else {
+				bad = append(bad, rd)
+			}
+		}
+	}
+	if len(bad) > 0 {
+		out := make([]result.Finding, 0, len(bad))
+		for _, rd := range bad {
+			if len(out) == maxErrors {
+				break
+			}
+			out = append(out, ev.at("timescale", severityError, rd.m, rd.why))
+		}
+		return false, out
+	}
+	if len(good) == 0 {
+		return false, []result.Finding{ev.whole("timescale", severityError, "no timescale for the "+r.what+" found")}
+	}
+	out := make([]result.Finding, 0, maxInfo)
+	for _, rd := range good {
+		if len(out) == maxInfo {
+			break
+		}
+		out = append(out, ev.at("timescale", severityInfo, rd.m, rd.why))
+	}
+	return true, out
+}
+
+// isTotal reports whether a figure is written as a whole time ("extend it
+// to 20 working days", "20 working days for complex cases") rather than an
+// addition ("a further 10", "extend by 10").
+func isTotal(before, fig string) bool {
+	near := before
+	if len(near) > 60 {
+		near = near[len(near)-60:]
+	}
+	if reAdd.MatchString(fig) || reAdd.MatchString(reUpTo.ReplaceAllString(near, " ")) {
+		return false
+	}
+	if !reExtend.MatchString(before) {
+		return true
+	}
+	return reTo.MatchString(reUpTo.ReplaceAllString(near, " "))
+}
+
+// startPhrase is the starting point written after a figure: "of receipt",
+// "from the date we acknowledge it", or "".
+func startPhrase(tail string) string {
+	loc := reStart.FindStringIndex(tail)
+	if loc == nil || loc[0] > 12 {
+		return ""
+	}
+	s := tail[loc[0]:]
+	if len(s) > 80 {
+		s = s[:80]
+	}
+	if i := strings.IndexAny(s, ",;:()"); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimRight(s, " .")
+}
+
+// stageOf is the complaint stage (1 or 2, 0 when none) a figure at byte
+// off of sentence si is about.
+func stageOf(d *document.Document, si, off int) int {
+	s := d.Sentences[si]
+	text := d.Text[s.Start:s.End]
+	if st := stageIn(text, off); st != 0 {
+		return st
+	}
+	// The nearest heading above, or the nearest ancestor heading, that
+	// names a stage.
+	level := math.MaxInt
+	for i := len(d.Headings) - 1; i >= 0; i-- {
+		h := d.Headings[i]
+		if h.Off >= s.Start || h.Level >= level {
+			continue
+		}
+		if st := stageIn(h.Text, len(h.Text)); st != 0 {
+			return st
+		}
+		level = h.Level
+	}
+	// The text just before, for documents without headings (PDF).
+	for j := si - 1; j >= 0 && s.Start-d.Sentences[j].End < 1500; j-- {
+		p := d.Sentences[j]
+		t := d.Text[p.Start:p.End]
+		if st := stageIn(t, len(t)); st != 0 {
+			return st
+		}
+		if p.Heading {
+			break
+		}
+	}
+	return 0
+}
+
+// stageIn is the stage text names nearest before off (else first after).
+func stageIn(text string, off int) int {
+	best, bestAt := 0, -1
+	after, afterAt := 0, len(text)+1
+	for st, re := range map[int]*regexp.Regexp{1: reStage1, 2: reStage2} {
+		for _, loc := range re.FindAllStringIndex(text, -1) {
+			if loc[0] < off && loc[0] > bestAt {
+				best, bestAt = st, loc[0]
+			}
+			if loc[0] >= off && loc[0] < afterAt {
+				after, afterAt = st, loc[0]
+			}
+		}
+	}
+	if best != 0 {
+		return best
+	}
+	return after
+}

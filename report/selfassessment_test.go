@@ -1,0 +1,226 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/svcaudit/svcaudit/result"
+	"github.com/xuri/excelize/v2"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+func pct(v float64) *float64 { return &v }
+
+// codeResult is an audit against a code with a must and shoulds, every
+// outcome and both sources of evidence.
+func codeResult() *result.Result {
+	return &result.Result{
+		SchemaVersion: 1, Checklist: result.ChecklistRef{ID: "lgsco-code", Title: "LGSCO Complaint Handling Code (2024)"},
+		Subject: "Eastmoor Council", Auditor: "J. Patel", Date: "2026-06-30", Score: 60, Grade: result.Grade{Label: "Does not comply", RAG: "red"},
+		CriticalFailures: []string{"lgsco-code/channels-and-adjustments"},
+		Sections:         []result.Section{{ID: "accessibility", Title: "3. Accessibility and awareness"}, {ID: "stages", Title: "6. Complaints stages"}},
+		Items: []result.Item{
+			{ID: "lgsco-code/channels-and-adjustments", Section: "accessibility", Ref: "3.1", Question: "Several ways to complain, with reasonable adjustments?",
+				Outcome: result.Fail, Source: result.Automated, Score: pct(0), Weight: 1, Critical: true,
+				Findings: []result.Finding{{Rule: "all", File: "policy.pdf", Page: 1, Message: `missing 1 of 3 required phrases: "reasonable adjustments"`, Severity: "error"}}},
+			{ID: "lgsco-code/volumes-not-negative", Section: "accessibility", Ref: "3.3", Question: "Are high volumes seen as openness?",
+				Outcome: result.Partial, Source: result.Manual, Answer: "partial", Score: pct(50), Weight: 1,
+				Note: "The cabinet report still sets a reduction target.", Evidence: []string{"cabinet-2026-03 | item 4"}},
+			{ID: "lgsco-code/stage1-response", Section: "stages", Ref: "6.3", Question: "A full stage 1 response within 10 working days?",
+				Outcome: result.Fail, Source: result.Automated, Score: pct(0), Weight: 1,
+				Findings: []result.Finding{{Rule: "timescale", File: "policy.pdf", Page: 3, Line: 12, Snippet: "within 15 working days", Heading: "Stage 1",
+					Sentence: "We will send you a full response within 15 working days.", Message: `stage 1 response: "15 working days" is more than the limit of 10 working days`, Severity: "error"}}},
+			{ID: "lgsco-code/stage1-acknowledge", Section: "stages", Ref: "6.2", Question: "Acknowledged within 5 working days?",
+				Outcome: result.Pass, Source: result.Automated, Score: pct(100), Weight: 1,
+				Findings: []result.Finding{{Rule: "timescale", File: "policy.pdf", Page: 3, Line: 10, Snippet: "within five working days", Heading: "Stage 1",
+					Sentence: "We acknowledge every complaint within five working days of receipt.", Message: "ok", Severity: "info"}}},
+			{ID: "lgsco-code/stage1-all-points", Section: "stages", Ref: "6.7", Question: "Every point addressed?", Outcome: result.Pass,
+				Source: result.Overridden, Automated: func() *result.Outcome { o := result.Fail; return &o }(), Answer: "yes", Score: pct(100), Weight: 1},
+			{ID: "lgsco-code/triage", Section: "stages", Ref: "6.1", Question: "Triage?", Outcome: result.NA, Source: result.Manual, Answer: "na", Weight: 1},
+			{ID: "lgsco-code/stage2-all-staff", Section: "stages", Ref: "6.19", Question: "All staff involved?", Outcome: result.Waived, Source: result.Manual, Weight: 1,
+				Waiver: &result.Waiver{Owner: "Head of Customer Services", Reason: "restructure", Expires: "2026-12-31"}},
+			{ID: "lgsco-code/stage2-when-known", Section: "stages", Ref: "6.16", Question: "Answered when known?", Outcome: result.Unanswered, Source: result.Manual, Score: pct(0), Weight: 1},
+		},
+	}
+}
+
+func assessmentActions() []Action {
+	due := time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+	return []Action{
+		{ID: "A-7", Item: "6.3", Description: "Rewrite the stage 1 timescale", Owner: "Policy team", Due: due, Status: ActionOpen},
+		{ID: "A-8", Item: "lgsco-code/channels-and-adjustments", Description: "Add reasonable adjustments", Owner: "Equalities lead", Due: due, Status: ActionOpen},
+		{ID: "A-9", Item: "6.2", Description: "Closed long ago", Owner: "x", Due: due, Status: ActionDone},
+	}
+}
+
+func assessmentOptions(format string) SelfAssessmentOptions {
+	return SelfAssessmentOptions{Format: format, Period: "2025-26", Actions: assessmentActions(), Today: today,
+		Requirements: map[string]string{"6.3": "Stage 1 complaints get a full answer within ten working days of acknowledgement."}}
+}
+
+func TestSelfAssessmentGolden(t *testing.T) {
+	for _, format := range []string{"md", "html"} {
+		t.Run(format, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := SelfAssessment(&buf, codeResult(), assessmentOptions(format)); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, "self-assessment."+format, buf.Bytes())
+		})
+	}
+}
+
+// The Markdown form is GitHub-flavoured Markdown that a GFM parser reads
+// as the header, the summary and one five-column table per section, with
+// every cell in its column.
+func TestSelfAssessmentGFM(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("md")); err != nil {
+		t.Fatal(err)
+	}
+	src := buf.Bytes()
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	var tables [][]int // cells per row, per table
+	var headings []string
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.Table:
+			var rows []int
+			for r := n.FirstChild(); r != nil; r = r.NextSibling() {
+				rows = append(rows, r.ChildCount())
+			}
+			tables = append(tables, rows)
+		case *ast.Heading:
+			headings = append(headings, string(n.Lines().Value(src)))
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(tables) != 4 {
+		t.Fatalf("%d tables, want 4 (header, summary, two sections)", len(tables))
+	}
+	for ti, want := range []struct{ cols, rows int }{{2, 8}, {2, 9}, {5, 3}, {5, 7}} {
+		rows := tables[ti]
+		if len(rows) != want.rows {
+			t.Errorf("table %d has %d rows, want %d", ti, len(rows), want.rows)
+		}
+		for ri, n := range rows {
+			if n != want.cols {
+				t.Errorf("table %d row %d has %d cells, want %d", ti, ri, n, want.cols)
+			}
+		}
+	}
+	wantHeadings := []string{"Self-assessment against the LGSCO Complaint Handling Code (2024)", "Summary", "3. Accessibility and awareness", "6. Complaints stages"}
+	if strings.Join(headings, "|") != strings.Join(wantHeadings, "|") {
+		t.Errorf("headings %q, want %q", headings, wantHeadings)
+	}
+}
+
+// The XLSX form, read back cell by cell.
+func TestSelfAssessmentXLSX(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const sh = "Self-assessment"
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != sh {
+		t.Fatalf("sheets %v", got)
+	}
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Self-assessment against the LGSCO Complaint Handling Code (2024)"},
+		{"Code", "LGSCO Complaint Handling Code (2024)"},
+		{"Organisation", "Eastmoor Council"},
+		{"Period", "2025-26"},
+		{"Completed by", "J. Patel"},
+		{"Date", "2026-06-30"},
+		{"Requirements", "provisions marked (must) are mandatory; the others are advice"},
+		{"Outcome", "Does not comply: 1 mandatory provision not met"},
+		nil,
+		{"Provisions assessed", "8"}, {"Met (Yes)", "2"}, {"Partly met", "1"}, {"Not met (No)", "2"}, {"Of which musts", "1"},
+		{"Not applicable", "1"}, {"Waived", "1"}, {"Not assessed", "1"},
+		nil,
+		{"3. Accessibility and awareness"},
+		{"Provision", "Requirement", "Comply", "Evidence", "Commentary"},
+		{"3.1", "Several ways to complain, with reasonable adjustments? (must)", "No", "",
+			"missing 1 of 3 required phrases: \"reasonable adjustments\"\nAction A-8: Add reasonable adjustments (Equalities lead, due 2026-09-30)"},
+		{"3.3", "Are high volumes seen as openness?", "Partly", "cabinet-2026-03 | item 4", "The cabinet report still sets a reduction target."},
+		nil,
+		{"6. Complaints stages"},
+		{"Provision", "Requirement", "Comply", "Evidence", "Commentary"},
+		{"6.3", "Stage 1 complaints get a full answer within ten working days of acknowledgement.", "No",
+			"policy.pdf, “Stage 1”, page 3, line 12: “We will send you a full response within 15 working days.”",
+			"stage 1 response: \"15 working days\" is more than the limit of 10 working days\nAction A-7: Rewrite the stage 1 timescale (Policy team, due 2026-09-30)"},
+		{"6.2", "Acknowledged within 5 working days?", "Yes", "policy.pdf, “Stage 1”, page 3, line 10: “We acknowledge every complaint within five working days of receipt.”"},
+		{"6.7", "Every point addressed?", "Yes", "", "The assessor's answer overrides the documents, which said fail."},
+		{"6.1", "Triage?", "N/A"},
+		{"6.19", "All staff involved?", "Waived", "", "Waived by Head of Customer Services until 2026-12-31: restructure"},
+		{"6.16", "Answered when known?", "Not assessed"},
+	}
+	if len(rows) != len(want) {
+		t.Errorf("%d rows, want %d", len(rows), len(want))
+	}
+	for i := 0; i < len(rows) && i < len(want); i++ {
+		for j := 0; j < len(rows[i]) || j < len(want[i]); j++ {
+			var got, w string
+			if j < len(rows[i]) {
+				got = rows[i][j]
+			}
+			if j < len(want[i]) {
+				w = want[i][j]
+			}
+			if got != w {
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				t.Errorf("%s = %q, want %q", cell, got, w)
+			}
+		}
+	}
+	// Comply is coloured: No red, Partly amber, Yes green.
+	for cell, color := range map[string]string{"C21": "F6C4C0", "C22": "FCE3B6", "C27": "C6E7CE"} {
+		id, _ := f.GetCellStyle(sh, cell)
+		st, err := f.GetStyle(id)
+		if err != nil || len(st.Fill.Color) == 0 || st.Fill.Color[0] != color {
+			t.Errorf("%s fill %v, want %s", cell, st, color)
+		}
+	}
+	// Text is data: no cell holds a formula.
+	for i, row := range rows {
+		for j := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if fm, _ := f.GetCellFormula(sh, cell); fm != "" {
+				t.Errorf("%s holds formula %q", cell, fm)
+			}
+		}
+	}
+}
+
+func TestParseRequirements(t *testing.T) {
+	got, err := ParseRequirements("r.yaml", []byte("requirements:\n  \"6.2\": Acknowledged in five days.\n  6.10: Stage 2 is final.\n"))
+	if err != nil || got["6.2"] != "Acknowledged in five days." || got["6.10"] != "Stage 2 is final." {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	_, err = ParseRequirements("r.yaml", []byte("\"6.2\": a\n\"6.2\": b\n\"6.3\": [x]\n"))
+	want := "r.yaml:2:1: provision 6.2 is given twice (first at line 1)\nr.yaml:3:8: the requirement of 6.3 must be text"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+	if _, err := ParseRequirements("r.yaml", []byte("- a\n")); err == nil || !strings.HasPrefix(err.Error(), "r.yaml:1:1: requirements must be a mapping") {
+		t.Errorf("error %v", err)
+	}
+}
