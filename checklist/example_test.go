@@ -36,7 +36,7 @@ func ExampleParse_error() {
 	_, err := checklist.Parse("bad.yaml", []byte("id: bad\ntitle: Bad\nitems:\n  - id: x\n    weight: -1\n"))
 	fmt.Println(err)
 	// Output:
-	// bad.yaml:4:5: item has no question
+	// bad.yaml:4:5: item x has no question
 	// bad.yaml:5:13: weight must be more than 0, not -1
 }
 

@@ -298,6 +298,8 @@ func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
 	}
 	if f, ok := fs["question"]; ok {
 		it.Question, _ = d.text(f)
+	} else if it.ID != "" {
+		d.missing(n, "question", "item %s has no question", it.ID).WithHint("an item asks one question the assessor answers: question: ...")
 	} else {
 		d.missing(n, "question", "item has no question")
 	}
@@ -341,8 +343,8 @@ func (d *decoder) when(wf field, scale Scale) *Condition {
 		for i, v := range vals {
 			if scale.Choice(v) == nil {
 				e := d.errs.Addf(poss[i], "answer %q is not on the scale (%s)", v, strings.Join(scale.Values(), ", "))
-				if s := diag.Suggest(v, scale.Values()); s != "" {
-					e.WithHint("did you mean %q?", s)
+				if s := scale.Suggest(v); s != "" {
+					e.WithHint("did you mean %s?", s)
 				}
 			}
 		}

@@ -1,6 +1,11 @@
 package checklist
 
-import "github.com/svcaudit/svcaudit/internal/diag"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/svcaudit/svcaudit/internal/diag"
+)
 
 // Checklist is a loaded, validated checklist. After loading, includes have
 // been resolved: their items appear in Sections, one section per included
@@ -128,6 +133,36 @@ func (s Scale) Values() []string {
 		vs[i] = c.Value
 	}
 	return vs
+}
+
+// Suggest names the choice a mistaken answer v was probably meant to be,
+// with its label: the choice whose label v is (case aside: "partly" is
+// partial, labelled "Partly"), else the nearest value or label. It returns
+// `partial ("Partly")`, or "" when no choice is near.
+func (s Scale) Suggest(v string) string {
+	show := func(c Choice) string {
+		if c.Label == "" || c.Label == c.Value {
+			return c.Value
+		}
+		return fmt.Sprintf("%s (%q)", c.Value, c.Label)
+	}
+	var names []string
+	of := map[string]Choice{}
+	for _, c := range s.Choices {
+		if strings.EqualFold(c.Label, v) || strings.EqualFold(c.Value, v) {
+			return show(c)
+		}
+		names = append(names, c.Value)
+		of[c.Value] = c
+		if c.Label != "" {
+			names = append(names, c.Label)
+			of[c.Label] = c
+		}
+	}
+	if best := diag.Suggest(v, names); best != "" {
+		return show(of[best])
+	}
+	return ""
 }
 
 // DefaultScale is yes/partial/no/na.

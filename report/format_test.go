@@ -310,3 +310,44 @@ func TestEvidenceCappedInReports(t *testing.T) {
 		t.Errorf("CSV should keep every finding")
 	}
 }
+
+func TestXLSXBoardPaper(t *testing.T) {
+	var buf bytes.Buffer
+	rs := load(t, "housing-2026-q2.json", "council-tax-2026-q2.json")
+	opts := Options{Format: "xlsx", Sort: "score", Period: "Q1 2026-27", Produced: time.Date(2026, 7, 3, 0, 0, 0, 0, time.UTC)}
+	if err := Render(&buf, rs, opts); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	get := func(sheet, ref string, raw bool) string {
+		v, err := f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: raw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	// A league table ranks; dates are dates (a serial number shown as ISO).
+	for _, c := range []struct{ ref, want string }{{"A1", "Rank"}, {"A2", "1"}, {"B2", "Council tax"}, {"A3", "2"}, {"D1", "Date"}} {
+		if got := get("Summary", c.ref, false); got != c.want {
+			t.Errorf("Summary!%s = %q, want %q", c.ref, got, c.want)
+		}
+	}
+	if raw, shown := get("Summary", "D3", true), get("Summary", "D3", false); raw != "46203" || shown != "2026-06-30" {
+		t.Errorf("Summary!D3 raw %q shown %q, want the date 2026-06-30 stored as a date", raw, shown)
+	}
+	// RAG in words as well as fills, the cell still a number.
+	if raw, shown := get("Comparison", "C2", true), get("Comparison", "C2", false); raw != "100" || shown != "100.0 Green" {
+		t.Errorf("Comparison!C2 raw %q shown %q", raw, shown)
+	}
+	p, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Subject != "Q1 2026-27" || !strings.HasPrefix(p.Created, "2026-07-03") {
+		t.Errorf("document properties %+v: want the period and the date produced", p)
+	}
+}

@@ -16,14 +16,15 @@ var htmlText string
 // command of the binary would otherwise pay for it.
 var htmlTmpl = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("report").Funcs(template.FuncMap{
-		"num":       num,
-		"numPtr":    numPtr,
-		"ragWord":   ragWord,
-		"yesNo":     yesNo,
-		"lower":     strings.ToLower,
-		"passed":    passedText,
-		"rowLabel":  rowLabel,
-		"deltaText": deltaText,
+		"num":           num,
+		"numPtr":        numPtr,
+		"ragWord":       ragWord,
+		"yesNo":         yesNo,
+		"lower":         strings.ToLower,
+		"passed":        passedText,
+		"rowLabel":      rowLabel,
+		"failureCounts": failureCounts,
+		"deltaText":     deltaText,
 		"deltaClass": func(d *float64) string {
 			switch t := deltaText(d); {
 			case strings.HasPrefix(t, "▲"):
@@ -235,10 +236,21 @@ func lines(v *view) *lineChart {
 	for p := 0; p <= 100; p += 20 {
 		c.YTicks = append(c.YTicks, tick{X: c.PlotX - 6, Y: yOf(float64(p)) + 4, Label: itoa(p)})
 	}
+	// The legend runs left to right, a new line when the next entry would
+	// not fit: a subject's name is shortened only when it alone is wider
+	// than the chart.
+	lx, lrow := c.PlotX, 0
+	maxRunes := int((c.Width - c.PlotX - 40) / legendCharW)
 	for i, t := range v.Trends {
 		sc := seriesColors[i%len(seriesColors)]
-		s := series{Subject: truncate(t.Subject, 22), Color: sc.color, Dash: sc.dash,
-			LegendX: c.PlotX + float64(i%3)*200, LegendX2: c.PlotX + float64(i%3)*200 + 24, LegendY: c.PlotY + c.PlotH + 44 + float64(i/3)*20}
+		name := truncate(t.Subject, maxRunes)
+		w := 30 + legendCharW*float64(len([]rune(name))) + 28
+		if lx > c.PlotX && lx+w > c.Width {
+			lx, lrow = c.PlotX, lrow+1
+		}
+		s := series{Subject: name, Color: sc.color, Dash: sc.dash,
+			LegendX: lx, LegendX2: lx + 24, LegendY: c.PlotY + c.PlotH + 44 + float64(lrow)*20}
+		lx += w
 		var pts []string
 		for _, p := range t.Points {
 			x, y := xOf[p.Date], yOf(p.Score)
@@ -248,9 +260,13 @@ func lines(v *view) *lineChart {
 		s.Points = strings.Join(pts, " ")
 		c.Series = append(c.Series, s)
 	}
-	c.Height = c.PlotY + c.PlotH + 56 + float64((len(c.Series)-1)/3)*20
+	c.Height = c.PlotY + c.PlotH + 56 + float64(lrow)*20
 	return c
 }
+
+// legendCharW is the width of a character of the trend legend (12-unit
+// sans-serif), a little over the average so that names never overlap.
+const legendCharW = 7.0
 
 func truncate(s string, n int) string {
 	r := []rune(s)

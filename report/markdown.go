@@ -22,14 +22,21 @@ func renderMarkdown(out io.Writer, v *view) error {
 	if v.Single() {
 		c := v.Subjects[0]
 		a := v.Audits[0]
-		fmt.Fprintf(w, "\n| | |\n|---|---|\n")
-		fmt.Fprintf(w, "| Subject | %s |\n", md(c.Subject))
+		// The subject heads the table: GitHub's tables need a header row,
+		// and an empty one prints as a blank band.
+		fmt.Fprintf(w, "\n| Subject | %s |\n|---|---|\n", md(c.Subject))
 		fmt.Fprintf(w, "| Checklist | %s (%s) |\n", md(c.r.Checklist.Title), md(c.Checklist))
+		if v.Period != "" {
+			fmt.Fprintf(w, "| Period | %s |\n", md(v.Period))
+		}
 		if c.Date != "" {
 			fmt.Fprintf(w, "| Date | %s |\n", md(c.Date))
 		}
 		if c.Auditor != "" {
 			fmt.Fprintf(w, "| Auditor | %s |\n", md(c.Auditor))
+		}
+		if v.Produced != "" {
+			fmt.Fprintf(w, "| Produced | %s |\n", md(v.Produced))
 		}
 		score := num(c.Score) + "%"
 		if c.Delta != nil {
@@ -39,6 +46,16 @@ func renderMarkdown(out io.Writer, v *view) error {
 		fmt.Fprintf(w, "| Grade | **%s** (%s) |\n", md(c.Grade), ragWord(c.RAG))
 		fmt.Fprintf(w, "| Passed | %s |\n", passedText(c.Passed, len(c.r.CriticalFailures), a.Gates))
 	} else {
+		var facts []string
+		if v.Period != "" {
+			facts = append(facts, "Period: "+md(v.Period))
+		}
+		if v.Produced != "" {
+			facts = append(facts, "Produced: "+md(v.Produced))
+		}
+		if len(facts) > 0 {
+			fmt.Fprintf(w, "\n%s\n", strings.Join(facts, " · "))
+		}
 		fmt.Fprintf(w, "\n## Summary\n\n")
 		head := "| Subject | Date | Score | Grade | Passed |"
 		rule := "|---|---|--:|---|---|"
@@ -172,6 +189,8 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 	fmt.Fprintf(w, "\n%s Failed and partial items\n\n", h)
 	if len(a.Failures) == 0 {
 		fmt.Fprintln(w, "None.")
+	} else if v.Summary {
+		fmt.Fprintln(w, failureCounts(a.Failures))
 	} else {
 		if v.HasActions {
 			fmt.Fprintln(w, "| Item | Outcome | Answer | Note | Evidence | Open actions |")
@@ -209,6 +228,10 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 			fmt.Fprintln(w)
 		}
 	}
+	if v.Summary {
+		mdChanges(w, h, a)
+		return
+	}
 	if len(a.Actions) > 0 {
 		fmt.Fprintf(w, "\n%s Other open actions\n\n| Action | Item | Description | Owner | Due |\n|---|---|---|---|---|\n", h)
 		for _, act := range a.Actions {
@@ -233,6 +256,10 @@ func mdAudit(w *bufio.Writer, v *view, a audit) {
 			fmt.Fprintf(w, "- %s: %s\n", md(x.Name()), md(x.Why))
 		}
 	}
+	mdChanges(w, h, a)
+}
+
+func mdChanges(w *bufio.Writer, h string, a audit) {
 	if len(a.Changes) > 0 {
 		fmt.Fprintf(w, "\n%s Changes since the baseline\n\n| Change | Item | Was | Now |\n|---|---|---|---|\n", h)
 		for _, ch := range a.Changes {

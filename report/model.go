@@ -13,8 +13,14 @@ import (
 // the renderers only lay it out. It is also the JSON output.
 type view struct {
 	// Kind marks the JSON output: "svcaudit-report".
-	Kind      string   `json:"kind"`
-	Title     string   `json:"title"`
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	// Period is the period the report covers ("Q4 2026-27"); Produced the
+	// date it was produced.
+	Period   string `json:"period,omitempty"`
+	Produced string `json:"produced,omitempty"`
+	// Summary leaves out item details and the scoring appendix.
+	Summary   bool     `json:"summary,omitempty"`
 	Checklist string   `json:"checklist"`
 	By        string   `json:"by"`
 	Sort      string   `json:"sort,omitempty"`
@@ -232,7 +238,10 @@ type point struct {
 }
 
 func build(results []*result.Result, opts Options) (*view, error) {
-	v := &view{Kind: "svcaudit-report", By: opts.By, Sort: opts.Sort, Title: opts.Title}
+	v := &view{Kind: "svcaudit-report", By: opts.By, Sort: opts.Sort, Title: opts.Title, Period: opts.Period, Summary: opts.Summary}
+	if !opts.Produced.IsZero() {
+		v.Produced = opts.Produced.Format("2006-01-02")
+	}
 	for i, b := range opts.Bands {
 		max := 100.0
 		if i > 0 {

@@ -13,7 +13,7 @@ import (
 )
 
 // Formats lists the output formats Render writes.
-var Formats = []string{"table", "md", "html", "csv", "xlsx", "json"}
+var Formats = []string{"table", "md", "html", "docx", "csv", "xlsx", "json"}
 
 // Options say what to render and how.
 type Options struct {
@@ -45,6 +45,13 @@ type Options struct {
 	BOM bool
 	// Title heads the report (default from the subjects and checklist).
 	Title string
+	// Period is the reporting period a board paper covers ("Q4 2026-27").
+	Period string
+	// Produced is the date the report was produced (zero: not shown).
+	Produced time.Time
+	// Summary leaves out the item details and the scoring appendix: the
+	// headline, sections, charts, gating rules and changes remain.
+	Summary bool
 }
 
 // Render writes a report of results to w. One Result gives an audit report,
@@ -88,6 +95,8 @@ func Render(w io.Writer, results []*result.Result, opts Options) error {
 		return renderHTML(w, v)
 	case "csv":
 		return renderCSV(w, v, opts)
+	case "docx":
+		return renderDOCX(w, v, opts)
 	case "xlsx":
 		return renderXLSX(w, v)
 	case "json":

@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
+	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
 // renderTable writes the report for a terminal: tables drawn with
@@ -19,8 +22,14 @@ func renderTable(out io.Writer, v *view, opts Options) error {
 	t.heading(v.Title)
 	if v.Single() {
 		c := v.Subjects[0]
-		t.headline(c, v.Audits[0].Gates)
+		t.headline(v, c, v.Audits[0].Gates)
 	} else {
+		if v.Period != "" {
+			fmt.Fprintf(w, "Period:    %s\n", v.Period)
+		}
+		if v.Produced != "" {
+			fmt.Fprintf(w, "Produced:  %s\n", v.Produced)
+		}
 		t.league(v)
 	}
 	t.grid(v)
@@ -81,7 +90,9 @@ func (t *termWriter) table(header []string, rows [][]string, footer []string) {
 		tablewriter.WithRowAlignment(tw.AlignLeft),
 		tablewriter.WithFooterAlignmentConfig(tw.CellAlignment{Global: tw.AlignLeft}),
 	}
-	if t.width > 0 {
+	// Only a table wider than the terminal is wrapped: tablewriter would
+	// otherwise squeeze one that fits.
+	if t.width > 0 && naturalWidth(header, rows, footer) > t.width {
 		opts = append(opts, tablewriter.WithMaxWidth(t.width))
 	}
 	tb := tablewriter.NewTable(t.w, opts...)
@@ -95,15 +106,49 @@ func (t *termWriter) table(header []string, rows [][]string, footer []string) {
 	_ = tb.Render()
 }
 
-func (t *termWriter) headline(c column, gates []gateView) {
+// naturalWidth is the width of a table drawn without wrapping: each
+// column as wide as its widest cell, plus borders and padding.
+func naturalWidth(header []string, rows [][]string, footer []string) int {
+	var widths []int
+	measure := func(r []string) {
+		for i, c := range r {
+			for len(widths) <= i {
+				widths = append(widths, 0)
+			}
+			for _, l := range strings.Split(c, "\n") {
+				widths[i] = max(widths[i], runewidth.StringWidth(ansiRE.ReplaceAllString(l, "")))
+			}
+		}
+	}
+	measure(header)
+	for _, r := range rows {
+		measure(r)
+	}
+	measure(footer)
+	n := 1
+	for _, w := range widths {
+		n += w + 3
+	}
+	return n
+}
+
+var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
+
+func (t *termWriter) headline(v *view, c column, gates []gateView) {
 	w := t.w
 	fmt.Fprintf(w, "Checklist: %s\n", c.r.Checklist.Title+" ("+c.Checklist+")")
 	fmt.Fprintf(w, "Subject:   %s\n", c.Subject)
+	if v.Period != "" {
+		fmt.Fprintf(w, "Period:    %s\n", v.Period)
+	}
 	if c.Date != "" {
 		fmt.Fprintf(w, "Date:      %s\n", c.Date)
 	}
 	if c.Auditor != "" {
 		fmt.Fprintf(w, "Auditor:   %s\n", c.Auditor)
+	}
+	if v.Produced != "" {
+		fmt.Fprintf(w, "Produced:  %s\n", v.Produced)
 	}
 	score := num(c.Score) + "%"
 	if c.Delta != nil {
@@ -212,17 +257,38 @@ func (t *termWriter) audit(v *view, a audit) {
 		t.heading("Gating rules")
 	}
 	for _, g := range a.Gates {
-		fmt.Fprintf(w, "%s %s%s\n", t.mark(g.Passed), g.Rule, dashed(g.Detail))
+		t.para(t.mark(g.Passed)+" "+g.Rule+dashed(g.Detail), 10)
 	}
 	if len(a.Notices) > 0 {
 		t.heading(prefix + "Notices")
 		for _, n := range a.Notices {
-			fmt.Fprintf(w, "! %s\n", n)
+			t.para("! "+n, 2)
 		}
 	}
 	t.heading(prefix + "Failed and partial items")
 	if len(a.Failures) == 0 {
 		fmt.Fprintln(w, "None.")
+	}
+	if v.Summary {
+		if len(a.Failures) > 0 {
+			fmt.Fprintln(w, failureCounts(a.Failures))
+		}
+		t.changes(prefix, a)
+		return
+	}
+	// Later lines of an entry are indented under its first; on a terminal
+	// each wraps at word boundaries to fit.
+	line := func(label, text string) {
+		pad := strings.Repeat(" ", 4+len([]rune(label)))
+		if t.width <= 0 {
+			fmt.Fprintf(w, "    %s%s\n", label, indent(text, pad))
+			return
+		}
+		var out []string
+		for _, para := range strings.Split(text, "\n") {
+			out = append(out, wrap.Hanging(para, t.width-len(pad), t.width-len(pad))...)
+		}
+		fmt.Fprintf(w, "    %s%s\n", label, strings.Join(out, "\n"+pad))
 	}
 	for _, f := range a.Failures {
 		label := strings.ToUpper(f.Outcome)
@@ -236,64 +302,88 @@ func (t *termWriter) audit(v *view, a audit) {
 			}
 			label = "\x1b[" + code + "m" + label + "\x1b[0m"
 		}
-		fmt.Fprintf(w, "%s %s\n    %s\n", label, f.Name(), f.Question)
+		fmt.Fprintf(w, "%s %s\n", label, f.Name())
+		line("", f.Question)
 		src := f.Source
 		if f.Automated != "" {
 			src += ", documents said " + f.Automated
 		}
 		if f.Answer != "" {
-			fmt.Fprintf(w, "    answer: %s (%s)\n", f.Answer, src)
+			line("answer: ", f.Answer+" ("+src+")")
 		} else {
-			fmt.Fprintf(w, "    source: %s\n", src)
+			line("source: ", src)
 		}
 		if f.Note != "" {
-			fmt.Fprintf(w, "    note: %s\n", indent(f.Note, "          "))
+			line("note: ", f.Note)
 		}
 		for _, e := range f.Evidence {
-			fmt.Fprintf(w, "    evidence: %s\n", e)
+			line("evidence: ", e)
 		}
 		for _, act := range f.Actions {
-			fmt.Fprintf(w, "    action %s: %s (%s, due %s)\n", act.ID, act.Description, act.Owner, t.due(act))
+			// The due date keeps its colour: it is not wrapped.
+			line("action "+act.ID+": ", act.Description+" ("+act.Owner+", due "+act.DueText()+")")
 		}
 	}
 	if len(a.Actions) > 0 {
 		t.heading(prefix + "Other open actions")
 		for _, act := range a.Actions {
-			fmt.Fprintf(w, "%s %s: %s (%s, due %s)\n", act.ID, act.Item, act.Description, act.Owner, t.due(act))
+			t.para(act.ID+" "+act.Item+": "+act.Description+" ("+act.Owner+", due "+act.DueText()+")", 4)
 		}
 	}
 	if len(a.Waived) > 0 {
 		t.heading(prefix + "Waived items")
 		for _, x := range a.Waived {
-			fmt.Fprintf(w, "%s: waived by %s until %s: %s\n", x.Name(), x.Owner, x.Expires, x.Reason)
+			t.para(x.Name()+": waived by "+x.Owner+" until "+x.Expires+": "+x.Reason, 4)
 		}
 	}
 	if len(a.Unanswered) > 0 {
 		t.heading(prefix + "Unanswered items")
 		for _, x := range a.Unanswered {
-			fmt.Fprintf(w, "%s: %s\n", x.Name(), x.Question)
+			t.para(x.Name()+": "+x.Question, 4)
 		}
 	}
 	if len(a.NotAsked) > 0 {
 		t.heading(prefix + "Follow-up questions not asked")
 		for _, x := range a.NotAsked {
-			fmt.Fprintf(w, "%s: %s\n", x.Name(), x.Why)
+			t.para(x.Name()+": "+x.Why, 4)
 		}
 	}
+	t.changes(prefix, a)
+}
+
+func (t *termWriter) changes(prefix string, a audit) {
 	if len(a.Changes) > 0 {
 		t.heading(prefix + "Changes since the baseline")
 		for _, ch := range a.Changes {
-			fmt.Fprintf(w, "%s: %s (%s → %s)\n", ch.Kind, ch.Name(), ch.From, ch.To)
+			t.para(ch.Kind+": "+ch.Name()+" ("+ch.From+" → "+ch.To+")", 4)
 		}
 	}
 }
 
-func (t *termWriter) due(a openAction) string {
-	s := a.DueText()
-	if a.IsOverdue() && t.color {
-		return "\x1b[31m" + s + "\x1b[0m"
+// failureCounts is the one line a summary gives in place of the failed
+// and partial items.
+func failureCounts(fs []failure) string {
+	fails, partial := 0, 0
+	for _, f := range fs {
+		if f.Outcome == "fail" {
+			fails++
+		} else {
+			partial++
+		}
 	}
-	return s
+	return plural(fails, "item failed", "items failed") + ", " + plural(partial, "item was", "items were") +
+		" partly met; the full report lists each with its evidence."
+}
+
+// para writes one entry of a list: whole in a pipe; on a terminal wrapped
+// at word boundaries, its later lines indented by hang columns.
+func (t *termWriter) para(s string, hang int) {
+	if t.width <= 0 {
+		fmt.Fprintln(t.w, s)
+		return
+	}
+	pad := strings.Repeat(" ", hang)
+	fmt.Fprintln(t.w, strings.Join(wrap.Hanging(s, t.width, t.width-hang), "\n"+pad))
 }
 
 func (t *termWriter) mark(ok bool) string {

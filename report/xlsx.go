@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -12,12 +13,12 @@ import (
 var ragFill = map[string]string{"green": "C6E7CE", "amber": "FCE3B6", "red": "F6C4C0"}
 
 type xlsxStyles struct {
-	header, num, wrap, bold int
-	rag, ragNum             map[string]int
+	header, num, wrap, bold, date int
+	rag, ragNum, ragWordNum       map[string]int
 }
 
 func newStyles(f *excelize.File) (*xlsxStyles, error) {
-	s := &xlsxStyles{rag: map[string]int{}, ragNum: map[string]int{}}
+	s := &xlsxStyles{rag: map[string]int{}, ragNum: map[string]int{}, ragWordNum: map[string]int{}}
 	var err error
 	mk := func(st *excelize.Style) int {
 		if err != nil {
@@ -34,10 +35,16 @@ func newStyles(f *excelize.File) (*xlsxStyles, error) {
 	s.num = mk(&excelize.Style{CustomNumFmt: &oneDP})
 	s.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	s.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	isoDate := "yyyy-mm-dd"
+	s.date = mk(&excelize.Style{CustomNumFmt: &isoDate})
 	for rag, color := range ragFill {
 		fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
 		s.rag[rag] = mk(&excelize.Style{Fill: fill})
 		s.ragNum[rag] = mk(&excelize.Style{Fill: fill, CustomNumFmt: &oneDP})
+		// The rating in words beside the number, which stays a number:
+		// a printout in black and white loses nothing.
+		withWord := `0.0" ` + ragWord(rag) + `"`
+		s.ragWordNum[rag] = mk(&excelize.Style{Fill: fill, CustomNumFmt: &withWord})
 	}
 	return s, err
 }
@@ -130,8 +137,20 @@ func renderXLSX(w io.Writer, v *view) error {
 	if err := f.SetSheetName("Sheet1", "Summary"); err != nil {
 		return err
 	}
-	sum := newSheet(f, "Summary", st, []float64{32, 22, 12, 20, 10, 24, 9, 9, 10, 40},
-		"Subject", "Checklist", "Date", "Auditor", "Score", "Grade", "RAG", "Passed", "Change", "Failed gating rules")
+	props := &excelize.DocProperties{Title: v.Title, Subject: v.Period, Creator: "svcaudit"}
+	if v.Produced != "" {
+		props.Created = v.Produced + "T00:00:00Z"
+	}
+	if err := f.SetDocProps(props); err != nil {
+		return err
+	}
+	cols := []string{"Subject", "Checklist", "Date", "Auditor", "Score", "Grade", "RAG", "Passed", "Change", "Failed gating rules"}
+	widths := []float64{32, 22, 12, 20, 10, 24, 9, 9, 10, 40}
+	league := v.Sort == "score"
+	if league {
+		cols, widths = append([]string{"Rank"}, cols...), append([]float64{7}, widths...)
+	}
+	sum := newSheet(f, "Summary", st, widths, cols...)
 	for i, c := range v.Subjects {
 		var failed []string
 		for _, g := range v.Audits[i].Gates {
@@ -139,8 +158,18 @@ func renderXLSX(w io.Writer, v *view) error {
 				failed = append(failed, strings.TrimSpace(g.Rule+" "+g.Detail))
 			}
 		}
-		sum.add(c.Label, c.Checklist, c.Date, c.Auditor, styled(st.ragNum[c.RAG], c.Score), styled(st.rag[c.RAG], c.Grade),
-			styled(st.rag[c.RAG], ragWord(c.RAG)), yesNo(c.Passed), styled(st.num, c.Delta), strings.Join(failed, "; "))
+		// Dates are stored as dates, so that a spreadsheet sorts and
+		// filters them; a date that does not parse stays text.
+		var date any = c.Date
+		if d, err := time.Parse("2006-01-02", c.Date); err == nil {
+			date = styled(st.date, d)
+		}
+		row := []any{c.Label, c.Checklist, date, c.Auditor, styled(st.ragNum[c.RAG], c.Score), styled(st.rag[c.RAG], c.Grade),
+			styled(st.rag[c.RAG], ragWord(c.RAG)), yesNo(c.Passed), styled(st.num, c.Delta), strings.Join(failed, "; ")}
+		if league {
+			row = append([]any{c.Rank}, row...)
+		}
+		sum.add(row...)
 	}
 	if err := sum.flush(); err != nil {
 		return err
@@ -153,11 +182,11 @@ func renderXLSX(w io.Writer, v *view) error {
 	if v.By == "item" {
 		first = "Item"
 	}
-	cols := []string{first + " id", first}
-	widths := []float64{26, 44}
+	cols = []string{first + " id", first}
+	widths = []float64{26, 44}
 	for _, c := range v.Subjects {
 		cols = append(cols, c.Label)
-		widths = append(widths, 14)
+		widths = append(widths, 16)
 	}
 	cmp := newSheet(f, "Comparison", st, widths, cols...)
 	write := func(id string, title any, cells []cell) {
@@ -165,7 +194,7 @@ func renderXLSX(w io.Writer, v *view) error {
 		for _, ce := range cells {
 			switch {
 			case ce.Score != nil:
-				row = append(row, styled(st.ragNum[ce.RAG], ce.Score))
+				row = append(row, styled(st.ragWordNum[ce.RAG], ce.Score))
 			case ce.Missing:
 				row = append(row, nil)
 			default:

@@ -137,6 +137,8 @@ func TestCheck(t *testing.T) {
 			[]string{`a.yaml:3:3: unknown item "zzzzzzzzzz" in checklist kp | `}},
 		{"outside scale", testChecklist(), "checklist: kp\nanswers:\n  timescales: maybe\n",
 			[]string{`a.yaml:3:3: answer "maybe" to timescales is not on the scale: use one of yes, partial, no, na | `}},
+		{"outside scale: the label's answer", testChecklist(), "checklist: kp\nanswers:\n  timescales: partly\n",
+			[]string{`a.yaml:3:3: answer "partly" to timescales is not on the scale: use one of yes, partial, no, na | did you mean partial ("Partly")?`}},
 		{"duplicate by full and short id", testChecklist(), "checklist: kp\nanswers:\n  timescales: yes\n  kp/timescales: no\n",
 			[]string{"a.yaml:4:3: item kp/timescales answered twice (first at line 3) | "}},
 		{"checklist mismatch", testChecklist(), "checklist: real-humans\nanswers:\n  timescales: yes\n",

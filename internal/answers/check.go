@@ -62,7 +62,10 @@ func (f *File) Check(cl *checklist.Checklist) error {
 		}
 		first[it.FullID] = a
 		if a.Value != "" && cl.Scale.Choice(a.Value) == nil {
-			errs.Addf(a.Pos, "answer %q to %s is not on the scale: use one of %s", a.Value, a.Item, strings.Join(cl.Scale.Values(), ", "))
+			e := errs.Addf(a.Pos, "answer %q to %s is not on the scale: use one of %s", a.Value, a.Item, strings.Join(cl.Scale.Values(), ", "))
+			if s := cl.Scale.Suggest(a.Value); s != "" {
+				e.WithHint("did you mean %s?", s)
+			}
 		}
 	}
 	errs.Sort()

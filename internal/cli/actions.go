@@ -204,10 +204,17 @@ func ownerText(a *action.Action) string {
 	return a.Owner
 }
 
-// writeActionsTable draws the table; on a terminal (width > 0) the
-// description is wrapped so that the table fits, as far as the other
-// columns allow.
+// pipedWidth is the width a table is drawn for in a pipe or a file
+// (docs/terminal.md).
+const pipedWidth = 120
+
+// writeActionsTable draws the table so that it fits the terminal (width),
+// or 120 columns in a pipe (width 0): the description, subject and owner
+// wrap at spaces; ids, which board papers cite, are never broken.
 func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, width int) error {
+	if width <= 0 {
+		width = pipedWidth
+	}
 	header := []string{"ID", "Subject", "Description", "Owner", "Due", "Status"}
 	rows := make([][]string, len(list))
 	widths := make([]int, len(header))
@@ -220,15 +227,25 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 			widths[j] = max(widths[j], utf8.RuneCountInString(c))
 		}
 	}
-	if width > 0 {
+	{
 		// Each column takes its text plus "│ " and " ", and the table a
 		// final "│". The description gives way first, down to 24 columns,
-		// then the subject (to 12), then the id (to 16); on a narrow
-		// terminal all three give way further.
+		// then the subject (to 12) and the owner (to 10, never inside a
+		// word); on a narrow terminal the description and subject give way
+		// further, then the status. The id and the due date never do.
 		const chrome = 1 + 6*3
-		rest := width - chrome - widths[3] - widths[4] - widths[5]
-		over := widths[0] + widths[1] + widths[2] - rest
-		for _, c := range []struct{ col, least int }{{2, 24}, {1, 12}, {0, 16}, {2, 16}, {1, 8}, {0, 9}} {
+		over := chrome - width
+		for _, w := range widths {
+			over += w
+		}
+		// A name is not cut: the owner keeps its longest word.
+		ownerWord := 0
+		for _, r := range rows {
+			for _, f := range strings.Fields(r[3]) {
+				ownerWord = max(ownerWord, utf8.RuneCountInString(f))
+			}
+		}
+		for _, c := range []struct{ col, least int }{{2, 24}, {1, 12}, {3, max(10, ownerWord)}, {2, 12}, {1, 7}, {3, ownerWord}, {5, 10}, {5, 7}, {2, 11}} {
 			if over <= 0 {
 				break
 			}
@@ -236,8 +253,13 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 			widths[c.col] -= cut
 			over -= cut
 		}
+		if over > 0 {
+			// Even squeezed, the table would be wider than the terminal
+			// (long ids): a list instead, each id whole on its own line.
+			return writeActionsList(w, list, today, width)
+		}
 		for _, r := range rows {
-			for j := 0; j < 3; j++ {
+			for _, j := range []int{1, 2, 3, 5} {
 				r[j] = strings.Join(wrap.Lines(r[j], widths[j]), "\n")
 			}
 		}
@@ -254,6 +276,27 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 		}
 	}
 	return t.Render()
+}
+
+// writeActionsList is the table's layout for a terminal too narrow for
+// it: the id on a line of its own, never broken, then the subject, owner,
+// due date and status, then the description, wrapped at spaces.
+func writeActionsList(w io.Writer, list []*action.Action, today time.Time, width int) error {
+	var b strings.Builder
+	for i, a := range list {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(safe.Line(a.ID) + "\n")
+		facts := safe.Line(a.Subject) + " · " + safe.Line(ownerText(a)) + " · due " + dateOf(a.Due) + " · " + statusText(a, today)
+		for _, text := range []string{facts, safe.Line(a.Description)} {
+			for _, l := range wrap.Lines(text, width-4) {
+				b.WriteString("    " + l + "\n")
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 func writeActionsMarkdown(w io.Writer, list []*action.Action, today time.Time) error {

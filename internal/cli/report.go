@@ -41,6 +41,11 @@ type ReportOptions struct {
 	Merge    bool
 	BOM      bool
 	Actions  string
+	// Title, Period and Summary shape a board paper: its heading, the
+	// period it covers, and a short form without item details or the
+	// scoring appendix. Period heads a self-assessment form too.
+	Title   string
+	Summary bool
 	// Checklist gives the grade bands drawn and used when merging; by
 	// default the built-in checklist the Results name, if there is one.
 	Checklist string
@@ -71,7 +76,9 @@ func NewCmdReport(ios *IOStreams, g *GlobalOptions, runF func(*ReportOptions) er
 		Long: `Render saved Results (written by run or check) as a report: one Result as an
 audit report, several as a comparison of services, with --baseline the
 change since earlier audits. Formats: table (terminal), md, html (one
-self-contained file with charts), csv, xlsx, json. With --merge, Results of
+self-contained file with charts), docx (a Word board paper with the same
+charts), csv, xlsx, json. --title, --period and --summary shape a board
+paper. With --merge, Results of
 the same subject and checklist (several assessors, sharded CI runs) are
 combined into one first; --format result writes the merged Result itself.
 With --self-assessment, one Result (of a code such as housing-ombudsman-code)
@@ -79,6 +86,7 @@ becomes the code's self-assessment form for the governing body: md, html or
 xlsx, one row per provision with Comply, Evidence and Commentary.`,
 		Example: `  svcaudit report housing.json
   svcaudit report housing.json --baseline housing-q1.json --format html -o board.html
+  svcaudit report housing.json --period "Q1 2026-27" --summary -o board.docx
   svcaudit report *.json --sort score --format md
   svcaudit report a.json b.json --merge --format result -o merged.json
   svcaudit report 2026.json --self-assessment --period "2025-26" --actions actions.yaml -o self-assessment.xlsx
@@ -102,13 +110,15 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.BoolVar(&o.Merge, "merge", false, "merge Results of the same subject and checklist first")
 	f.BoolVar(&o.BOM, "bom", false, "start CSV with a UTF-8 byte-order mark, for Excel")
 	f.StringVar(&o.Actions, "actions", "", "actions register (YAML): show open actions beside failures")
+	f.StringVar(&o.Title, "title", "", "the report's title (default: from the subject and checklist)")
+	f.BoolVar(&o.Summary, "summary", false, "leave out item details and the scoring appendix (a short board paper)")
 	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
 	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
 	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html or xlsx)")
 	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
 	f.StringVar(&o.Organisation, "organisation", "", "with --self-assessment: the organisation (default: the Result's subject)")
-	f.StringVar(&o.Period, "period", "", `with --self-assessment: the period assessed ("2025-26")`)
+	f.StringVar(&o.Period, "period", "", `the period the paper (or --self-assessment form) covers, such as "Q4 2026-27"`)
 	f.StringVar(&o.CompletedBy, "completed-by", "", "with --self-assessment: who completed it (default: the Result's auditor)")
 	return cmd
 }
@@ -144,7 +154,7 @@ func reportBands(ref string, results []*result.Result) ([]checklist.Band, error)
 	return nil, nil
 }
 
-var formatByExt = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".txt": "table"}
+var formatByExt = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".json": "json", ".txt": "table"}
 
 func runReport(ios *IOStreams, o *ReportOptions) error {
 	format := o.Format
@@ -166,7 +176,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	if o.SelfAssessment {
 		return runSelfAssessment(ios, o, format)
 	}
-	for _, flag := range []struct{ name, value string }{{"--requirements", o.Requirements}, {"--organisation", o.Organisation}, {"--period", o.Period}, {"--completed-by", o.CompletedBy}} {
+	for _, flag := range []struct{ name, value string }{{"--requirements", o.Requirements}, {"--organisation", o.Organisation}, {"--completed-by", o.CompletedBy}} {
 		if flag.value != "" {
 			return &UsageError{Msg: flag.name + " needs --self-assessment"}
 		}
@@ -183,8 +193,8 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	if o.Sort != "" && o.Sort != "score" && o.Sort != "name" {
 		return &UsageError{Msg: fmt.Sprintf("unknown --sort %q", o.Sort), Hint: "use score or name"}
 	}
-	if format == "xlsx" && o.Output == "" && ios.OutTTY {
-		return &UsageError{Msg: "xlsx is a binary format: write it to a file", Hint: "add -o report.xlsx"}
+	if (format == "xlsx" || format == "docx") && o.Output == "" && ios.OutTTY {
+		return &UsageError{Msg: format + " is a binary format: write it to a file", Hint: "add -o report." + format}
 	}
 	if o.Output != "" {
 		if err := checkOutput(ios, o); err != nil {
@@ -214,7 +224,8 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	} else {
-		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now(), Bands: bands}
+		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now(), Bands: bands,
+			Title: o.Title, Period: o.Period, Summary: o.Summary, Produced: o.Now()}
 		if o.Output == "" {
 			opts.Color, opts.Width = ios.Color, ios.Width
 		}

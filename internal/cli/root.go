@@ -7,14 +7,15 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
+	"github.com/svcaudit/svcaudit"
 	"github.com/svcaudit/svcaudit/internal/config"
 	"github.com/svcaudit/svcaudit/internal/input"
 	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
-// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
-var Version = "dev"
+// Version is svcaudit.Version: the one version every command prints and
+// every Result carries.
+var Version = svcaudit.Version
 
 // Main runs the command line with args and returns the process exit code.
 func Main(args []string, ios *IOStreams) int {
@@ -86,6 +87,8 @@ the organisation's own documents, and produces scored reports.`,
   svcaudit explain result.json                    # how the score was reached`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// --version on the root, as on most commands people know.
+		Version: Version,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if g.NoColor || ios.Getenv("NO_COLOR") != "" {
 				ios.Color = false
@@ -104,6 +107,7 @@ the organisation's own documents, and produces scored reports.`,
 			return nil
 		},
 	}
+	root.SetVersionTemplate("svcaudit {{.Version}}\n")
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)

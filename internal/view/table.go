@@ -125,13 +125,26 @@ func columnWidths(rows [][4]string, width int) [4]int {
 			need[i] = max(need[i], runewidth.StringWidth(c))
 		}
 	}
+	// word is each column's longest word: an id, a ref or a pattern is
+	// never broken inside, so the id column is at least as wide as its
+	// longest id, and the evidence column as its longest pattern while the
+	// question keeps 10 columns.
+	var word [4]int
+	for _, r := range rows {
+		for i, c := range r {
+			for _, f := range strings.Fields(c) {
+				word[i] = max(word[i], runewidth.StringWidth(f))
+			}
+		}
+	}
 	var cols [4]int
 	cols[2] = need[2]
-	cols[0] = max(len("ID"), min(need[0], max(width/4, 20)))
-	left := max(20, width-tableChrome-cols[0]-cols[2])
-	cols[1] = min(need[1], max(10, left*11/20))
-	cols[3] = min(need[3], max(10, left-cols[1]))
-	cols[1] = min(need[1], max(10, left-cols[3]))
+	cols[0] = max(len("ID"), word[0], min(need[0], max(width/4, 20)))
+	left := max(14, width-tableChrome-cols[0]-cols[2])
+	least := min(10, left/2)
+	cols[1] = min(need[1], max(least, left*11/20))
+	cols[3] = min(need[3], max(least, left-cols[1], min(word[3], left-least)))
+	cols[1] = min(need[1], max(least, left-cols[3]))
 	return cols
 }
 

@@ -127,3 +127,36 @@ func TestTableFitsWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestTableKeepsIDsWhole: an id, and at 100 columns and more every word of
+// an item's evidence (its patterns), is never split across lines.
+func TestTableKeepsIDsWhole(t *testing.T) {
+	cls, err := checklist.Builtins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cl := range cls {
+		for _, width := range []int{80, 100, 120} {
+			var b bytes.Buffer
+			if err := Table(&b, cl, TableOptions{Width: width}); err != nil {
+				t.Fatal(err)
+			}
+			out := b.String()
+			for _, s := range cl.Sections {
+				for _, it := range s.Items {
+					if !strings.Contains(out, it.ID) {
+						t.Errorf("%s at %d: id %s split", cl.ID, width, it.ID)
+					}
+					if width < 100 || it.Evidence == nil {
+						continue
+					}
+					for _, w := range strings.Fields(Evidence(it.Evidence)) {
+						if runewidth.StringWidth(w) < width/3 && !strings.Contains(out, w) {
+							t.Errorf("%s at %d: %q of %s split", cl.ID, width, w, it.ID)
+						}
+					}
+				}
+			}
+		}
+	}
+}
