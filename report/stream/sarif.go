@@ -169,6 +169,9 @@ func (s *sarifWriter) result(r *result.Result) {
 			props.Add("checklist", r.Checklist.ID)
 			props.Add("document", clean(r.Subject))
 			props.Add("outcome", string(it.Outcome))
+			if r.Threshold != nil {
+				props.Add("threshold", *r.Threshold)
+			}
 			if it.Ref != "" {
 				props.Add("ref", clean(it.Ref))
 			}
