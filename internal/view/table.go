@@ -140,7 +140,7 @@ func columnWidths(rows [][4]string, width int) [4]int {
 	var cols [4]int
 	cols[2] = need[2]
 	cols[0] = max(len("ID"), word[0], min(need[0], max(width/4, 20)))
-	left := max(16, width-tableChrome-cols[0]-cols[2])
+	left := max(14, width-tableChrome-cols[0]-cols[2])
 	least := min(10, left/2)
 	cols[1] = min(need[1], max(least, left*11/20))
 	cols[3] = min(need[3], max(least, left-cols[1], min(word[3], left-least)))
