@@ -107,6 +107,10 @@ type AuditOptions struct {
 	// or about to expire) as the audit is scored; they are in the
 	// Result's Notices too.
 	OnNotice func(string)
+	// Cases is a complaints case log for the items with cases: evidence
+	// and the measures CH01/CH02; nil for none. Open cases are judged as
+	// of Now.
+	Cases *CaseLog
 
 	// inlineWaivers is a settings file whose waivers: key lists waivers.
 	inlineWaivers *config.Config
@@ -122,6 +126,7 @@ func (o *AuditOptions) ApplyConfig(path string, given func(setting string) bool)
 		return err
 	}
 	waiverSettings(c, given, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry)
+	caseSettings(c, given, o.Cases)
 	return nil
 }
 
@@ -155,8 +160,12 @@ func Audit(ctx context.Context, o AuditOptions) (*result.Result, error) {
 	if o.Evidence != nil {
 		docs = o.Evidence.Documents
 	}
+	automated, caseRep, err := measureCases(cl, o.Cases, o.Evidence.Outcomes(), now())
+	if err != nil {
+		return nil, err
+	}
 	in := score.Input{Subject: o.Subject, Auditor: o.Auditor, Date: o.Date, Answers: af,
-		Automated: o.Evidence.Outcomes(), Documents: docs,
+		Automated: automated, Documents: docs,
 		Options: score.Options{Unanswered: o.Unanswered, Threshold: o.FailUnder}}
 	if af != nil {
 		in.Subject = firstOf(o.Subject, af.Subject)
@@ -179,6 +188,7 @@ func Audit(ctx context.Context, o AuditOptions) (*result.Result, error) {
 		return nil, err
 	}
 	stamp(r)
+	caseRep.add(r)
 	r.Notices = append(r.Notices, notices...)
 	if o.OnNotice != nil {
 		for _, n := range notices {

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "timescale", "numbers", "case"}
+	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "timescale", "numbers", "case", "cases"}
 	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "context", "what", "example"}
 	nearKeys        = []string{"a", "b", "within"}
 	readabilityKeys = []string{"min"}
@@ -109,10 +109,14 @@ func (d *decoder) evidence(f field) *Evidence {
 		ev.Timescale = d.timescale(tf, ev.MatchCase)
 		conditions++
 	}
+	if cf, ok := fs["cases"]; ok {
+		ev.Cases = d.cases(cf)
+		conditions++
+	}
 	_, hasMin := fs["min"]
 	if conditions == 0 && len(f.value.Content) > 0 && 2*len(fs) == len(f.value.Content) && !hasMin {
 		d.errorf(f.value, "evidence sets no condition").
-			WithHint("give at least one of any, all, none, near, heading, readability, jargon, sentence or timescale")
+			WithHint("give at least one of any, all, none, near, heading, readability, jargon, sentence, timescale or cases")
 	} else if len(f.value.Content) == 0 {
 		d.errorf(f.value, "evidence is empty").WithHint("leave evidence out for an item an assessor answers")
 	}

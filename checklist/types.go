@@ -276,12 +276,22 @@ type Evidence struct {
 	// Timescale compares the organisation's timescale for an event with a
 	// limit (see Timescale).
 	Timescale *Timescale
+	// Cases measures the item from a complaints case log rather than the
+	// documents.
+	Cases *Cases
 	// NumberWords lets "\d" in patterns match numbers written as words
 	// ("three working days"); set with `numbers: words`.
 	NumberWords bool
 	// MatchCase makes patterns case-sensitive; set with `case: sensitive`.
 	MatchCase bool
 	Pos       diag.Pos
+}
+
+// Documentary reports whether the evidence sets any condition the
+// documents answer (every condition but Cases).
+func (e *Evidence) Documentary() bool {
+	return len(e.Any) > 0 || len(e.All) > 0 || len(e.None) > 0 || e.Near != nil ||
+		e.Heading != nil || e.Readability != nil || e.Jargon != nil || len(e.Sentences) > 0 || e.Timescale != nil
 }
 
 // Pattern is an RE2 regular expression and where it was written.

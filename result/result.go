@@ -53,6 +53,82 @@ type Result struct {
 	Documents []string  `json:"documents,omitempty"`
 	Sections  []Section `json:"sections"`
 	Items     []Item    `json:"items"`
+	// Measures are performance measures worked out from a case log, such
+	// as the tenant satisfaction measures CH01 and CH02.
+	Measures []Measure `json:"measures,omitempty"`
+	// CaseLog describes the case log the measures came from.
+	CaseLog *CaseLog `json:"caseLog,omitempty"`
+}
+
+// Measure is one performance measure: Value is Numerator per Denominator,
+// as a percentage or per 1,000 (Unit says which), to one decimal.
+type Measure struct {
+	ID          string  `json:"id"`
+	Title       string  `json:"title"`
+	Value       float64 `json:"value"`
+	Numerator   int     `json:"numerator"`
+	Denominator int     `json:"denominator"`
+	// Unit is "%" or "per 1,000 homes".
+	Unit string `json:"unit,omitempty"`
+	// Months are the measure month by month (Key YYYY-MM), Categories by
+	// the log's Category (largest numerator first).
+	Months     []MeasurePoint `json:"months,omitempty"`
+	Categories []MeasurePoint `json:"categories,omitempty"`
+	// Notes say how the figure was reached: rows left out and why.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// MeasurePoint is a measure over part of the cases: a month or a category.
+type MeasurePoint struct {
+	Key         string  `json:"key"`
+	Value       float64 `json:"value"`
+	Numerator   int     `json:"numerator"`
+	Denominator int     `json:"denominator"`
+}
+
+// ItemMeasure is what a case log says about an item: of Cases measured,
+// Within were within the limit; Percent is nil when no case was measured.
+type ItemMeasure struct {
+	Cases   int      `json:"cases"`
+	Within  int      `json:"within"`
+	Percent *float64 `json:"percent"`
+	// Min is the percentage the item asks for.
+	Min float64 `json:"min"`
+	// Stage, Interval (e.g. acknowledged-responded) and Limit (working
+	// days) say what was measured.
+	Stage    int    `json:"stage,omitempty"`
+	Interval string `json:"interval,omitempty"`
+	Limit    int    `json:"limit,omitempty"`
+	// Late lists the references of the late cases (the first 100);
+	// LateCount counts them all. OpenOverdue counts the open cases already
+	// past their due date.
+	Late        []string `json:"late,omitempty"`
+	LateCount   int      `json:"lateCount,omitempty"`
+	OpenOverdue int      `json:"openOverdue,omitempty"`
+	Notes       []string `json:"notes,omitempty"`
+}
+
+// CaseLog describes a case log read for an audit.
+type CaseLog struct {
+	File string `json:"file"`
+	// Holidays names the bank holidays working days leave out, e.g.
+	// england-and-wales.
+	Holidays string `json:"holidays"`
+	// From and To bound the period (cases received in it), YYYY-MM-DD;
+	// empty when the whole log counts.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+	// AsOf is the date open cases are judged on.
+	AsOf  string `json:"asOf"`
+	Homes int    `json:"homes,omitempty"`
+	// Rows is the number of data rows; Used of them counted; Excluded
+	// counts the others by reason, and Problems lists them (the first
+	// 1,000; ProblemCount counts them all).
+	Rows         int            `json:"rows"`
+	Used         int            `json:"used"`
+	Excluded     map[string]int `json:"excluded,omitempty"`
+	Problems     []FileError    `json:"problems,omitempty"`
+	ProblemCount int            `json:"problemCount,omitempty"`
 }
 
 // Tool names the program that wrote a Result.
@@ -114,8 +190,10 @@ type Item struct {
 	// Waiver is set when the item is waived.
 	Waiver *Waiver `json:"waiver,omitempty"`
 	// Condition explains a follow-up item that was not asked (na).
-	Condition string    `json:"condition,omitempty"`
-	Findings  []Finding `json:"findings"`
+	Condition string `json:"condition,omitempty"`
+	// Measure is set when a case log measured the item (evidence cases:).
+	Measure  *ItemMeasure `json:"measure,omitempty"`
+	Findings []Finding    `json:"findings"`
 }
 
 // Finding is one thing a rule found (or failed to find) in a document.

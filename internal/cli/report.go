@@ -46,6 +46,10 @@ type ReportOptions struct {
 	// Checklist gives the grade bands drawn and used when merging; by
 	// default the built-in checklist the Results name, if there is one.
 	Checklist string
+	// Annual writes the annual complaints performance and service
+	// improvement report; Response is the governing body's response to it.
+	Annual   bool
+	Response string
 	// SelfAssessment writes the self-assessment form of one Result
 	// (md, html or xlsx), with Requirements (a file of the organisation's
 	// own wording) and the header's Organisation, Period and CompletedBy.
@@ -82,7 +86,8 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
   svcaudit report housing.json --period "Q1 2026-27" --summary -o board.docx
   svcaudit report *.json --sort score --format md
   svcaudit report a.json b.json --merge --format result -o merged.json
-  svcaudit report 2026.json --self-assessment --period "2025-26" --actions actions.yaml -o self-assessment.xlsx`,
+  svcaudit report 2026.json --self-assessment --period "2025-26" --actions actions.yaml -o self-assessment.xlsx
+  svcaudit report 2025.json --annual --baseline 2024.json --response board.md --format html -o annual.html`,
 		Args: wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Inputs = args
@@ -104,6 +109,8 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.StringVar(&o.Actions, "actions", "", "actions register (YAML): show open actions beside failures")
 	f.StringVar(&o.Title, "title", "", "the report's title (default: from the subject and checklist)")
 	f.BoolVar(&o.Summary, "summary", false, "leave out item details and the scoring appendix (a short board paper)")
+	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
+	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
 	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html or xlsx)")
 	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
@@ -156,6 +163,12 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	}
 	if format == "markdown" {
 		format = "md"
+	}
+	if o.Annual {
+		return runAnnual(ios, o, format)
+	}
+	if o.Response != "" {
+		return &UsageError{Msg: "--response goes with --annual"}
 	}
 	if o.SelfAssessment {
 		return runSelfAssessment(ios, o, format)

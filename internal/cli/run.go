@@ -60,6 +60,8 @@ type RunOptions struct {
 	// AsOf is the date the audit is judged on (waiver expiry, actions, the
 	// default date), YYYY-MM-DD; today when empty.
 	AsOf string
+	// Cases is the complaints case log and how to read it.
+	Cases CaseOptions
 
 	failUnderSet bool
 	// now is the clock, for the default date.
@@ -117,7 +119,8 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file: waived items count as neither pass nor fail")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", 30, "flag waivers expiring within this many days")
 	f.StringVar(&o.Actions, "actions", "", "corrective-action register to raise actions in and close them (created if missing)")
-	f.StringVar(&o.AsOf, "as-of", "", "judge waivers and actions as of this date (YYYY-MM-DD), not today")
+	f.StringVar(&o.AsOf, "as-of", "", "judge waivers, actions and open cases as of this date (YYYY-MM-DD), not today")
+	o.Cases.flags(cmd)
 	cmd.RegisterFlagCompletionFunc("checklist", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return checklist.BuiltinIDs(), cobra.ShellCompDirectiveDefault
 	})
@@ -152,7 +155,7 @@ func (o *RunOptions) validate() error {
 	if o.WarnExpiry < 0 {
 		return usageErrorf("--warn-expiry must be 0 or more days, not %d", o.WarnExpiry)
 	}
-	return nil
+	return o.Cases.validate()
 }
 
 // applyConfig takes the waivers and their warning period from the
@@ -164,6 +167,7 @@ func (o *RunOptions) applyConfig(changed func(string) bool) error {
 		return err
 	}
 	o.base.Waivers, o.base.WarnExpiry = o.Waivers, o.WarnExpiry
+	o.base.Cases = &o.Cases.Log // .svcaudit.yaml's cases: fills in what the flags leave
 	if err := o.base.ApplyConfig(path, changed); err != nil {
 		return err
 	}
@@ -221,7 +225,10 @@ func runRun(o *RunOptions) error {
 		a.FailUnder = &t
 	}
 	a.OnNotice = func(n string) { fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", Sanitize(n)) }
+	var flush func()
+	a.Cases, flush = o.Cases.caseLog(o.IO.ErrOut)
 	r, err := svcaudit.Audit(context.Background(), a)
+	flush()
 	if err != nil {
 		return err
 	}
@@ -239,7 +246,7 @@ func runRun(o *RunOptions) error {
 			fmt.Fprintf(o.IO.ErrOut, "wrote %s: see it with 'svcaudit explain %s'\n", o.Output, o.Output)
 		}
 	}
-	if n := unansweredAutomated(cl, r); n > 0 && len(o.Docs) == 0 && !o.Global.Quiet {
+	if n := unansweredAutomated(cl, r); n > 0 && len(o.Docs) == 0 && o.Cases.Log.File == "" && !o.Global.Quiet {
 		fmt.Fprintf(o.IO.ErrOut, "svcaudit: hint: %d automated %s left unanswered: give --docs with the documents that answer %s\n",
 			n, nounFor(n, "item"), map[bool]string{true: "it", false: "them"}[n == 1])
 	}
@@ -411,7 +418,7 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 // inputs, and over an existing file only with --force (or a yes on a
 // terminal).
 func (o *RunOptions) writeResult(r *result.Result, cl *checklist.Checklist) error {
-	inputs := append([]string{o.Answers, o.Waivers, o.Actions}, o.Docs...)
+	inputs := append([]string{o.Answers, o.Waivers, o.Actions, o.Cases.Log.File}, o.Docs...)
 	if !strings.HasPrefix(cl.File, "builtin:") {
 		inputs = append(inputs, cl.File)
 	}

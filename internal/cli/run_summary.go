@@ -174,6 +174,12 @@ func writeLists(w io.Writer, r *result.Result, bullet string, width int) {
 			entry("", g.Rule+": "+g.Detail)
 		}
 	}
+	if len(r.Measures) > 0 {
+		fmt.Fprintf(w, "\nMeasures (%d):\n", len(r.Measures))
+		for _, m := range r.Measures {
+			entry(m.ID, measureText(m))
+		}
+	}
 	if len(r.Notices) > 0 {
 		fmt.Fprintln(w, "\nNotices:")
 		for _, n := range r.Notices {
@@ -203,4 +209,16 @@ func summaryMarkdown(w io.Writer, r *result.Result) error {
 	}
 	writeLists(w, r, "-", 0)
 	return nil
+}
+
+// measureText is a measure's value with what it counts, e.g.
+// "87.5% (35 of 40): Stage 1 complaints responded to ...".
+func measureText(m result.Measure) string {
+	if m.Unit == "%" {
+		if m.Denominator == 0 {
+			return "n/a (none counted): " + m.Title
+		}
+		return fmt.Sprintf("%.1f%% (%d of %d): %s", m.Value, m.Numerator, m.Denominator, m.Title)
+	}
+	return fmt.Sprintf("%.1f (%d complaints, %d homes): %s", m.Value, m.Numerator, m.Denominator, m.Title)
 }

@@ -63,13 +63,15 @@ type Config struct {
 	// WarnExpiry is how many days before a waiver expires it is flagged
 	// (nil: unset).
 	WarnExpiry *int
+	// Cases says how to read a complaints case log (nil: unset).
+	Cases *Cases
 }
 
 // keys are the keys a configuration may set, for did-you-mean hints.
 var keys = []string{
 	"checklists", "checks", "paths", "include", "exclude", "fail-under", "format",
 	"together", "subject", "max-file-size", "max-unzipped", "pdf-timeout",
-	"waivers", "warn-expiry",
+	"waivers", "warn-expiry", "cases",
 }
 
 // Load reads and parses the configuration file at path.
@@ -231,6 +233,8 @@ func Parse(file string, data []byte) (*Config, error) {
 				continue
 			}
 			c.WarnExpiry = &n
+		case "cases":
+			c.Cases = parseCases(v, pos, &errs)
 		default:
 			e := errs.Addf(pos(k), "unknown key %q", key)
 			if s := diag.Suggest(key, keys); s != "" {

@@ -149,7 +149,8 @@ const maxClasses = 64
 type plan struct{ _ byte }
 
 // Compile compiles the evidence rules of the automated items among items.
-// Items without evidence are skipped. Every bad pattern is reported, as a
+// Items without evidence, or whose only evidence is a case log's (cases:),
+// are skipped. Every bad pattern is reported, as a
 // diag.List of errors at the pattern's position.
 func Compile(items []*checklist.Item) (*Set, error) {
 	sets, err := CompileGroups([][]*checklist.Item{items})
@@ -171,7 +172,7 @@ func CompileGroups(groups [][]*checklist.Item) ([]*Set, error) {
 	itemsOf := make([][]compiledItem, len(groups))
 	for g, items := range groups {
 		for _, it := range items {
-			if it == nil || it.Evidence == nil {
+			if it == nil || it.Evidence == nil || !it.Evidence.Documentary() {
 				continue
 			}
 			c.item = it

@@ -112,7 +112,9 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 	for _, s := range cl.Sections {
 		sec := result.Section{ID: s.ID, Title: s.Title, Weight: s.Weight}
 		for _, it := range s.Items {
-			if in.Options.AutomatedOnly && !it.Automated() {
+			// A check reads documents only: items measured from a case log
+			// alone are left out like manual ones.
+			if in.Options.AutomatedOnly && (!it.Automated() || !it.Evidence.Documentary()) {
 				continue
 			}
 			ri, earned, possible := e.item(s, it)

@@ -57,6 +57,7 @@ type sarifWriter struct {
 	n     int // results written
 	nres  int // Results seen
 	err   error
+	uris  map[string]string // document → its URI (see uriOf)
 }
 
 func newSARIFWriter(w io.Writer, cls []*checklist.Checklist, extra []*result.Item, opt Options) *sarifWriter {
@@ -156,38 +157,28 @@ func (s *sarifWriter) result(r *result.Result) {
 			if f.Page > 0 {
 				msg = fmt.Sprintf("page %d, line %d: %s", f.Page, f.Line, msg)
 			}
-			res := sarif.NewRuleResult(it.ID).
-				WithLevel(level(s.idx[it.ID])).
-				WithMessage(sarif.NewTextMessage(msg))
+			// The result as go-sarif would write it once tidied (see
+			// decodeTidy), built directly: no marshalling, decoding and
+			// encoding again for each of what may be millions.
+			props := map[string]any{"checklist": r.Checklist.ID, "document": clean(r.Subject), "outcome": string(it.Outcome)}
+			if it.Ref != "" {
+				props["ref"] = clean(it.Ref)
+			}
+			if r.Threshold != nil {
+				props["threshold"] = *r.Threshold
+			}
+			v := map[string]any{
+				"kind":       "fail",
+				"level":      level(s.idx[it.ID]),
+				"message":    map[string]any{"text": msg},
+				"properties": props,
+				"ruleId":     it.ID,
+			}
 			if k, ok := s.index[it.ID]; ok {
-				res.WithRuleIndex(k)
+				v["ruleIndex"] = k
 			}
 			if f.File != "" {
-				res.AddLocation(location(f, s.opt.WorkDir))
-			}
-			props := sarif.NewPropertyBag()
-			props.Add("checklist", r.Checklist.ID)
-			props.Add("document", clean(r.Subject))
-			props.Add("outcome", string(it.Outcome))
-			if r.Threshold != nil {
-				props.Add("threshold", *r.Threshold)
-			}
-			if it.Ref != "" {
-				props.Add("ref", clean(it.Ref))
-			}
-			res.WithProperties(props)
-			raw, err := json.Marshal(res)
-			if s.err = err; err != nil {
-				return
-			}
-			v, err := decodeTidy(raw)
-			if s.err = err; err != nil {
-				return
-			}
-			if m, ok := v.(map[string]any); ok {
-				if _, ok := s.index[it.ID]; !ok {
-					delete(m, "ruleIndex") // go-sarif's -1: no rule
-				}
+				v["locations"] = []any{locationValue(f, s.uriOf(f.File))}
 			}
 			if s.n > 0 {
 				s.w.WriteString(",")
@@ -340,7 +331,43 @@ func ruleName(id string) string {
 }
 
 func location(f result.Finding, workDir string) *sarif.Location {
-	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri(f.File, workDir)))
+	return locationAt(f, uri(f.File, workDir))
+}
+
+// uriOf is uri(path, s.opt.WorkDir), worked out once per document: every
+// finding of a document has the same (and uri asks the system for the
+// working directory).
+func (s *sarifWriter) uriOf(path string) string {
+	if u, ok := s.uris[path]; ok {
+		return u
+	}
+	if s.uris == nil || len(s.uris) >= 1024 {
+		s.uris = map[string]string{} // the documents come in order
+	}
+	u := uri(path, s.opt.WorkDir)
+	s.uris[path] = u
+	return u
+}
+
+// locationValue is locationAt as tidied JSON.
+func locationValue(f result.Finding, uri string) map[string]any {
+	phys := map[string]any{"artifactLocation": map[string]any{"uri": uri}}
+	switch {
+	case f.Page > 0:
+	case f.Line > 0:
+		region := map[string]any{"startLine": f.Line}
+		if f.Column > 0 {
+			region["startColumn"] = f.Column
+		}
+		phys["region"] = region
+	default:
+		phys["region"] = map[string]any{"startLine": 1}
+	}
+	return map[string]any{"physicalLocation": phys}
+}
+
+func locationAt(f result.Finding, uri string) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
 	region := sarif.NewRegion()
 	switch {
 	case f.Page > 0:
