@@ -32,9 +32,8 @@ var noun = map[string]string{checklist.CaseReceived: "receipt", checklist.CaseAc
 
 // Spec is one item's cases rule.
 type Spec struct {
-	Item  string // full id
-	Rule  *checklist.Cases
-	title string
+	Item string // full id
+	Rule *checklist.Cases
 }
 
 // Period is the inclusive range of dates a period covers; the zero Period

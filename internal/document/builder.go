@@ -136,7 +136,7 @@ func (b *builder) endRow() {
 		return
 	}
 	b.trimTrailingSpace()
-	if end := len(b.buf); end > b.rowStart {
+	if end := len(bytes.TrimRight(b.buf, "\n")); end > b.rowStart {
 		b.rows = append(b.rows, Row{Start: b.rowStart, End: end, Table: b.tables - 1, Header: b.rowsInTbl == 0})
 		b.rowsInTbl++
 	}
@@ -182,6 +182,14 @@ func (b *builder) document(path, format string) *Document {
 	for len(b.lineStarts) > 0 && b.lineStarts[len(b.lineStarts)-1] >= n {
 		b.lineStarts = b.lineStarts[:len(b.lineStarts)-1]
 	}
+	rows := b.rows[:0]
+	for _, r := range b.rows {
+		if r.Start < n {
+			r.End = min(r.End, n)
+			rows = append(rows, r)
+		}
+	}
+	b.rows = rows
 	text := b.text()
 	return &Document{Path: path, Format: format, Text: text, Segments: b.segs, Headings: b.headings,
 		LineStarts: b.lineStarts, Sentences: sentences(text, b.cuts, b.headings), Rows: b.rows}

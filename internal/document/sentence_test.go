@@ -131,6 +131,11 @@ func FuzzSentences(f *testing.F) {
 				}
 				last = s.End
 			}
+			for _, r := range d.Rows {
+				if r.Start < 0 || r.End > len(d.Text) || r.Start >= r.End {
+					t.Fatalf("%s: bad row %+v in %q", name, r, d.Text)
+				}
+			}
 			for _, c := range Clauses(d.Text) {
 				if c.Start < 0 || c.End > len(d.Text) || c.End <= c.Start {
 					t.Fatalf("bad clause %+v", c)
@@ -142,8 +147,9 @@ func FuzzSentences(f *testing.F) {
 
 func TestRows(t *testing.T) {
 	for name, src := range map[string]string{
-		"t.md":   "Intro.\n\n| Measure | 2024/25 |\n|---|---|\n| Answered on time | 87% |\n| Upheld | 40% |\n\nAfter.",
-		"t.html": "<p>Intro.</p><table><tr><th>Measure</th><th>2024/25</th></tr><tr><td>Answered on time</td><td>87%</td></tr><tr><td>Upheld</td><td>40%</td></tr></table><p>After.</p>",
+		"t.md":     "Intro.\n\n| Measure | 2024/25 |\n|---|---|\n| Answered on time | 87% |\n| Upheld | 40% |\n\nAfter.",
+		"t.html":   "<p>Intro.</p><table><tr><th>Measure</th><th>2024/25</th></tr><tr><td>Answered on time</td><td>87%</td></tr><tr><td>Upheld</td><td>40%</td></tr></table><p>After.</p>",
+		"end.html": "<table><tr><th>Measure</th><th>2024/25</th></tr><tr><td>Answered on time</td><td>87%</td></tr><tr><td>Upheld</td><td>40%</td></tr></table>",
 	} {
 		t.Run(name, func(t *testing.T) {
 			d, err := Parse(name, []byte(src), Limits{})
@@ -161,6 +167,14 @@ func TestRows(t *testing.T) {
 			h, ok := d.HeaderOf(r)
 			if !ok || !strings.Contains(d.Text[h.Start:h.End], "2024/25") {
 				t.Fatalf("HeaderOf = %+v %v", h, ok)
+			}
+			for _, r := range d.Rows {
+				if r.End > len(d.Text) || r.Start >= r.End || strings.HasSuffix(d.Text[r.Start:r.End], "\n") {
+					t.Errorf("bad row %+v in %q", r, d.Text)
+				}
+			}
+			if i := strings.Index(d.Text, "After"); i < 0 {
+				return
 			}
 			if _, ok := d.RowAt(strings.Index(d.Text, "After")); ok {
 				t.Error("a paragraph after the table is in a row")

@@ -2,6 +2,7 @@ package rule
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -163,7 +164,14 @@ type reading struct {
 	u          unit
 	start, end int // the match, in the sentence's text
 	st         stance.Stance
+	// standard: a table row under a heading or header of standards or
+	// targets, which states a service level without saying who commits
+	standard bool
 }
+
+// standardRow is a table's heading or header that names what its rows
+// are: standards, targets, promises or pledges.
+var standardRow = regexp.MustCompile(`(?i)\b(standards?|targets?|promises?|pledges?|commitments?|service\s+levels?)\b`)
 
 // reads returns the readings of unit u: none when its patterns do not
 // match as asked, else one per match of the phrase that places it (every
@@ -175,17 +183,19 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 	s := d.Sentences[u.i]
 	text := d.SentenceText(s)
 	inRow := false
+	prefix := "" // the row's header and heading, when it is a row
 	if r.cfg.Rows {
 		if row, ok := d.RowAt(s.Start); ok {
 			// the cell's row, after its table's header and the heading
 			// above it: the figure with its measure and its period
 			text = d.Text[row.Start:row.End]
 			if h, ok := d.HeaderOf(row); ok {
-				text = d.Text[h.Start:h.End] + " | " + text
+				prefix = d.Text[h.Start:h.End] + " | "
 			}
 			if h, ok := headingBefore(d, row.Start); ok {
-				text = h + " | " + text
+				prefix = h + " | " + prefix
 			}
+			text = prefix + text
 			inRow = true
 		}
 	}
@@ -227,7 +237,9 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 	}
 	if inRow {
 		// a place in the row's text is not one in the sentence's
-		return []reading{{u: u, st: stance.Of(text, 0, len(text))}}
+		rd := reading{u: u, st: stance.Of(text, 0, len(text))}
+		rd.standard = rd.st.Who == stance.Nobody && standardRow.MatchString(prefix)
+		return []reading{rd}
 	}
 	var lead string
 	hasLead := false
@@ -289,6 +301,9 @@ func (r *sentenceRule) grade(rd reading) (verdict, string) {
 	cfg := r.cfg
 	if r.who != stance.Nobody && st.Who != r.who {
 		if st.Who == stance.Nobody {
+			if rd.standard && r.who == stance.Organisation && cfg.Commit {
+				return verdictPartial, "a standard in a table, but no one is said to commit to it"
+			}
 			return verdictFail, "no one is said to act"
 		}
 		return verdictFail, "it is the " + st.Who.String() + " who acts"

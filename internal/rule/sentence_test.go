@@ -126,3 +126,29 @@ func FuzzSentenceRule(f *testing.F) {
 		}
 	})
 }
+
+// TestSentenceStandardRow checks that a table row of standards, in which no
+// one is said to commit, is a partial commitment, and other rows are not.
+func TestSentenceStandardRow(t *testing.T) {
+	rule := func() *checklist.SentenceRule {
+		return &checklist.SentenceRule{All: pats(`within\s+\d+\s+days`), Who: "organisation", Commit: true, Rows: true}
+	}
+	for _, tt := range []struct {
+		name, src   string
+		part        bool
+		wantMessage string
+	}{
+		{"a standard in a table is partial", "# Our standards\n\n| Standard | Target |\n| --- | --- |\n| Repairs within 28 days | 90% |\n", true, "a standard in a table, but no one is said to commit to it"},
+		{"a table of other rows is not", "# Opening\n\n| Place | Note |\n| --- | --- |\n| Repairs within 28 days | 90% |\n", false, "no one is said to act"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := evaluate(t, sentenceEv(rule()), parsed(t, "p.md", tt.src))
+			if o.Passed || o.Partial != tt.part {
+				t.Errorf("passed %v partial %v, want false %v: %+v", o.Passed, o.Partial, tt.part, o.Findings)
+			}
+			if len(o.Findings) == 0 || !strings.Contains(o.Findings[0].Message, tt.wantMessage) {
+				t.Errorf("findings %+v, want a message containing %q", o.Findings, tt.wantMessage)
+			}
+		})
+	}
+}
