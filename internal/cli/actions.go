@@ -238,6 +238,7 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 		for _, w := range widths {
 			over += w
 		}
+		need2 := widths[2]
 		// A name is not cut: the owner keeps its longest word.
 		ownerWord := 0
 		for _, r := range rows {
@@ -259,9 +260,28 @@ func writeActionsTable(w io.Writer, list []*action.Action, today time.Time, widt
 			return writeActionsList(w, list, today, width)
 		}
 		for _, r := range rows {
-			for _, j := range []int{1, 2, 3, 5} {
+			for _, j := range []int{1, 3, 5} {
 				r[j] = strings.Join(wrap.Lines(r[j], widths[j]), "\n")
 			}
+		}
+		// Wrapped at spaces, the subject, owner and status may take less
+		// than they were given: the description has what is left.
+		used := chrome
+		for j := range widths {
+			if j == 2 {
+				continue
+			}
+			w := utf8.RuneCountInString(header[j])
+			for _, r := range rows {
+				for _, l := range strings.Split(r[j], "\n") {
+					w = max(w, utf8.RuneCountInString(l))
+				}
+			}
+			used += w
+		}
+		widths[2] = max(widths[2], min(width-used, need2))
+		for _, r := range rows {
+			r[2] = strings.Join(wrap.Lines(r[2], widths[2]), "\n")
 		}
 	}
 	t := tablewriter.NewTable(w,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/score"
 	"io"
 	"os"
 	"path/filepath"
@@ -498,8 +499,16 @@ func failReason(r *result.Result) string {
 			why = append(why, fmt.Sprintf("gating rule %q broke: %s", g.Rule, g.Detail))
 		}
 	}
+	for _, it := range r.Items {
+		if it.Critical && it.Outcome == result.Unanswered && it.Score != nil {
+			why = append(why, "critical item "+it.ID+" unanswered (answer it, or --unanswered skip)")
+		}
+	}
+	if _, counted := score.Overall(r.Sections); !counted && len(r.Unanswered) > 0 {
+		why = append(why, "no item was answered")
+	}
 	if r.Threshold != nil && r.Score < *r.Threshold {
-		why = append(why, fmt.Sprintf("score %.1f%% is below --fail-under %v%%", r.Score, *r.Threshold))
+		why = append(why, fmt.Sprintf("score %.1f%% is below the fail-under of %v%%", r.Score, *r.Threshold))
 	}
 	return "audit failed: " + strings.Join(why, "; ")
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -75,7 +76,18 @@ func summaryTable(ios *IOStreams, r *result.Result) error {
 	if r.Date != "" {
 		fmt.Fprintf(w, " · %s", r.Date)
 	}
-	fmt.Fprintf(w, "\nScore: %.1f%% · %s · %s · %s\n\n", r.Score, s(r.Grade.Label), rag(ios, r.Grade.RAG), status(r))
+	fmt.Fprintf(w, "\nScore: %.1f%% · %s · %s · %s\n", r.Score, s(r.Grade.Label), rag(ios, r.Grade.RAG), status(r))
+	answered := 0
+	for _, it := range r.Items {
+		if it.Outcome != result.Unanswered {
+			answered++
+		}
+	}
+	fmt.Fprintf(w, "Answered: %d of %d items\n", answered, len(r.Items))
+	if r.Threshold != nil {
+		fmt.Fprintf(w, "Fail-under: %s%%\n", strconv.FormatFloat(*r.Threshold, 'f', -1, 64))
+	}
+	fmt.Fprintln(w)
 
 	// The same plain header as list's and show's tables.
 	t := tablewriter.NewTable(w,

@@ -121,10 +121,17 @@ func Verdict(r *result.Result) bool {
 			return false
 		}
 	}
+	for _, it := range r.Items {
+		// A critical item left unanswered (and counted as zero) fails the
+		// audit as a critical failure would: nobody has shown it is met.
+		if it.Critical && it.Outcome == result.Unanswered && it.Score != nil {
+			return false
+		}
+	}
 	if _, counted := Overall(r.Sections); !counted {
-		// Nothing counted (every item waived, not applicable or skipped):
-		// there is no score to hold to a threshold.
-		return true
+		// Nothing counted: every item waived or not applicable passes, but
+		// an audit whose items were all left unanswered is not a pass.
+		return len(r.Unanswered) == 0
 	}
 	return r.Threshold == nil || r.Score >= *r.Threshold
 }

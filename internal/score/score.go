@@ -44,6 +44,23 @@ type Input struct {
 	Options Options
 }
 
+// DefaultThreshold is the threshold that applies when none is given: the
+// top of the lowest grade band (50 with the default grades), so that a
+// score in that band fails. It is nil for a checklist of one band.
+func DefaultThreshold(bands []checklist.Band) *float64 {
+	if len(bands) < 2 {
+		return nil
+	}
+	lowest := bands[len(bands)-1].Min
+	top := 100.0
+	for _, b := range bands {
+		if b.Min > lowest && b.Min < top {
+			top = b.Min
+		}
+	}
+	return &top
+}
+
 // Evaluate scores an audit of cl. It fills every field of the Result but
 // Tool; the caller appends its own Notices (waivers) to the score's.
 func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
@@ -59,6 +76,11 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 	scale := cl.Scale
 	if len(scale.Choices) == 0 {
 		scale = checklist.DefaultScale()
+	}
+	// With no threshold given, a score in the checklist's lowest grade band
+	// fails: an "Inadequate" document never passes by default.
+	if in.Options.Threshold == nil {
+		in.Options.Threshold = DefaultThreshold(bands)
 	}
 	var given map[string]*answers.Answer
 	if in.Answers != nil {

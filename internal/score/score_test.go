@@ -102,8 +102,9 @@ func TestEvaluate(t *testing.T) {
 		{"critical partial is not a failure", base(), Input{Answers: ans("a", "yes", "b", "yes", "c", "partial", "e", "yes", "f", "yes"), Automated: pass()},
 			summary{94.4, "Good", true, []string{}, nil, map[string]*float64{"kp": f64(91.7), "rh": f64(100)}}},
 		{"unanswered zero", base(), Input{Answers: ans("a", "yes", "b", "yes", "e", "yes"), Automated: pass()},
-			// kp: a1 b3 c0 d1 = 5/6; rh: 2/3 -> 7/9
-			summary{77.8, "Requires improvement", true, []string{}, []string{"kp/c", "rh/f"}, map[string]*float64{"kp": f64(83.3), "rh": f64(66.7)}}},
+			// kp: a1 b3 c0 d1 = 5/6; rh: 2/3 -> 7/9; c is critical and
+			// unanswered, so the audit fails.
+			summary{77.8, "Requires improvement", false, []string{}, []string{"kp/c", "rh/f"}, map[string]*float64{"kp": f64(83.3), "rh": f64(66.7)}}},
 		{"unanswered skip", base(), Input{Answers: ans("a", "yes", "b", "yes", "e", "yes"), Automated: pass(), Options: Options{Unanswered: "skip"}},
 			summary{100, "Good", true, []string{}, []string{"kp/c", "rh/f"}, map[string]*float64{"kp": f64(100), "rh": f64(100)}}},
 		{"no documents: automated unanswered", base(), Input{Answers: ans("a", "yes", "b", "yes", "c", "yes", "e", "yes", "f", "yes")},

@@ -48,5 +48,6 @@ func ExampleWriter() {
 	}
 	// Output:
 	// ::error file=charter.md,title=repairs/timescales::no evidence that: Do standards give timescales? ("within \d+ days" did not match)
-	// 1 document checked, all passed
+	// ::error file=charter.md,title=repairs::charter.md scored 0.0%: below 50%25
+	// 1 document checked, 1 below 50%
 }

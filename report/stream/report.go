@@ -94,6 +94,21 @@ type Tally struct {
 	// worst is each subject's worst state: 0 passed, 1 below the
 	// threshold, 2 failed otherwise.
 	worst map[string]int
+	// thresholds are the distinct thresholds the Results were held to
+	// (-1 for none).
+	thresholds map[float64]bool
+}
+
+// Threshold is the one threshold every Result counted was held to, if
+// they share one.
+func (t *Tally) Threshold() (float64, bool) {
+	if len(t.thresholds) != 1 {
+		return 0, false
+	}
+	for th := range t.thresholds {
+		return th, th >= 0
+	}
+	return 0, false
 }
 
 // Add counts r.
@@ -102,6 +117,14 @@ func (t *Tally) Add(r *result.Result) {
 		t.documents, t.worst = map[string]bool{}, map[string]int{}
 	}
 	t.results++
+	if t.thresholds == nil {
+		t.thresholds = map[float64]bool{}
+	}
+	if r.Threshold != nil {
+		t.thresholds[*r.Threshold] = true
+	} else {
+		t.thresholds[-1] = true
+	}
 	if len(r.Documents) == 0 {
 		t.documents[r.Subject] = true
 	}
@@ -135,6 +158,10 @@ func (rep *Report) tally() *Tally {
 		}
 		for k, v := range rep.Tally.worst {
 			t.worst[k] = v
+		}
+		t.thresholds = map[float64]bool{}
+		for k, v := range rep.Tally.thresholds {
+			t.thresholds[k] = v
 		}
 	}
 	for _, r := range rep.Results {
@@ -343,6 +370,12 @@ func Summary(rep *Report) string {
 			sep = ", "
 		} else if below > 0 && rep.Threshold != nil {
 			fmt.Fprintf(&b, "%s%sbelow %s", sep, unit(below), pct(*rep.Threshold))
+			sep = ", "
+		} else if th, ok := t.Threshold(); below > 0 && ok {
+			fmt.Fprintf(&b, "%s%sbelow %s", sep, unit(below), pct(th))
+			sep = ", "
+		} else if below > 0 {
+			fmt.Fprintf(&b, "%s%sbelow their fail-under", sep, unit(below))
 			sep = ", "
 		} else {
 			failed += below

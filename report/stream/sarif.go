@@ -165,6 +165,9 @@ func (s *sarifWriter) result(r *result.Result) {
 			if it.Ref != "" {
 				props["ref"] = clean(it.Ref)
 			}
+			if r.Threshold != nil {
+				props["threshold"] = *r.Threshold
+			}
 			v := map[string]any{
 				"kind":       "fail",
 				"level":      level(s.idx[it.ID]),

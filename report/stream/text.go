@@ -110,9 +110,18 @@ func (t *textWriter) finish(rep *Report) error {
 	if t.any || len(rep.Errors)+len(rep.NotChecked) > 0 {
 		fmt.Fprintln(bw)
 	}
-	if t.noThreshold {
+	// The threshold that applied, so that "passed" is never read without
+	// the bar it cleared.
+	switch th, ok := rep.tally().Threshold(); {
+	case ok && rep.Threshold == nil:
+		fmt.Fprintf(bw, "fail-under %s: a score in the checklist's lowest grade band fails (--fail-under sets another)\n", pct(th))
+	case ok:
+		fmt.Fprintf(bw, "fail-under %s\n", pct(th))
+	case t.noThreshold && len(rep.tally().thresholds) == 1:
 		// Else "0.0%  passed" would puzzle.
-		fmt.Fprintln(bw, "no --fail-under set: only critical items and gating rules fail a document")
+		fmt.Fprintln(bw, "no fail-under applies: only critical items and gating rules fail a document")
+	case len(rep.tally().thresholds) > 1:
+		fmt.Fprintln(bw, "each document was held to its own fail-under (shown where it fell short)")
 	}
 	fmt.Fprintln(bw, Summary(rep))
 	return bw.Flush()
