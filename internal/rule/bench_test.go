@@ -111,7 +111,7 @@ func BenchmarkScan(b *testing.B) {
 	b.SetBytes(int64(len(docs[0].Text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		set.scanner.scan(docs[i%len(docs)].Text, func(int32, int) {})
+		set.scanner.Scan(docs[i%len(docs)].Text, func(int32, int) {})
 	}
 }
 

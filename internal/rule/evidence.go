@@ -36,6 +36,13 @@ type evidence struct {
 	// found the first time one asks.
 	figures     [][]figure
 	figuresDone []bool
+	// units are the sentences (and table rows) sentence rules have read,
+	// with what was worked out about them; unitLists the sentences each
+	// anchor pattern's matches touch. Both are shared by every rule.
+	units     map[unitKey]*unitReading
+	unitLists map[int][]unit
+	// stanceReads counts the units whose stance was read (for tests).
+	stanceReads int
 	// ivs is find's buffer of windows, reused from pattern to pattern.
 	ivs []interval
 }
@@ -89,13 +96,13 @@ func (s *Set) newEvidence(docs []*document.Document) *evidence {
 			ev.full[i] = true
 			continue
 		}
-		lens := s.scanner.lens
+		lens := s.scanner.Lens()
 		if len(lens) == 0 && len(s.classes) == 0 {
 			continue // no pattern has anchors to look for
 		}
 		hits := s.hitPool.Get().([][]hit)
 		if len(lens) > 0 {
-			s.scanner.scan(d.Text, func(lit int32, end int) {
+			s.scanner.Scan(d.Text, func(lit int32, end int) {
 				hits[lit] = append(hits[lit], hit{start: end - lens[lit], end: end})
 			})
 		}
@@ -120,6 +127,7 @@ func (ev *evidence) release() {
 		ev.set.hitPool.Put(hits)
 		ev.hits[i] = nil
 	}
+	ev.units, ev.unitLists = nil, nil
 }
 
 func hasFoldOutlier(text string) bool {

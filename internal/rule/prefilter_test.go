@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/aho"
 	"github.com/svcaudit/svcaudit/internal/document"
 )
 
@@ -115,10 +116,10 @@ func TestSpan(t *testing.T) {
 
 func TestScanner(t *testing.T) {
 	lits := []string{"complain", "complaints", "plain", "ain", "days", "ombudsman", "café"}
-	sc := newScanner(lits)
+	sc := aho.New(lits)
 	text := "COMPLAINTS take days; Complain to the OMBUDSMAN, the café is plain."
 	var got []string
-	sc.scan(text, func(lit int32, end int) { got = append(got, fmt.Sprintf("%s@%d", lits[lit], end)) })
+	sc.Scan(text, func(lit int32, end int) { got = append(got, fmt.Sprintf("%s@%d", lits[lit], end)) })
 	var want []string
 	lower := lowerASCII(text)
 	for end := 1; end <= len(text); end++ {
@@ -293,7 +294,7 @@ func TestHeadingNotScanned(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := len(set.scanner.lens); got != tc.want {
+			if got := len(set.scanner.Lens()); got != tc.want {
 				t.Errorf("scanner has %d literals, want %d", got, tc.want)
 			}
 			// And the outcome is that of running every pattern in full.

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/svcaudit/svcaudit/checklist"
+	"github.com/svcaudit/svcaudit/internal/aho"
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/result"
@@ -56,7 +57,7 @@ type Set struct {
 	items    []compiledItem
 	patterns []*pattern
 	byKey    map[patternKey]int
-	scanner  *scanner
+	scanner  *aho.Scanner
 	// classes are the byte classes some anchor needs: each document's
 	// runs of their bytes are found beside the scanner's literals.
 	classes []byteClass
@@ -296,7 +297,7 @@ func (s *Set) buildScanner() {
 	for _, r := range refs {
 		s.patterns[r.p].pre.anchors[r.a].ids[r.g][0] += int32(len(lits))
 	}
-	s.scanner = newScanner(lits)
+	s.scanner = aho.New(lits)
 	s.classes = classes
 	for i, c := range classes {
 		for b := 0; b < 256; b++ {

@@ -2,7 +2,6 @@ package rule
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -123,40 +122,17 @@ func (rs multiSentence) judge(ev *evidence) (verdict, []result.Finding) {
 // unit is a candidate sentence: document doc, sentence index i.
 type unit struct{ doc, i int }
 
+// candidates are the sentences the rule's anchors' matches touch, in
+// order.
 func (r *sentenceRule) candidates(ev *evidence) []unit {
-	var out []unit
-	seen := map[unit]bool{}
-	for _, a := range r.anchors {
-		for _, m := range ev.matches(a) {
-			d := ev.docs[m.doc]
-			i := d.SentenceIndex(m.start)
-			if i < 0 {
-				// the match starts in the space before a unit
-				i = sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].Start >= m.start })
-			}
-			// a match may start in the space before a sentence or run
-			// over several: each sentence it touches is a candidate
-			for ; i < len(d.Sentences) && d.Sentences[i].Start < max(m.end, m.start+1); i++ {
-				u := unit{m.doc, i}
-				if !seen[u] {
-					seen[u] = true
-					out = append(out, u)
-				}
-			}
-		}
+	if len(r.anchors) == 1 {
+		return ev.unitsOf(r.anchors[0])
 	}
-	if len(r.anchors) > 1 {
-		sortUnits(out)
+	lists := make([][]unit, len(r.anchors))
+	for i, a := range r.anchors {
+		lists[i] = ev.unitsOf(a)
 	}
-	return out
-}
-
-func sortUnits(us []unit) {
-	for i := 1; i < len(us); i++ {
-		for j := i; j > 0 && (us[j].doc < us[j-1].doc || us[j].doc == us[j-1].doc && us[j].i < us[j-1].i); j-- {
-			us[j], us[j-1] = us[j-1], us[j]
-		}
-	}
+	return mergeUnits(lists)
 }
 
 // reading is how one candidate sentence reads at one match.
@@ -164,97 +140,70 @@ type reading struct {
 	u          unit
 	start, end int // the match, in the sentence's text
 	st         stance.Stance
-	// standard: a table row under a heading or header of standards or
-	// targets, which states a service level without saying who commits
-	standard bool
 }
-
-// standardRow is a table's heading or header that names what its rows
-// are: standards, targets, promises or pledges.
-var standardRow = regexp.MustCompile(`(?i)\b(standards?|targets?|promises?|pledges?|commitments?|service\s+levels?)\b`)
 
 // reads returns the readings of unit u: none when its patterns do not
 // match as asked, else one per match of the phrase that places it (every
 // match of the any patterns, or of the first all pattern), so that the
 // best reading of a sentence counts ("we want to fix it: we will correct
-// the record").
+// the record"). What it works out about the sentence — each pattern's
+// matches, the stance at each place, the lead-in — is the evidence's,
+// shared with every other rule that reads the same sentence.
 func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 	d := ev.docs[u.doc]
 	s := d.Sentences[u.i]
-	text := d.SentenceText(s)
-	inRow := false
-	prefix := "" // the row's header and heading, when it is a row
-	if r.cfg.Rows {
-		if row, ok := d.RowAt(s.Start); ok {
-			// the cell's row, after its table's header and the heading
-			// above it: the figure with its measure and its period
-			text = d.Text[row.Start:row.End]
-			if h, ok := d.HeaderOf(row); ok {
-				prefix = d.Text[h.Start:h.End] + " | "
-			}
-			if h, ok := headingBefore(d, row.Start); ok {
-				prefix = h + " | " + prefix
-			}
-			text = prefix + text
-			inRow = true
-		}
-	}
+	key := unitKey{doc: u.doc, i: u.i, row: r.cfg.Rows}
+	ur := ev.unit(key)
 	var locs [][]int
 	for i, p := range r.all {
-		re := ev.set.patterns[p].re
 		if i == 0 && len(r.any) == 0 {
-			locs = re.FindAllStringIndex(text, 8)
+			locs = ev.findIn(ur, p)
 			if locs == nil {
 				return nil
 			}
-		} else if !re.MatchString(text) {
+		} else if !ev.matchIn(ur, p) {
 			return nil
 		}
 	}
 	if len(r.any) > 0 {
-		for _, p := range r.any {
-			locs = append(locs, ev.set.patterns[p].re.FindAllStringIndex(text, 8)...)
+		if len(r.any) == 1 {
+			locs = ev.findIn(ur, r.any[0])
+		} else {
+			locs = nil
+			for _, p := range r.any {
+				locs = append(locs, ev.findIn(ur, p)...)
+			}
 		}
 		if len(locs) == 0 {
 			return nil
 		}
 	}
 	for _, p := range r.none {
-		if ev.set.patterns[p].re.MatchString(text) {
+		if ev.matchIn(ur, p) {
 			return nil
 		}
 	}
 	for j := u.i - 1; j >= 0 && j >= u.i-r.cfg.Context; j-- {
-		prev := d.Sentences[j]
+		prev := ev.unit(unitKey{doc: u.doc, i: j})
 		for _, p := range r.none {
-			if ev.set.patterns[p].re.MatchString(d.SentenceText(prev)) {
+			if ev.matchIn(prev, p) {
 				return nil
 			}
 		}
-		if prev.Heading {
+		if d.Sentences[j].Heading {
 			break
 		}
 	}
-	if inRow {
+	if ur.inRow {
 		// a place in the row's text is not one in the sentence's
-		rd := reading{u: u, st: stance.Of(text, 0, len(text))}
-		rd.standard = rd.st.Who == stance.Nobody && standardRow.MatchString(prefix)
-		return []reading{rd}
+		return []reading{{u: u, st: ev.stanceAt(ur, 0, len(ur.text))}}
 	}
-	var lead string
-	hasLead := false
 	out := make([]reading, 0, len(locs))
 	for _, loc := range locs {
-		rd := reading{u: u, start: loc[0], end: loc[1], st: stance.Of(text, loc[0], loc[1])}
-		if (rd.st.Who == stance.Nobody || !rd.st.Commits) && !s.Heading && !stance.StartsWithActor(text) {
-			if !hasLead {
-				lead, hasLead = leadIn(d, u.i)
-				if !hasLead {
-					lead, hasLead = "", true
-				}
-			}
-			if lead != "" {
-				rd.st = stance.OfItem(lead, text, rd.start, rd.end)
+		rd := reading{u: u, start: loc[0], end: loc[1], st: ev.stanceAt(ur, loc[0], loc[1])}
+		if (rd.st.Who == stance.Nobody || !rd.st.Commits) && !s.Heading && !ur.startsWithActor() {
+			if st, ok := ev.itemAt(unitKey{doc: u.doc, i: u.i}, ur, rd.start, rd.end); ok {
+				rd.st = st
 			}
 		}
 		out = append(out, rd)
@@ -274,24 +223,9 @@ func headingBefore(d *document.Document, off int) (string, bool) {
 // maxItems is how far back a list item looks for its lead-in.
 const maxItems = 20
 
-// leadIn finds the lead-in of unit i when it is a list item without an
-// actor of its own: the nearest earlier unit ending in ":", with only
-// other such items between, and no heading.
-func leadIn(d *document.Document, i int) (string, bool) {
-	for j := i - 1; j >= 0 && j >= i-maxItems; j-- {
-		s := d.Sentences[j]
-		if s.Heading {
-			return "", false
-		}
-		t := d.SentenceText(s)
-		if strings.HasSuffix(t, ":") || strings.HasSuffix(t, ":-") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "…") {
-			return t, true
-		}
-		if stance.HasActor(t) {
-			return "", false
-		}
-	}
-	return "", false
+// endsLeadIn reports whether unit text t introduces a list ("We will:").
+func endsLeadIn(t string) bool {
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, ":-") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "…")
 }
 
 // grade is what a matching sentence makes of the rule: pass, partial
@@ -301,7 +235,7 @@ func (r *sentenceRule) grade(rd reading) (verdict, string) {
 	cfg := r.cfg
 	if r.who != stance.Nobody && st.Who != r.who {
 		if st.Who == stance.Nobody {
-			if rd.standard && r.who == stance.Organisation && cfg.Commit {
+			if st.Standard && r.who == stance.Organisation && cfg.Commit {
 				return verdictPartial, "a standard in a table, but no one is said to commit to it"
 			}
 			return verdictFail, "no one is said to act"

@@ -299,13 +299,13 @@ func place(d *document.Document, figs []figure) {
 }
 
 // readFigure reads, once, whether a figure is the reader's and its stage.
-func readFigure(d *document.Document, fg *figure) {
+func (ev *evidence) readFigure(doc int, fg *figure) {
 	if fg.read {
 		return
 	}
 	fg.read = true
-	s := d.Sentences[fg.si]
-	st := stance.Of(d.Text[s.Start:s.End], fg.a, fg.b)
+	d := ev.docs[doc]
+	st := ev.sentenceOf(doc, fg.si).At(fg.a, fg.b)
 	fg.reader = st.Who == stance.Reader || st.ReaderDeadline || st.Question
 	fg.stage = stageOf(d, fg.si, fg.a)
 }
@@ -376,7 +376,7 @@ func (r *timescaleRule) run(ev *evidence) (bool, []result.Finding) {
 			if r.skp != nil && (r.skp.MatchString(before) || r.skp.MatchString(text[a:b]) || r.skp.MatchString(fg.tail)) {
 				continue
 			}
-			readFigure(d, fg)
+			ev.readFigure(di, fg)
 			if fg.reader {
 				continue
 			}

@@ -71,6 +71,10 @@ type Stance struct {
 	// ReaderDeadline is set when the clause sets the reader a time limit
 	// ("you must complain within 12 months", "you have 28 days to").
 	ReaderDeadline bool
+	// Standard is set for a table row (OfRow) that states a service level
+	// under a heading or header of standards or targets, naming no one
+	// who commits to it.
+	Standard bool
 }
 
 // Partial reports whether the sentence makes only a partial commitment: a
@@ -116,9 +120,10 @@ var (
 	readerConditionWords = regexp.MustCompile(`(?i)\b(if|once|when|where)\s+you\s+(\w+\s+){0,3}(pay|paid|pays|purchase|purchased|buy|bought|subscribe|subscribed|sign\s+up|signed\s+up|upgrade|upgraded|opt\s+in|opted\s+in|join|joined|register\s+for|take\s+out|choose\s+(our|the)\s+(premium|priority|express|fast[\s-]track))\b|\b(provided(\s+that)?|providing(\s+that)?|as\s+long\s+as|so\s+long\s+as|only\s+(if|when)|on\s+condition\s+that)\s+(you|your|the\s+(customer|resident|tenant|complainant|applicant|patient))\b|\bon\s+payment\b|\bsubject\s+to\s+(a\s+|the\s+)?(fee|charge|payment|you)\b|\bin\s+return\s+for\b|\bfor\s+an?\s+(extra|additional|small)\s+(fee|charge)\b|\bat\s+an?\s+(extra|additional)\s+(cost|charge)\b|\bpremium\s+(service|option|package|plan)\b|\bpriority\s+service\s+(fee|charge|plan)\b`)
 )
 
-// clauseOf returns the clause of sentence holding [start, end): from the
-// last clause break before start to the first after end.
-func clauseOf(s string, start, end int) (int, int) {
+// clauseOf returns the clause of the sentence holding [start, end): from
+// the last clause break before start to the first after end.
+func (sn *Sentence) clauseOf(start, end int) (int, int) {
+	s := sn.text
 	if start < 0 {
 		start = 0
 	}
@@ -147,7 +152,10 @@ func clauseOf(s string, start, end int) (int, int) {
 		}
 	}
 	if lo == 0 {
-		if m := leadingCondition.FindStringIndex(s); m != nil {
+		if !sn.leadDone {
+			sn.lead, sn.leadDone = leadingCondition.FindStringIndex(s), true
+		}
+		if m := sn.lead; m != nil {
 			if c := strings.IndexByte(s[m[1]:], ','); c >= 0 && m[1]+c < start {
 				lo = m[1] + c + 1
 			} else {
@@ -185,72 +193,170 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // Of reads sentence, in which a rule matched sentence[start:end] (give 0,
 // len(sentence) for the sentence as a whole).
 func Of(sentence string, start, end int) Stance {
-	var st Stance
+	return NewSentence(sentence).At(start, end)
+}
+
+// Sentence is one sentence read for any number of phrases in it: what
+// does not depend on the phrase (the question mark, the hedge, each
+// clause's actor, conditions and verbs) is worked out the first time a
+// phrase asks and shared by every later one. Rules that read the same
+// sentence keep one Sentence for it (internal/rule keeps one per
+// sentence per evaluation), so the expressions run once per clause, not
+// once per rule. A Sentence is for one goroutine at a time.
+type Sentence struct {
+	text string
+	// lead is leadingCondition's match, worked out once (leadDone).
+	lead     []int
+	leadDone bool
+	hedge    string
+	question bool
+	clauses  []clauseReading
+	negs     []negReading
+	// hits are where the guards' literals occur in text.
+	hits sentenceHits
+}
+
+// match is re.MatchString(text[lo:hi]), spared where its guard says it
+// cannot match.
+func (s *Sentence) match(re *guarded, lo, hi int) bool {
+	return re.match(&s.hits, s.text, lo, hi)
+}
+
+// clauseReading is the phrase-independent stance of clause [lo, hi).
+type clauseReading struct {
+	lo, hi int
+	st     Stance // all but Negated and Commits
+	// verb: the clause (widened to the actor, where it was) has a modal
+	// or verb of commitment, or the organisation acts for the reader.
+	verb bool
+	// negWhole: the clause as a whole is negated (for a phrase of no
+	// length at its start).
+	negWhole, negWholeDone bool
+}
+
+// negReading is whether text[lo:start] is negated.
+type negReading struct {
+	lo, start int
+	neg       bool
+}
+
+// NewSentence starts the reading of sentence.
+func NewSentence(sentence string) *Sentence {
+	loadGuards()
 	t := strings.TrimSpace(sentence)
-	st.Question = strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?")
-	lo, hi := clauseOf(sentence, start, end)
-	clause := sentence[lo:hi]
+	s := &Sentence{text: sentence, hits: scanGuards(sentence)}
+	s.question = strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?")
+	if loc := guards.hedges.find(&s.hits, sentence, 0, len(sentence)); loc != nil {
+		if h := sentence[loc[0]:loc[1]]; h != "" {
+			s.hedge = strings.ToLower(strings.Join(strings.Fields(h), " "))
+		}
+	}
+	return s
+}
+
+// Text is the sentence read.
+func (s *Sentence) Text() string { return s.text }
+
+// At is the stance of the phrase s.Text()[start:end], as Of.
+func (s *Sentence) At(start, end int) Stance {
+	lo, hi := s.clauseOf(start, end)
+	c := s.clause(lo, hi)
+	st := c.st
+	// Negation counts before the phrase, where it governs it ("we will
+	// not apologise"), not in what follows ("sorry that we did not come").
+	if ps := start - lo; ps > 0 && ps <= hi-lo {
+		st.Negated = s.negated(lo, start)
+	} else if ps == 0 && start == end {
+		if !c.negWholeDone {
+			c.negWhole, c.negWholeDone = s.match(guards.negation, lo, hi), true
+		}
+		st.Negated = c.negWhole
+	}
+	st.Commits = st.Who == Organisation && !st.Question && !st.Negated && !st.ReaderCondition && c.verb
+	return st
+}
+
+func (s *Sentence) negated(lo, start int) bool {
+	for _, n := range s.negs {
+		if n.lo == lo && n.start == start {
+			return n.neg
+		}
+	}
+	n := negReading{lo: lo, start: start, neg: s.match(guards.negation, lo, start)}
+	s.negs = append(s.negs, n)
+	return n.neg
+}
+
+// clause is the reading of clause [lo, hi), worked out once.
+func (s *Sentence) clause(lo, hi int) *clauseReading {
+	for i := range s.clauses {
+		if c := &s.clauses[i]; c.lo == lo && c.hi == hi {
+			return c
+		}
+	}
+	sentence := s.text
+	c := clauseReading{lo: lo, hi: hi}
+	st := &c.st
+	st.Question = s.question
+	st.Hedge = s.hedge
 	// The condition may sit in a clause before the phrase's: look at the
 	// whole sentence up to the phrase's clause end.
 	upTo := sentence[:hi]
-	if loc := conditionWords.FindStringSubmatchIndex(upTo); loc != nil {
-		st.Condition = strings.ToLower(strings.Join(strings.Fields(upTo[loc[4]:loc[5]]), " "))
-		if readerConditionWords.MatchString(upTo) && !faultCondition.MatchString(upTo) {
-			st.ReaderCondition = true
+	if guards.conditionWords.possible(&s.hits, 0, hi) {
+		if loc := conditionWords.FindStringSubmatchIndex(upTo); loc != nil {
+			st.Condition = strings.ToLower(strings.Join(strings.Fields(upTo[loc[4]:loc[5]]), " "))
+			if s.match(guards.readerConditionWords, 0, hi) && !s.match(guards.faultCondition, 0, hi) {
+				st.ReaderCondition = true
+			}
 		}
 	}
-	if readerConditionWords.MatchString(clause) && !faultCondition.MatchString(clause) {
+	if s.match(guards.readerConditionWords, lo, hi) && !s.match(guards.faultCondition, lo, hi) {
 		st.ReaderCondition = true
 		if st.Condition == "" {
 			st.Condition = "on terms"
 		}
 	}
-	// Negation counts before the phrase, where it governs it ("we will
-	// not apologise"), not in what follows ("sorry that we did not come").
-	if ps := start - lo; ps > 0 && ps <= len(clause) {
-		st.Negated = negation.MatchString(clause[:ps])
-	} else if ps == 0 && start == end {
-		st.Negated = negation.MatchString(clause)
-	}
-	st.Target = targetWords.MatchString(clause)
-	if h := hedges.FindString(sentence); h != "" {
-		st.Hedge = strings.ToLower(strings.Join(strings.Fields(h), " "))
-	}
+	st.Target = s.match(guards.targetWords, lo, hi)
 	switch {
-	case readerDuty.MatchString(clause):
+	case s.match(guards.readerDuty, lo, hi):
 		st.Who = Reader
-		st.ReaderDeadline = timeLimit.MatchString(clause)
-	case orgSubject.MatchString(clause) && (commitModal.MatchString(clause) || presentVerb.MatchString(clause)):
+		st.ReaderDeadline = s.match(guards.timeLimit, lo, hi)
+	case s.match(guards.orgSubject, lo, hi) && (s.match(guards.commitModal, lo, hi) || s.match(guards.presentVerb, lo, hi)):
 		st.Who = Organisation
-	case readerReceives.MatchString(clause), bareReceives.MatchString(clause):
+	case s.match(guards.readerReceives, lo, hi), s.match(guards.bareReceives, lo, hi):
 		st.Who = Organisation
-	case orgSubject.MatchString(clause):
+	case s.match(guards.orgSubject, lo, hi):
 		st.Who = Organisation
-	case readerActs.MatchString(clause):
+	case s.match(guards.readerActs, lo, hi):
 		st.Who = Reader
 	}
+	vlo := lo // where the verbs are looked for: the clause, or from the start
 	if st.Who == Nobody && lo > 0 {
 		// the actor may sit before a comma: "If we let you down we
 		// will say sorry, explain and put things right"
-		wide := sentence[:hi]
 		switch {
-		case readerDuty.MatchString(wide):
+		case s.match(guards.readerDuty, 0, hi):
 			st.Who = Reader
-			st.ReaderDeadline = timeLimit.MatchString(wide)
-		case orgSubject.MatchString(wide) || readerReceives.MatchString(wide) || bareReceives.MatchString(wide):
+			st.ReaderDeadline = s.match(guards.timeLimit, 0, hi)
+		case s.match(guards.orgSubject, 0, hi) || s.match(guards.readerReceives, 0, hi) || s.match(guards.bareReceives, 0, hi):
 			st.Who = Organisation
-			clause = wide
+			vlo = 0
 		}
 	}
-	st.Commits = st.Who == Organisation && !st.Question && !st.Negated && !st.ReaderCondition &&
-		(commitModal.MatchString(clause) || presentVerb.MatchString(clause) || readerReceives.MatchString(clause) || bareReceives.MatchString(clause))
-	return st
+	// Only the organisation's clauses can commit: the verbs are not
+	// looked for in the others'.
+	c.verb = st.Who == Organisation && !st.Question && !st.ReaderCondition &&
+		(s.match(guards.commitModal, vlo, hi) || s.match(guards.presentVerb, vlo, hi) || s.match(guards.readerReceives, vlo, hi) || s.match(guards.bareReceives, vlo, hi))
+	s.clauses = append(s.clauses, c)
+	return &s.clauses[len(s.clauses)-1]
 }
 
 // HasActor reports whether s names an actor of its own (the organisation
 // or the reader), as a list item under a lead-in ("We will:") does not.
 func HasActor(s string) bool {
-	return orgSubject.MatchString(s) || readerActs.MatchString(s) || readerDuty.MatchString(s)
+	loadGuards()
+	h := scanGuards(s)
+	return guards.orgSubject.match(&h, s, 0, len(s)) || guards.readerActs.match(&h, s, 0, len(s)) || guards.readerDuty.match(&h, s, 0, len(s))
 }
 
 // StartsWithActor reports whether s begins by naming who acts ("We
@@ -258,10 +364,12 @@ func HasActor(s string) bool {
 // usually does not.
 func StartsWithActor(s string) bool {
 	s = strings.TrimLeft(s, " \t•*-–—·\"'“‘(")
-	if loc := orgSubject.FindStringIndex(s); loc != nil && loc[0] == 0 {
+	loadGuards()
+	h := scanGuards(s)
+	if loc := guards.orgSubject.find(&h, s, 0, len(s)); loc != nil && loc[0] == 0 {
 		return true
 	}
-	if loc := readerActs.FindStringIndex(s); loc != nil && loc[0] == 0 {
+	if loc := guards.readerActs.find(&h, s, 0, len(s)); loc != nil && loc[0] == 0 {
 		return true
 	}
 	return false
@@ -272,25 +380,31 @@ func StartsWithActor(s string) bool {
 // to:"): the item takes its actor, modal and conditions from the lead-in.
 // start and end are the phrase's range in item.
 func OfItem(lead, item string, start, end int) Stance {
-	lead = strings.TrimRight(strings.TrimSpace(lead), ":—–- ")
-	joined := lead + " " + item
-	off := len(lead) + 1
-	return Of(joined, off+start, off+end)
+	s, off := NewItem(lead, item)
+	return s.At(off+start, off+end)
 }
 
-var rowCommits = regexp.MustCompile(`(?i)\b(standards?|targets?|promises?|pledges?|commitments?|guarantees?|we\s+will|what\s+we\s+(will\s+)?do|our\s+aims?|service\s+levels?)\b`)
+// NewItem is the Sentence OfItem reads: item after its lead-in. A phrase
+// at [start, end) of item is at [off+start, off+end) of it.
+func NewItem(lead, item string) (s *Sentence, off int) {
+	lead = strings.TrimRight(strings.TrimSpace(lead), ":—–- ")
+	return NewSentence(lead + " " + item), len(lead) + 1
+}
 
-// OfRow reads a table row given with its header row and the heading above
-// its table (text, as "heading | header cells | row cells"): a row under
-// "Our standards" or a "Target" column is the organisation's commitment,
-// a target (partial) where the table says so.
-func OfRow(text string) Stance {
+// standardRow is a table's heading or header that names what its rows
+// are: standards, targets, promises or pledges.
+var standardRow = regexp.MustCompile(`(?i)\b(standards?|targets?|promises?|pledges?|commitments?|service\s+levels?)\b`)
+
+// OfRow reads a table row as one sentence, after what names its rows:
+// context is the heading above its table and its header row, as
+// "heading | header cells | ", and row the row's own cells. A row that
+// names no one who acts, under a heading or header of standards, targets,
+// promises or pledges, is Standard: it states a service level without
+// saying who commits to it.
+func OfRow(context, row string) Stance {
+	text := context + row
 	st := Of(text, 0, len(text))
-	if st.Who == Nobody && rowCommits.MatchString(text) {
-		st.Who = Organisation
-		st.Commits = !st.Question && !st.Negated
-		st.Target = st.Target || targetWords.MatchString(text)
-	}
+	st.Standard = st.Who == Nobody && standardRow.MatchString(context)
 	return st
 }
 

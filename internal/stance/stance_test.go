@@ -76,3 +76,44 @@ func FuzzOf(f *testing.F) {
 		}
 	})
 }
+
+func TestOfRow(t *testing.T) {
+	tests := []struct {
+		context, row string
+		standard     bool
+		who          Party
+	}{
+		{"Response standards | Measure | Time | ", "Calls answered | within 20 seconds", true, Nobody},
+		{"Targets | Measure | Target | ", "Repairs | 28 days", true, Nobody},
+		{"Opening times | Day | Hours | ", "Monday | 9am to 5pm", false, Nobody},
+		// someone commits in the row: a commitment, not a bare standard
+		{"Our promises | What | When | ", "We will call you back | within a day", false, Organisation},
+	}
+	for _, tt := range tests {
+		st := OfRow(tt.context, tt.row)
+		if st.Standard != tt.standard || st.Who != tt.who {
+			t.Errorf("OfRow(%q, %q) = %+v, want Standard %v, Who %v", tt.context, tt.row, st, tt.standard, tt.who)
+		}
+	}
+}
+
+// TestSentenceAt: one Sentence read at many phrases gives what Of gives
+// for each, in any order.
+func TestSentenceAt(t *testing.T) {
+	for _, text := range []string{
+		"If we get something wrong, we will say sorry, but you must tell us within 28 days; we will not charge you.",
+		"Where possible we will call you back, unless you pay for the premium service.",
+		"Can we call you back within an hour?",
+	} {
+		s := NewSentence(text)
+		for _, pass := range []int{0, 1} {
+			for i := 0; i < len(text); i += 3 {
+				for _, j := range []int{i, min(i+7, len(text)), len(text)} {
+					if got, want := s.At(i, j), Of(text, i, j); got != want {
+						t.Fatalf("pass %d, %q at [%d,%d): At %+v, Of %+v", pass, text, i, j, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,15 +1,19 @@
-package rule
+// Package aho finds every occurrence of a set of literals in a text in one
+// pass (Aho–Corasick), for the rule engine's prefilter and for the stance
+// reader's guards.
+package aho
 
-// scanner finds every occurrence, overlapping ones included, of a set of
+// Scanner finds every occurrence, overlapping ones included, of a set of
 // ASCII-lower-cased literals in a text, ignoring ASCII case, in one pass.
 // It is an Aho–Corasick automaton compiled to a DFA over byte classes.
 //
-// It is written here rather than taken from a library because the engine
+// It is written here rather than taken from a library because the rule
+// engine
 // needs every occurrence of every literal with its end offset, overlapping
 // ones included ("complain" inside "complaints"), while the Go packages on
 // offer report leftmost non-overlapping matches (petar-dambovaliev) or only
 // which literals occur (cloudflare).
-type scanner struct {
+type Scanner struct {
 	class  [256]byte
 	nclass int
 	trans  []int32 // state + class → state; states are row offsets
@@ -19,8 +23,10 @@ type scanner struct {
 	lens    []int
 }
 
-func newScanner(lits []string) *scanner {
-	sc := &scanner{lens: make([]int, len(lits))}
+// New compiles a Scanner for lits (ASCII lower-cased, none empty); a
+// literal's id is its index in lits.
+func New(lits []string) *Scanner {
+	sc := &Scanner{lens: make([]int, len(lits))}
 	// Byte classes: one per byte that occurs in a literal (upper case
 	// sharing its lower-case letter's class), one for every other byte.
 	for _, lit := range lits {
@@ -128,9 +134,12 @@ func newScanner(lits []string) *scanner {
 	return sc
 }
 
-// scan calls hit for every occurrence of a literal, with the offset just
-// past its end.
-func (sc *scanner) scan(text string, hit func(lit int32, end int)) {
+// Lens are the literals' lengths, by id.
+func (sc *Scanner) Lens() []int { return sc.lens }
+
+// Scan calls hit for every occurrence of a literal, with the offset just
+// past its end, in order of that end.
+func (sc *Scanner) Scan(text string, hit func(lit int32, end int)) {
 	trans, class, outFrom := sc.trans, &sc.class, sc.outFrom
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
