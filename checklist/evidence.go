@@ -11,7 +11,7 @@ import (
 
 var (
 	evidenceKeys    = []string{"any", "all", "none", "near", "min", "heading", "readability", "jargon", "sentence", "timescale", "numbers", "case", "cases"}
-	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "context", "what", "example"}
+	sentenceKeys    = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "heading", "context", "what", "example"}
 	nearKeys        = []string{"a", "b", "within"}
 	readabilityKeys = []string{"min"}
 	jargonKeys      = []string{"max", "per", "words"}
@@ -358,7 +358,7 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 		if v := enum("missing", "fail", "partial"); v != "" {
 			r.Missing = v
 		}
-		for _, key := range []string{"commit", "negated", "forbid", "rows"} {
+		for _, key := range []string{"commit", "negated", "forbid", "rows", "heading"} {
 			if bf, ok := fs[key]; ok {
 				if v, ok := d.boolean(bf); ok {
 					switch key {
@@ -370,6 +370,8 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 						r.Forbid = v
 					case "rows":
 						r.Rows = v
+					case "heading":
+						r.Heading = v
 					}
 				}
 			}
