@@ -68,6 +68,15 @@ type (
 		Timescale   *jsonTime      `json:"timescale,omitempty"`
 		Numbers     string         `json:"numbers,omitempty"`
 		Case        string         `json:"case,omitempty"`
+		Cases       *jsonCases     `json:"cases,omitempty"`
+	}
+	jsonCases struct {
+		Stage     int     `json:"stage"`
+		Interval  string  `json:"interval"`
+		Limit     int     `json:"limit"`
+		Extension any     `json:"extension,omitempty"`
+		Only      string  `json:"only,omitempty"`
+		Min       float64 `json:"min"`
 	}
 	jsonNear struct {
 		A      string `json:"a"`
@@ -85,6 +94,7 @@ type (
 		Missing string   `json:"missing,omitempty"`
 		Forbid  bool     `json:"forbid,omitempty"`
 		Rows    bool     `json:"rows,omitempty"`
+		Heading bool     `json:"heading,omitempty"`
 		Context int      `json:"context,omitempty"`
 		What    string   `json:"what,omitempty"`
 		Example string   `json:"example,omitempty"`
@@ -188,7 +198,7 @@ func itemJSON(it *Item) jsonItem {
 	}
 	for _, r := range ev.Sentences {
 		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None),
-			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Context: r.Context,
+			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Heading: r.Heading, Context: r.Context,
 			What: r.What, Example: r.Example})
 	}
 	if t := ev.Timescale; t != nil {
@@ -211,6 +221,19 @@ func itemJSON(it *Item) jsonItem {
 	}
 	if ev.MatchCase {
 		je.Case = "sensitive"
+	}
+	if c := ev.Cases; c != nil {
+		jc := &jsonCases{Stage: c.Stage, Interval: c.From + "-" + c.To, Limit: c.Limit, Min: c.Min}
+		switch {
+		case c.ExtensionMax > 0:
+			jc.Extension = c.ExtensionMax
+		case c.Extension:
+			jc.Extension = true
+		}
+		if c.OnlyExtended {
+			jc.Only = "extended"
+		}
+		je.Cases = jc
 	}
 	ji.Evidence = je
 	return ji

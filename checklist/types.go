@@ -287,13 +287,6 @@ type Evidence struct {
 	Pos       diag.Pos
 }
 
-// Documentary reports whether the evidence sets any condition the
-// documents answer (every condition but Cases).
-func (e *Evidence) Documentary() bool {
-	return len(e.Any) > 0 || len(e.All) > 0 || len(e.None) > 0 || e.Near != nil ||
-		e.Heading != nil || e.Readability != nil || e.Jargon != nil || len(e.Sentences) > 0 || e.Timescale != nil
-}
-
 // Pattern is an RE2 regular expression and where it was written.
 type Pattern struct {
 	Expr string
@@ -340,6 +333,10 @@ type SentenceRule struct {
 	// Rows reads a table cell as its whole row with the table's header
 	// row, so that a figure is tied to its measure and period.
 	Rows bool
+	// Heading reads a sentence after the heading above it, so that a
+	// period or a standard named in the heading counts for the sentences
+	// under it ("Results for 2024/25" above "81% were satisfied").
+	Heading bool
 	// What says in a message what the sentence does ("the organisation
 	// commits to apologise"); Example is a sentence that would pass.
 	What, Example string

@@ -68,8 +68,8 @@ root); flags override them. A document that cannot be read is reported and
 the run goes on.
 
 Exit status: 0 every document passed; 1 a document failed (below
---fail-under, a critical item, or a gate); 2 bad usage, or nothing could be
-checked.`,
+--fail-under, a critical item, or a gate), or a waiver had expired (with
+--fail-on-expired); 2 bad usage, or nothing could be checked.`,
 		Example: `  svcaudit check docs/
   svcaudit check -c keeps-promises --fail-under 70 "policies/**/*.md"
   svcaudit check --format sarif -o svcaudit.sarif
@@ -144,6 +144,7 @@ checked.`,
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file")
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", svcaudit.DefaultWarnExpiry, "flag waivers expiring within this many days")
+	f.BoolVar(&o.FailOnExpired, "fail-on-expired", false, "exit 1 when a waiver that covers an item has expired (for CI)")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
 	return cmd
 }
@@ -232,20 +233,23 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	// Every format is written as documents are judged, in order, so that no
 	// Result is kept (with --together, the few Results are rendered at the
 	// end).
-	var file *pendingFile
+	// -o is written to a temporary file beside it and renamed over it only
+	// when complete (see atomicfile), so that a report streams to disk
+	// without being held in memory and a failed run leaves no half a file.
+	var file *atomicfile.File
 	var out *bufio.Writer
 	if o.Output == "" {
 		out = bufio.NewWriter(safe.Unwrap(ios.Out)) // the text format guards itself
 	} else {
-		if file, err = createPending(o.Output); err != nil {
+		if file, err = atomicfile.Create(o.Output, 0o644); err != nil {
 			return usageErrorf("cannot write %s: %v", o.Output, err)
 		}
-		defer file.abort()
-		out = bufio.NewWriter(file.f)
+		defer file.Abort()
+		out = bufio.NewWriter(file)
 	}
 	wd, _ := os.Getwd()
 	checklists := prep.Checklists()
-	lopt := stream.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet, Checklists: checklists}
+	lopt := stream.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: svcaudit.Version, Quiet: g.Quiet, Checklists: checklists}
 	var w *stream.Writer
 	if !o.Together {
 		w = stream.NewWriter(out, o.Format, lopt)
@@ -285,6 +289,11 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 
 	rep := &stream.Report{Results: run.Results, Errors: run.Errors, NotChecked: run.NotChecked, Interrupted: run.Interrupted,
 		Checklists: checklists, Threshold: o.FailUnder, MixedThresholds: run.MixedThresholds, Together: o.Together}
+	if run.ExpiredFails() {
+		for _, e := range run.Expired {
+			rep.Expired = append(rep.Expired, e.String())
+		}
+	}
 	if w != nil {
 		rep.Tally = w.Tally()
 		err = w.Close(rep)
@@ -300,7 +309,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	}
 	if file != nil {
 		if err == nil {
-			err = file.commit()
+			err = file.Commit()
 		}
 		if err != nil {
 			// Say what was checked, since the report is lost.
@@ -316,10 +325,25 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return &FailedError{Reason: fmt.Sprintf("interrupted: %d of %d documents not checked", len(run.NotChecked), run.Documents)}
 	case nothing:
 		return checkError(svcaudit.ErrNothingChecked)
+	case run.Failed == 0 && run.ExpiredFails():
+		return &FailedError{Reason: expiredReason(run.Expired)}
 	case !run.Passed():
 		return &FailedError{}
 	}
 	return nil
+}
+
+// expiredReason is the one-line reason a run failed on its expired
+// waivers, as `actions --fail-overdue` gives for overdue actions.
+func expiredReason(es []svcaudit.ExpiredWaiver) string {
+	if len(es) == 1 {
+		return "1 waiver has expired: " + es[0].String()
+	}
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.String()
+	}
+	return fmt.Sprintf("%d waivers have expired: %s", len(es), strings.Join(parts, "; "))
 }
 
 // checkError gives the errors of the check pipeline the command line's
@@ -392,33 +416,6 @@ func checkInputs(o *CheckOptions, prep *svcaudit.PreparedCheck) []string {
 		in = append(in, o.Waivers)
 	}
 	return in
-}
-
-// pendingFile is an output file written in a temporary file beside it and
-// renamed over it only when complete (atomicfile.Create: a device, a pipe
-// or a standard stream is written in place instead, a symbolic link's
-// target is replaced), so that a report streams to disk without being
-// held in memory and a failed run leaves no half a file.
-type pendingFile struct {
-	f *atomicfile.File
-}
-
-func createPending(path string) (*pendingFile, error) {
-	f, err := atomicfile.Create(path, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	return &pendingFile{f: f}, nil
-}
-
-// commit syncs the file and renames it into place.
-func (p *pendingFile) commit() error { return p.f.Commit() }
-
-// abort removes the temporary file unless it was committed.
-func (p *pendingFile) abort() {
-	if p != nil {
-		p.f.Abort()
-	}
 }
 
 // Collector settings while documents are judged one at a time. Each

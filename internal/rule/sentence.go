@@ -152,8 +152,16 @@ type reading struct {
 func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 	d := ev.docs[u.doc]
 	s := d.Sentences[u.i]
-	key := unitKey{doc: u.doc, i: u.i, row: r.cfg.Rows}
-	ur := ev.unit(key)
+	mode := unitSentence
+	switch {
+	case r.cfg.Rows && r.cfg.Heading:
+		mode = unitRowOrHeading
+	case r.cfg.Rows:
+		mode = unitRow
+	case r.cfg.Heading:
+		mode = unitHeading
+	}
+	ur := ev.unit(unitKey{doc: u.doc, i: u.i, mode: mode})
 	var locs [][]int
 	for i, p := range r.all {
 		if i == 0 && len(r.any) == 0 {
@@ -194,7 +202,7 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 			break
 		}
 	}
-	if ur.inRow {
+	if ur.whole {
 		// a place in the row's text is not one in the sentence's
 		return []reading{{u: u, st: ev.stanceAt(ur, 0, len(ur.text))}}
 	}
@@ -211,13 +219,57 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 	return out
 }
 
-// headingBefore is the text of the nearest heading before off.
+// rowText is how cell i (a unit) of row reads: after the heading above
+// the table, the cell under its own column's header, with the row's first
+// cell (what the row measures) — "2024/25 | 2023/24 result | Calls
+// answered | 83%" — so that a figure is tied to its column, and a figure
+// under "Target" is a target. A row whose cells do not line up with its
+// header's, a header row or a row's first cell reads whole, after the
+// header row. prefix is what came before the row's own text.
+func rowText(d *document.Document, row document.Row, i int) (text, prefix string) {
+	if h, ok := headingBefore(d, row.Start); ok {
+		prefix = h + " | "
+	}
+	hdr, ok := d.HeaderOf(row)
+	if !ok {
+		return prefix + d.Text[row.Start:row.End], prefix
+	}
+	cells, hcells := unitsIn(d, row), unitsIn(d, hdr)
+	col := i - cells
+	n := unitsEnd(d, row) - cells
+	if col > 0 && n == unitsEnd(d, hdr)-hcells {
+		head := d.SentenceText(d.Sentences[hcells+col])
+		prefix += head + " | "
+		return prefix + d.SentenceText(d.Sentences[cells]) + " | " + d.SentenceText(d.Sentences[i]), prefix
+	}
+	prefix += d.Text[hdr.Start:hdr.End] + " | "
+	return prefix + d.Text[row.Start:row.End], prefix
+}
+
+// unitsIn is the index of the first unit of row; unitsEnd is one past its
+// last.
+func unitsIn(d *document.Document, row document.Row) int {
+	return sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].Start >= row.Start })
+}
+
+func unitsEnd(d *document.Document, row document.Row) int {
+	return sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].Start >= row.End })
+}
+
+// headingBefore is the text of the nearest heading before off, after
+// the headings it sits under ("Results 2024/25 | Satisfaction").
 func headingBefore(d *document.Document, off int) (string, bool) {
 	i := sort.Search(len(d.Headings), func(i int) bool { return d.Headings[i].Off >= off }) - 1
 	if i < 0 {
 		return "", false
 	}
-	return d.Headings[i].Text, true
+	text, level := d.Headings[i].Text, d.Headings[i].Level
+	for j := i - 1; j >= 0 && level > 1; j-- {
+		if h := d.Headings[j]; h.Level < level {
+			text, level = h.Text+" | "+text, h.Level
+		}
+	}
+	return text, true
 }
 
 // maxItems is how far back a list item looks for its lead-in.

@@ -7,12 +7,26 @@ import (
 )
 
 // unitKey names a unit a sentence rule reads: sentence i of document doc,
-// or (row) the table row that holds it, read with its header and heading
-// (the row itself has i = -1 - its start).
+// as mode says.
 type unitKey struct {
 	doc, i int
-	row    bool
+	mode   unitMode
 }
+
+// unitMode is how a sentence rule reads a unit.
+type unitMode uint8
+
+const (
+	// unitSentence: the sentence's own text.
+	unitSentence unitMode = iota
+	// unitRow: a table cell as its row reads (rowText), else the sentence.
+	unitRow
+	// unitHeading: the sentence after the heading above it, else the
+	// sentence (a heading, or none above).
+	unitHeading
+	// unitRowOrHeading: a cell as unitRow, any other unit as unitHeading.
+	unitRowOrHeading
+)
 
 // unitReading is what the evaluation of one body of evidence has worked
 // out about one unit, shared by every rule (of every Set of the plan) that
@@ -20,14 +34,14 @@ type unitKey struct {
 // lead-in. It lives as long as the evidence.
 type unitReading struct {
 	text string
-	// inRow is set for a row key whose sentence lies in a table row; a
-	// row key of a sentence in no row reads as the sentence.
-	inRow   bool
-	context string // a row's heading and header, "heading | header | "
-	sent    *stance.Sentence
-	rowSt   stance.Stance // a row's stance, read once (rowDone)
-	rowDone bool
-	pats    []unitPattern
+	// whole is set for a unit read as one, without a place in the
+	// sentence: a table row (inRow) or a sentence after its heading.
+	whole, inRow bool
+	context      string // a row's heading and header, "heading | header | "
+	sent         *stance.Sentence
+	rowSt        stance.Stance // a whole unit's stance, read once (rowDone)
+	rowDone      bool
+	pats         []unitPattern
 	// startsActor caches stance.StartsWithActor: 0 unknown, 1 no, 2 yes.
 	startsActor int8
 	// lead is the unit's lead-in (leadIn), looked for once (leadDone);
@@ -62,28 +76,27 @@ func (ev *evidence) unit(k unitKey) *unitReading {
 	}
 	d := ev.docs[k.doc]
 	s := d.Sentences[k.i]
-	r := &unitReading{text: d.SentenceText(s), doc: k.doc, from: s.Start, to: s.End, span: true}
-	if k.row {
+	var r *unitReading
+	switch k.mode {
+	case unitSentence:
+		r = &unitReading{text: d.SentenceText(s), doc: k.doc, from: s.Start, to: s.End, span: true}
+	case unitRow, unitRowOrHeading:
 		if row, ok := d.RowAt(s.Start); ok {
-			// Every cell of a row reads the row: one reading for them all.
-			rk := unitKey{doc: k.doc, i: -1 - row.Start, row: true}
-			if rr, ok := ev.units[rk]; ok {
-				ev.units[k] = rr
-				return rr
-			}
-			// the cell's row, after its table's header and the heading
-			// above it: the figure with its measure and its period
-			prefix := ""
-			if h, ok := d.HeaderOf(row); ok {
-				prefix = d.Text[h.Start:h.End] + " | "
-			}
-			if h, ok := headingBefore(d, row.Start); ok {
-				prefix = h + " | " + prefix
-			}
-			r.context = prefix
-			r.text = prefix + d.Text[row.Start:row.End]
-			r.inRow, r.span = true, false
-			ev.units[rk] = r
+			// the cell as its row reads, after its table's header and
+			// the heading above it: the figure with its measure and its
+			// period
+			text, prefix := rowText(d, row, k.i)
+			r = &unitReading{text: text, context: prefix, inRow: true, whole: true}
+		} else if k.mode == unitRow {
+			r = ev.unit(unitKey{doc: k.doc, i: k.i})
+		} else {
+			r = ev.unit(unitKey{doc: k.doc, i: k.i, mode: unitHeading})
+		}
+	case unitHeading:
+		// the heading above says what the sentence is about: the
+		// period of the figures under "Results for 2024/25"
+		if h, ok := headingBefore(d, s.Start); ok && !s.Heading {
+			r = &unitReading{text: h + " | " + d.SentenceText(s), whole: true}
 		} else {
 			r = ev.unit(unitKey{doc: k.doc, i: k.i})
 		}
@@ -177,9 +190,13 @@ func hitIn(hs []hit, from, to int, class bool) bool {
 // stanceAt is the stance of the phrase [start, end) of the unit's text
 // (of the row as a whole, for a row).
 func (ev *evidence) stanceAt(r *unitReading, start, end int) stance.Stance {
-	if r.inRow {
+	if r.whole {
 		if !r.rowDone {
-			r.rowSt = stance.OfRow(r.context, r.text[len(r.context):])
+			if r.inRow {
+				r.rowSt = stance.OfRow(r.context, r.text[len(r.context):])
+			} else {
+				r.rowSt = stance.Of(r.text, 0, len(r.text))
+			}
 			r.rowDone = true
 			ev.stanceReads++
 		}
