@@ -126,10 +126,6 @@ func guardLit(l string) int32 {
 	return id
 }
 
-// minGuard is the shortest literal worth a guard: shorter ones are in
-// nearly every sentence.
-const minGuard = 2
-
 // split splits re at its widest alternation reached through
 // concatenations and captures, one expression per branch, in order:
 // prefix (a|b) suffix matches where prefix a suffix or prefix b suffix
