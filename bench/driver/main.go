@@ -35,6 +35,7 @@ func main() {
 	rulesFile := flag.String("rules", "", "rules file: kind<TAB>pattern per line")
 	flag.StringVar(&checklistRef, "checklist", "", "take the rules from this checklist (path or built-in id) instead of -rules")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile to this file")
+	flag.BoolVar(&errorsOnly, "errors", false, "evaluate as check does for every format but JSON: without the findings that support a pass")
 	flag.BoolVar(&extract, "extract", false, "read documents with the document package, as svcaudit check does, rather than as plain text")
 	flag.Parse()
 	if *cpuProfile != "" {
@@ -89,7 +90,11 @@ func run(rulesFile string, paths []string) error {
 					continue
 				}
 				nfiles.Add(1)
-				for _, o := range set.Evaluate(d) {
+				eval := set.Evaluate
+				if errorsOnly {
+					eval = set.EvaluateErrors
+				}
+				for _, o := range eval(d) {
 					if o.Passed {
 						passed.Add(1)
 					} else {
@@ -161,6 +166,9 @@ var checklistRef string
 
 // extract makes read use the document package's Markdown reader.
 var extract bool
+
+// errorsOnly evaluates without the info findings (-errors).
+var errorsOnly bool
 
 // read makes a Document of a Markdown file: with -extract as svcaudit check
 // does; otherwise the simple way, the text as it is, one segment a line,
