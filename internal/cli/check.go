@@ -286,6 +286,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return checkError(err)
 	}
 	nothing := err != nil
+	adviseLimits(run.Errors)
 
 	rep := &stream.Report{Results: run.Results, Errors: run.Errors, NotChecked: run.NotChecked, Interrupted: run.Interrupted,
 		Checklists: checklists, Threshold: o.FailUnder, MixedThresholds: run.MixedThresholds, Together: o.Together}
