@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/input"
@@ -35,6 +37,23 @@ func (e *UsageError) Error() string { return e.Msg }
 
 func usageErrorf(format string, args ...any) *UsageError {
 	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// hintFor is e's hint in the command line's words: the packages below
+// name no command or flag, so a typed cause (a limit, an unknown
+// checklist) gets its advice here.
+func hintFor(e *diag.Error) string {
+	var unknown *checklist.UnknownChecklistError
+	if errors.As(e.Err, &unknown) && !strings.HasPrefix(e.Hint, "did you mean") {
+		if unknown.Include {
+			return "'svcaudit list' shows the built-in checklists; a path must end in .yaml"
+		}
+		return "'svcaudit list' shows the built-in checklists"
+	}
+	if e.Hint == "" {
+		return limitAdvice(e.Err)
+	}
+	return e.Hint
 }
 
 // limitAdvice says which flag raises the limit a document was refused at
@@ -96,11 +115,7 @@ func printError(w io.Writer, err error) {
 	}
 	for _, e := range diag.Flatten(err) {
 		fmt.Fprintf(w, "svcaudit: error: %s\n", safe.Text(e.Error()))
-		hint := e.Hint
-		if hint == "" {
-			hint = limitAdvice(e.Err)
-		}
-		if hint != "" {
+		if hint := hintFor(e); hint != "" {
 			fmt.Fprintf(w, "svcaudit: hint: %s\n", safe.Text(hint))
 		}
 	}
