@@ -33,11 +33,12 @@ var errNoTextLayer = errors.New("it has no text layer (a scanned or image-only P
 // errEncrypted is returned for a password-protected PDF.
 var errEncrypted = errors.New("it is encrypted (password-protected)")
 
-// errPDFTimeout is returned when reading a PDF takes longer than allowed.
-type errPDFTimeout struct{ d time.Duration }
+// TimeoutError is returned when reading a PDF takes longer than
+// Limits.PDFTimeout.
+type TimeoutError struct{ Limit time.Duration }
 
-func (e *errPDFTimeout) Error() string {
-	return fmt.Sprintf("reading it took longer than the limit of %s", e.d)
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("reading it took longer than the limit of %s", e.Limit)
 }
 
 // The PDFium pool is started on the first PDF and shared by the rest, so
@@ -103,7 +104,7 @@ func parsePDF(data []byte, lim Limits) (*builder, int, error) {
 	inst, err := pool.GetInstanceWithContext(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, 0, &errPDFTimeout{lim.PDFTimeout}
+			return nil, 0, &TimeoutError{lim.PDFTimeout}
 		}
 		return nil, 0, fmt.Errorf("cannot start the PDF reader: %v", err)
 	}
@@ -128,7 +129,7 @@ func parsePDF(data []byte, lim Limits) (*builder, int, error) {
 		return r.b, r.pages, r.err
 	case <-ctx.Done():
 		inst.Kill()
-		return nil, 0, &errPDFTimeout{lim.PDFTimeout}
+		return nil, 0, &TimeoutError{lim.PDFTimeout}
 	}
 }
 
