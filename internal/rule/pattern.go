@@ -20,6 +20,10 @@ type pattern struct {
 	// pattern only heading rules use runs on headings alone, and its
 	// literals stay out of the scanner.
 	scan bool
+	// tree is the rewritten syntax until the prefilter is worked out
+	// from it (analyzed): only for patterns the text is searched for.
+	tree     *syntax.Regexp
+	analyzed bool
 	// variants are the programs made for windows (see windowRegexp).
 	variants variants
 }
@@ -62,6 +66,25 @@ func mustParse(expr string, flags syntax.Flags) *syntax.Regexp {
 // compilePattern rewrites and compiles one pattern. Errors carry the
 // pattern's position and RE2's own message.
 func compilePattern(p checklist.Pattern, opt patternOptions) (*pattern, *diag.Error) {
+	cp, err := parsePattern(p, opt)
+	if err == nil {
+		cp.analyze()
+	}
+	return cp, err
+}
+
+// analyze works out the pattern's prefilter, once.
+func (p *pattern) analyze() {
+	if !p.analyzed {
+		p.pre, p.analyzed, p.tree = analyze(p.tree), true, nil
+	}
+}
+
+// parsePattern is compilePattern without the prefilter, which a pattern
+// run only on headings and sentences never needs: the Set works it out
+// for the patterns the text is searched for (buildScanner), so that
+// compiling every built-in checklist costs little at start-up.
+func parsePattern(p checklist.Pattern, opt patternOptions) (*pattern, *diag.Error) {
 	flags := syntax.Perl
 	if !opt.matchCase {
 		flags |= syntax.FoldCase
@@ -75,7 +98,7 @@ func compilePattern(p checklist.Pattern, opt patternOptions) (*pattern, *diag.Er
 	if err != nil {
 		return nil, diag.Errorf(p.Pos, "bad pattern %q: %s", p.Expr, reErrorText(err))
 	}
-	return &pattern{expr: p.Expr, re: re, pre: analyze(tree)}, nil
+	return &pattern{expr: p.Expr, re: re, tree: tree}, nil
 }
 
 // reErrorText is RE2's error without Go's "error parsing regexp: " prefix.

@@ -135,7 +135,7 @@ func (c *compiler) compile(p checklist.Pattern, opt patternOptions) int {
 	if i, ok := c.set.byKey[key]; ok {
 		return i
 	}
-	cp, err := compilePattern(p, opt)
+	cp, err := parsePattern(p, opt)
 	if err != nil {
 		c.errs.Add(err)
 		return -1
@@ -268,6 +268,7 @@ func (s *Set) buildScanner() {
 			p.pre.anchors = nil // never searched for in the text: see find
 			continue
 		}
+		p.analyze()
 		for ai := range p.pre.anchors {
 			a := &p.pre.anchors[ai]
 			a.ids, a.class = nil, nil

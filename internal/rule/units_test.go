@@ -82,3 +82,23 @@ func TestBuiltinsNaive(t *testing.T) {
 		}
 	}
 }
+
+// TestLazyAnalysis: a pattern run only on sentences or headings is never
+// analysed for the prefilter; one the text is searched for is.
+func TestLazyAnalysis(t *testing.T) {
+	items := []*checklist.Item{{ID: "x", FullID: "t/x", Evidence: &checklist.Evidence{Sentences: sentenceEv(
+		&checklist.SentenceRule{Any: pats(`\bapologi[sz]e\b`), None: pats(`\binconvenience\b`)},
+	).Sentences}}}
+	set, err := Compile(items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range set.patterns {
+		if p.scan != p.analyzed {
+			t.Errorf("pattern %s: searched for %v, analysed %v", p.expr, p.scan, p.analyzed)
+		}
+	}
+	if len(set.patterns) != 2 {
+		t.Fatalf("%d patterns, want 2", len(set.patterns))
+	}
+}

@@ -75,6 +75,7 @@ var (
 
 func loadGuards() {
 	guardsOnce.Do(func() {
+		compileExpressions()
 		guards.orgSubject = guard(orgSubject)
 		guards.readerDuty = guard(readerDuty)
 		guards.timeLimit = guard(timeLimit)

@@ -81,44 +81,89 @@ type Stance struct {
 // hedged one or a mere target.
 func (s Stance) Partial() bool { return s.Commits && (s.Hedge != "" || s.Target) }
 
-var (
-	reWord = regexp.MustCompile(`[\p{L}\p{N}'’]+`)
+const (
+	exprReWord = `[\p{L}\p{N}'’]+`
 
-	orgSubject = regexp.MustCompile(`(?i)\b(we|i|please\s+accept\s+(our|my)|our\s+(targets?|aims?|goals?|standards?|promises?|commitments?|pledges?|policy|ambitions?|objectives?)\s+(is|are|will\s+be)|our\s+(\w+\s+)?(staff|team|teams|officers?|advisers?|advisors?|people|colleagues|managers?|caseworkers?|service|services|engineers?|contact\s+centre|call\s+centre|customer\s+services?|complaints?\s+team|nurses?|doctors?)|(the|this)\s+(council|trust|association|company|organisation|organization|department|service|team|landlord|board|practice|authority|agency|firm|bank|provider|hospital|university|college|school|society|group|partnership|ombudsman\s+team)|(a|one\s+of\s+our|a\s+member\s+of\s+(our\s+)?|the\s+)(staff|officer|manager|adviser|advisor|caseworker|case\s+officer|senior\s+manager|complaints?\s+officer|investigating\s+officer|team\s+member)|staff|officers|crews|engineers|operatives|inspectors|surveyors|advisers|advisors|caseworkers|nurses|drivers|someone|somebody|a\s+person|(our|the|a|an)\s+(\w+\s+)?(engineer|surveyor|inspector|operative|crew|nurse|adviser|advisor|officer|caseworker|driver|technician|contractor|team)|your\s+(named\s+)?(case\s+officer|caseworker|housing\s+officer|key\s+worker|contact|adviser|advisor|officer|account\s+manager|engineer|social\s+worker|support\s+worker|nurse|doctor|midwife|health\s+visitor|care\s+coordinator|personal\s+adviser|neighbourhood\s+officer|tenancy\s+officer|link\s+worker))\b`)
+	exprOrgSubject = `(?i)\b(we|i|please\s+accept\s+(our|my)|our\s+(targets?|aims?|goals?|standards?|promises?|commitments?|pledges?|policy|ambitions?|objectives?)\s+(is|are|will\s+be)|our\s+(\w+\s+)?(staff|team|teams|officers?|advisers?|advisors?|people|colleagues|managers?|caseworkers?|service|services|engineers?|contact\s+centre|call\s+centre|customer\s+services?|complaints?\s+team|nurses?|doctors?)|(the|this)\s+(council|trust|association|company|organisation|organization|department|service|team|landlord|board|practice|authority|agency|firm|bank|provider|hospital|university|college|school|society|group|partnership|ombudsman\s+team)|(a|one\s+of\s+our|a\s+member\s+of\s+(our\s+)?|the\s+)(staff|officer|manager|adviser|advisor|caseworker|case\s+officer|senior\s+manager|complaints?\s+officer|investigating\s+officer|team\s+member)|staff|officers|crews|engineers|operatives|inspectors|surveyors|advisers|advisors|caseworkers|nurses|drivers|someone|somebody|a\s+person|(our|the|a|an)\s+(\w+\s+)?(engineer|surveyor|inspector|operative|crew|nurse|adviser|advisor|officer|caseworker|driver|technician|contractor|team)|your\s+(named\s+)?(case\s+officer|caseworker|housing\s+officer|key\s+worker|contact|adviser|advisor|officer|account\s+manager|engineer|social\s+worker|support\s+worker|nurse|doctor|midwife|health\s+visitor|care\s+coordinator|personal\s+adviser|neighbourhood\s+officer|tenancy\s+officer|link\s+worker))\b`
 
 	// The reader's obligation: a time limit or a duty on them.
-	readerDuty = regexp.MustCompile(`(?i)\b(you|customers|residents|tenants|complainants|patients|people|the\s+complainant)\s+(must|need\s+to|needs\s+to|should|have\s+to|has\s+to|are\s+required\s+to|is\s+required\s+to|are\s+expected\s+to|will\s+need\s+to|'ll\s+need\s+to|’ll\s+need\s+to|are\s+asked\s+to|have\s+(up\s+to\s+)?\w+\s+(working\s+|calendar\s+)?(days|weeks|months|years)\b)|\b(must|should|need\s+to)\s+be\s+(made|received|submitted|sent|raised|returned|lodged|brought|logged|reported)\b|\bplease\s+(make\s+sure|ensure|note\s+that\s+you)\b|\b(we|i)\s+(need|expect|ask|require|would\s+like)\s+(you|customers|residents|tenants|all\s+\w+)\b|\bwhat\s+we\s+(expect|need|ask)\s+(from|of)\s+you\b|\bin\s+return\b|\bhow\s+you\s+can\s+help\b|\bno\s+later\s+than\b.*\byou\b|\byou\b.*\bno\s+later\s+than\b`)
+	exprReaderDuty = `(?i)\b(you|customers|residents|tenants|complainants|patients|people|the\s+complainant)\s+(must|need\s+to|needs\s+to|should|have\s+to|has\s+to|are\s+required\s+to|is\s+required\s+to|are\s+expected\s+to|will\s+need\s+to|'ll\s+need\s+to|’ll\s+need\s+to|are\s+asked\s+to|have\s+(up\s+to\s+)?\w+\s+(working\s+|calendar\s+)?(days|weeks|months|years)\b)|\b(must|should|need\s+to)\s+be\s+(made|received|submitted|sent|raised|returned|lodged|brought|logged|reported)\b|\bplease\s+(make\s+sure|ensure|note\s+that\s+you)\b|\b(we|i)\s+(need|expect|ask|require|would\s+like)\s+(you|customers|residents|tenants|all\s+\w+)\b|\bwhat\s+we\s+(expect|need|ask)\s+(from|of)\s+you\b|\bin\s+return\b|\bhow\s+you\s+can\s+help\b|\bno\s+later\s+than\b.*\byou\b|\byou\b.*\bno\s+later\s+than\b`
 
-	timeLimit = regexp.MustCompile(`(?i)\b(within|by|before|no\s+later\s+than|of\s+(the\s+)?(date|receiving|receipt)|after)\b|\b\d+\s+(working\s+|calendar\s+)?(days|weeks|months|years)\b`)
+	exprTimeLimit = `(?i)\b(within|by|before|no\s+later\s+than|of\s+(the\s+)?(date|receiving|receipt)|after)\b|\b\d+\s+(working\s+|calendar\s+)?(days|weeks|months|years)\b`
 
 	// "you will receive a reply": the organisation acts for the reader.
-	readerReceives = regexp.MustCompile(`(?i)\b(you|your\s+\w+(\s+\w+)?)\s+(will|shall|'ll|’ll|should|can\s+expect\s+to|are\s+entitled\s+to)\s+(always\s+)?(receive|get|hear|be\s+(given|sent|offered|told|contacted|called|visited|seen|updated|kept\s+informed|informed|acknowledged|answered|dealt|investigated|reviewed|put\s+through|passed|transferred|assigned|allocated|refunded|compensated|paid|met|invited|able\s+to\s+(speak|talk|meet|see))|speak\s+to|talk\s+to|deal\s+with)\b|\b(your|the|each|every|all|our)\s+(\w+\s+){0,2}(complaints?|enquir(y|ies)|request|case|letter|call|email|appeal|claim|query|repairs?|application)\s+(will|shall|is|are|should)\s+(always\s+|normally\s+|usually\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded)\b|\byou\s+(can|will|should)\s+(always\s+)?expect\s+(a|an|our|the)\s+(\w+\s+){0,2}(reply|response|answer|decision|call|visit|acknowledgement|update)\b`)
+	exprReaderReceives = `(?i)\b(you|your\s+\w+(\s+\w+)?)\s+(will|shall|'ll|’ll|should|can\s+expect\s+to|are\s+entitled\s+to)\s+(always\s+)?(receive|get|hear|be\s+(given|sent|offered|told|contacted|called|visited|seen|updated|kept\s+informed|informed|acknowledged|answered|dealt|investigated|reviewed|put\s+through|passed|transferred|assigned|allocated|refunded|compensated|paid|met|invited|able\s+to\s+(speak|talk|meet|see))|speak\s+to|talk\s+to|deal\s+with)\b|\b(your|the|each|every|all|our)\s+(\w+\s+){0,2}(complaints?|enquir(y|ies)|request|case|letter|call|email|appeal|claim|query|repairs?|application)\s+(will|shall|is|are|should)\s+(always\s+|normally\s+|usually\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded)\b|\byou\s+(can|will|should)\s+(always\s+)?expect\s+(a|an|our|the)\s+(\w+\s+){0,2}(reply|response|answer|decision|call|visit|acknowledgement|update)\b`
 
 	// The reader as the one who acts: "you" as a subject, not an object
 	// ("we will call you").
-	bareReceives = regexp.MustCompile(`(?i)\bwill\s+(then\s+|also\s+|always\s+)?be\s+(fully\s+)?(refunded|compensated|reimbursed|repaid|credited|corrected|fixed|repaired|replaced|put\s+right|sorted|rebooked|contacted|offered|called|visited|answered|acknowledged|investigated)\b|(^|[^\w])(complaints|enquiries|emails|e-mails|letters|calls|phone\s+calls|requests|repairs|appeals|messages|voicemails|applications|queries|claims|reports|cases|visits|refunds|payments)\s+(will|shall|are|is|should)\s+(always\s+|normally\s+|usually\s+|all\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded|returned|made|paid|processed|sent|issued|closed|picked\s+up|followed\s+up)\b`)
+	exprBareReceives = `(?i)\bwill\s+(then\s+|also\s+|always\s+)?be\s+(fully\s+)?(refunded|compensated|reimbursed|repaid|credited|corrected|fixed|repaired|replaced|put\s+right|sorted|rebooked|contacted|offered|called|visited|answered|acknowledged|investigated)\b|(^|[^\w])(complaints|enquiries|emails|e-mails|letters|calls|phone\s+calls|requests|repairs|appeals|messages|voicemails|applications|queries|claims|reports|cases|visits|refunds|payments)\s+(will|shall|are|is|should)\s+(always\s+|normally\s+|usually\s+|all\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded|returned|made|paid|processed|sent|issued|closed|picked\s+up|followed\s+up)\b`
 
-	readerActs = regexp.MustCompile(`(?i)(^\W*|[,;:]\s*|\b(if|when|where|and|then|so|that|once|unless|until|whether)\s+)(you|your\s+\w+)\b|\byou\s+(can|may|could|must|should|need|needs|have|will|'ll|’ll|are|want|wish|would|feel|think|disagree|remain|might|do|did|get|make|contact|call|write|email|ask|tell|complain|go|visit)\b`)
+	exprReaderActs = `(?i)(^\W*|[,;:]\s*|\b(if|when|where|and|then|so|that|once|unless|until|whether)\s+)(you|your\s+\w+)\b|\byou\s+(can|may|could|must|should|need|needs|have|will|'ll|’ll|are|want|wish|would|feel|think|disagree|remain|might|do|did|get|make|contact|call|write|email|ask|tell|complain|go|visit)\b`
 
-	commitModal = regexp.MustCompile(`(?i)\b(is\s+to|are\s+to|will|shall|'ll|’ll|are\s+going\s+to|promise|promises|pledge|pledges|commit|commits|are\s+committed|is\s+committed|guarantee|guarantees|undertake|undertakes|always|aim|aims|try|tries|endeavour|endeavours|strive|strives|seek|seeks|intend|intends|plan|plans|expect|expects|would|can|may|must|make\s+sure|ensure|ensures|want|offer|offers|do|does)\b`)
+	exprCommitModal = `(?i)\b(is\s+to|are\s+to|will|shall|'ll|’ll|are\s+going\s+to|promise|promises|pledge|pledges|commit|commits|are\s+committed|is\s+committed|guarantee|guarantees|undertake|undertakes|always|aim|aims|try|tries|endeavour|endeavours|strive|strives|seek|seeks|intend|intends|plan|plans|expect|expects|would|can|may|must|make\s+sure|ensure|ensures|want|offer|offers|do|does)\b`
 
 	// A present-tense verb of the organisation's ("we reply within").
-	presentVerb = regexp.MustCompile(`(?i)\b(crews|engineers|operatives|inspectors|surveyors|advisers|advisors|caseworkers|nurses|drivers|staff|officers)\s+((always|also|now|normally|usually|often|generally)\s+)?(will|can|are|return|visit|call|come|aim|attend|reply|respond|answer|fix|repair|complete|wear|carry|identify|tell|give|arrive|collect|empty|work|deal|help|offer|look|check|inspect|contact|write)\b|\bplease\s+accept\s+(our|my)\b|\b(we|i)\s*('re|’re|'m|’m|'ve|’ve)\b|\b(we|i|staff|officers|our\s+\w+(\s+\w+)?|the\s+\w+)\s+((always|also|now|then|normally|usually|often|generally|still|all|both|each|sincerely|truly|deeply|really|very|fully|unreservedly)\s+)?(are|am|is|was|were|got|made|fell|let|failed|have|has|complete|completes|finish|finishes|process|processes|pay|pays|collect|collects|empty|empties|clear|clears|attend|attends|come|comes|carry|carries|aim|aims|regret|regrets|accept|accepts|admit|admits|recognise|recognises|recognize|acknowledges|reply|respond|answer|acknowledge|apologi[sz]e|call|visit|contact|write|aim|publish|report|offer|provide|give|send|fix|repair|refund|investigate|review|arrange|meet|return|deal|look|say|put|keep|tell|update|explain|ask|listen|learn|record|log|assign|acknowledges|replies|responds|answers|publishes|reports|offers|provides|gives|sends|fixes|repairs|investigates|reviews|arranges|meets|returns|deals|aims|says|puts|keeps|tells|updates|explains|apologi[sz]es|visits|calls|contacts|writes)\b`)
+	exprPresentVerb = `(?i)\b(crews|engineers|operatives|inspectors|surveyors|advisers|advisors|caseworkers|nurses|drivers|staff|officers)\s+((always|also|now|normally|usually|often|generally)\s+)?(will|can|are|return|visit|call|come|aim|attend|reply|respond|answer|fix|repair|complete|wear|carry|identify|tell|give|arrive|collect|empty|work|deal|help|offer|look|check|inspect|contact|write)\b|\bplease\s+accept\s+(our|my)\b|\b(we|i)\s*('re|’re|'m|’m|'ve|’ve)\b|\b(we|i|staff|officers|our\s+\w+(\s+\w+)?|the\s+\w+)\s+((always|also|now|then|normally|usually|often|generally|still|all|both|each|sincerely|truly|deeply|really|very|fully|unreservedly)\s+)?(are|am|is|was|were|got|made|fell|let|failed|have|has|complete|completes|finish|finishes|process|processes|pay|pays|collect|collects|empty|empties|clear|clears|attend|attends|come|comes|carry|carries|aim|aims|regret|regrets|accept|accepts|admit|admits|recognise|recognises|recognize|acknowledges|reply|respond|answer|acknowledge|apologi[sz]e|call|visit|contact|write|aim|publish|report|offer|provide|give|send|fix|repair|refund|investigate|review|arrange|meet|return|deal|look|say|put|keep|tell|update|explain|ask|listen|learn|record|log|assign|acknowledges|replies|responds|answers|publishes|reports|offers|provides|gives|sends|fixes|repairs|investigates|reviews|arranges|meets|returns|deals|aims|says|puts|keeps|tells|updates|explains|apologi[sz]es|visits|calls|contacts|writes)\b`
 
-	hedges = regexp.MustCompile(`(?i)\b(do\s+(our|my)\s+(very\s+)?best|doing\s+(our|my)\s+best|try\s+our\s+best|wherever\s+(possible|we\s+can|practicable)|where\s+(possible|practicable|appropriate|we\s+can|it\s+is\s+possible|feasible)|whenever\s+(possible|we\s+can)|if\s+(at\s+all\s+)?(possible|practicable|appropriate|we\s+can)|as\s+far\s+as\s+(possible|we\s+can|practicable|reasonably\s+practicable)|normally|usually|generally|typically|ordinarily|in\s+most\s+cases|most\s+of\s+the\s+time|in\s+general|aim(s|ing)?\s+to|try(ing)?\s+to|tries\s+to|endeavou?r(s|ing)?\s+to|strive(s)?\s+to|seek(s)?\s+to|hope(s)?\s+to|intend(s)?\s+to|would\s+hope|should\s+be\s+able|may\s+be\s+able|might|may|could|where\s+necessary|as\s+soon\s+as\s+(we\s+)?(can|possible|practicable)|at\s+(our|the)\s+discretion|subject\s+to\s+(availability|resources|capacity)|(we|I)\s+should|reasonable\s+(efforts|endeavours)|(every|all)\s+(reasonable\s+)?effort)\b`)
+	exprHedges = `(?i)\b(do\s+(our|my)\s+(very\s+)?best|doing\s+(our|my)\s+best|try\s+our\s+best|wherever\s+(possible|we\s+can|practicable)|where\s+(possible|practicable|appropriate|we\s+can|it\s+is\s+possible|feasible)|whenever\s+(possible|we\s+can)|if\s+(at\s+all\s+)?(possible|practicable|appropriate|we\s+can)|as\s+far\s+as\s+(possible|we\s+can|practicable|reasonably\s+practicable)|normally|usually|generally|typically|ordinarily|in\s+most\s+cases|most\s+of\s+the\s+time|in\s+general|aim(s|ing)?\s+to|try(ing)?\s+to|tries\s+to|endeavou?r(s|ing)?\s+to|strive(s)?\s+to|seek(s)?\s+to|hope(s)?\s+to|intend(s)?\s+to|would\s+hope|should\s+be\s+able|may\s+be\s+able|might|may|could|where\s+necessary|as\s+soon\s+as\s+(we\s+)?(can|possible|practicable)|at\s+(our|the)\s+discretion|subject\s+to\s+(availability|resources|capacity)|(we|I)\s+should|reasonable\s+(efforts|endeavours)|(every|all)\s+(reasonable\s+)?effort)\b`
 
-	targetWords = regexp.MustCompile(`(?i)\b(targets?|aim(s|ed|ing)?|goals?|ambitions?|objectives?|aspir(e|es|ation|ations)|we\s+want\s+to|our\s+standard\s+is\s+to\s+aim)\b`)
+	exprTargetWords = `(?i)\b(targets?|aim(s|ed|ing)?|goals?|ambitions?|objectives?|aspir(e|es|ation|ations)|we\s+want\s+to|our\s+standard\s+is\s+to\s+aim)\b`
 
-	negation = regexp.MustCompile(`(?i)\b(not|never|no\s+one|nobody|nothing|cannot|can't|can’t|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|didn’t|isn't|isn’t|aren't|aren’t|wouldn't|wouldn’t|shouldn't|shouldn’t|unable|neither|nor)\b|\bno\s+(longer|more)\b`)
+	exprNegation = `(?i)\b(not|never|no\s+one|nobody|nothing|cannot|can't|can’t|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|didn’t|isn't|isn’t|aren't|aren’t|wouldn't|wouldn’t|shouldn't|shouldn’t|unable|neither|nor)\b|\bno\s+(longer|more)\b`
 
-	conditionWords = regexp.MustCompile(`(?i)(^|[\s,;(])(if|unless|provided(\s+that)?|providing(\s+that)?|as\s+long\s+as|so\s+long\s+as|only\s+when|only\s+if|once|subject\s+to|on\s+condition\s+that|in\s+the\s+event\s+that|on\s+payment|in\s+return\s+for)\b`)
+	exprConditionWords = `(?i)(^|[\s,;(])(if|unless|provided(\s+that)?|providing(\s+that)?|as\s+long\s+as|so\s+long\s+as|only\s+when|only\s+if|once|subject\s+to|on\s+condition\s+that|in\s+the\s+event\s+that|on\s+payment|in\s+return\s+for)\b`
 
 	// a condition on the organisation's own fault or the circumstance,
 	// not on the reader: "if we get it wrong", "when things go wrong".
-	faultCondition = regexp.MustCompile(`(?i)\b(if|when|where|whenever|once)\s+(we|i|our\s+\w+|the\s+\w+|things|something|anything|a\s+mistake|mistakes|an\s+error|errors)\b(\s+\w+){0,4}?\s+(got|get|gets|make|made|makes|go|goes|went|have\s+(made|got|gone|been|fallen)|has\s+(made|gone|been|fallen)|are\s+(wrong|at\s+fault|late)|were\s+(wrong|at\s+fault)|is\s+(wrong|late)|fall|fell|falls|fail|failed|fails|let|did\s+not|didn't|didn’t|do\s+not|don't|don’t|cannot|can't|can’t|miss|missed|misses)\b|\bif\s+(possible|appropriate|necessary|needed|required|you\s+(wish|prefer|would\s+like|want|ask|need|are\s+(unhappy|not\s+(happy|satisfied))|remain|still|feel|disagree|have\s+(a\s+)?(complaint|concern|problem|disability)))\b|\bif\s+you\s+(are\s+not|aren't|aren’t|remain)\b`)
+	exprFaultCondition = `(?i)\b(if|when|where|whenever|once)\s+(we|i|our\s+\w+|the\s+\w+|things|something|anything|a\s+mistake|mistakes|an\s+error|errors)\b(\s+\w+){0,4}?\s+(got|get|gets|make|made|makes|go|goes|went|have\s+(made|got|gone|been|fallen)|has\s+(made|gone|been|fallen)|are\s+(wrong|at\s+fault|late)|were\s+(wrong|at\s+fault)|is\s+(wrong|late)|fall|fell|falls|fail|failed|fails|let|did\s+not|didn't|didn’t|do\s+not|don't|don’t|cannot|can't|can’t|miss|missed|misses)\b|\bif\s+(possible|appropriate|necessary|needed|required|you\s+(wish|prefer|would\s+like|want|ask|need|are\s+(unhappy|not\s+(happy|satisfied))|remain|still|feel|disagree|have\s+(a\s+)?(complaint|concern|problem|disability)))\b|\bif\s+you\s+(are\s+not|aren't|aren’t|remain)\b`
 
-	readerConditionWords = regexp.MustCompile(`(?i)\b(if|once|when|where)\s+you\s+(\w+\s+){0,3}(pay|paid|pays|purchase|purchased|buy|bought|subscribe|subscribed|sign\s+up|signed\s+up|upgrade|upgraded|opt\s+in|opted\s+in|join|joined|register\s+for|take\s+out|choose\s+(our|the)\s+(premium|priority|express|fast[\s-]track))\b|\b(provided(\s+that)?|providing(\s+that)?|as\s+long\s+as|so\s+long\s+as|only\s+(if|when)|on\s+condition\s+that)\s+(you|your|the\s+(customer|resident|tenant|complainant|applicant|patient))\b|\bon\s+payment\b|\bsubject\s+to\s+(a\s+|the\s+)?(fee|charge|payment|you)\b|\bin\s+return\s+for\b|\bfor\s+an?\s+(extra|additional|small)\s+(fee|charge)\b|\bat\s+an?\s+(extra|additional)\s+(cost|charge)\b|\bpremium\s+(service|option|package|plan)\b|\bpriority\s+service\s+(fee|charge|plan)\b`)
+	exprReaderConditionWords = `(?i)\b(if|once|when|where)\s+you\s+(\w+\s+){0,3}(pay|paid|pays|purchase|purchased|buy|bought|subscribe|subscribed|sign\s+up|signed\s+up|upgrade|upgraded|opt\s+in|opted\s+in|join|joined|register\s+for|take\s+out|choose\s+(our|the)\s+(premium|priority|express|fast[\s-]track))\b|\b(provided(\s+that)?|providing(\s+that)?|as\s+long\s+as|so\s+long\s+as|only\s+(if|when)|on\s+condition\s+that)\s+(you|your|the\s+(customer|resident|tenant|complainant|applicant|patient))\b|\bon\s+payment\b|\bsubject\s+to\s+(a\s+|the\s+)?(fee|charge|payment|you)\b|\bin\s+return\s+for\b|\bfor\s+an?\s+(extra|additional|small)\s+(fee|charge)\b|\bat\s+an?\s+(extra|additional)\s+(cost|charge)\b|\bpremium\s+(service|option|package|plan)\b|\bpriority\s+service\s+(fee|charge|plan)\b`
 )
+
+// The expressions, compiled the first time a sentence is read
+// (compileExpressions, from loadGuards), so that no command pays for them
+// at start-up.
+var (
+	reWord               *regexp.Regexp
+	orgSubject           *regexp.Regexp
+	readerDuty           *regexp.Regexp
+	timeLimit            *regexp.Regexp
+	readerReceives       *regexp.Regexp
+	bareReceives         *regexp.Regexp
+	readerActs           *regexp.Regexp
+	commitModal          *regexp.Regexp
+	presentVerb          *regexp.Regexp
+	hedges               *regexp.Regexp
+	targetWords          *regexp.Regexp
+	negation             *regexp.Regexp
+	conditionWords       *regexp.Regexp
+	faultCondition       *regexp.Regexp
+	readerConditionWords *regexp.Regexp
+	mainClause           *regexp.Regexp
+	leadingCondition     *regexp.Regexp
+	standardRow          *regexp.Regexp
+)
+
+func compileExpressions() {
+	reWord = regexp.MustCompile(exprReWord)
+	orgSubject = regexp.MustCompile(exprOrgSubject)
+	readerDuty = regexp.MustCompile(exprReaderDuty)
+	timeLimit = regexp.MustCompile(exprTimeLimit)
+	readerReceives = regexp.MustCompile(exprReaderReceives)
+	bareReceives = regexp.MustCompile(exprBareReceives)
+	readerActs = regexp.MustCompile(exprReaderActs)
+	commitModal = regexp.MustCompile(exprCommitModal)
+	presentVerb = regexp.MustCompile(exprPresentVerb)
+	hedges = regexp.MustCompile(exprHedges)
+	targetWords = regexp.MustCompile(exprTargetWords)
+	negation = regexp.MustCompile(exprNegation)
+	conditionWords = regexp.MustCompile(exprConditionWords)
+	faultCondition = regexp.MustCompile(exprFaultCondition)
+	readerConditionWords = regexp.MustCompile(exprReaderConditionWords)
+	mainClause = regexp.MustCompile(exprMainClause)
+	leadingCondition = regexp.MustCompile(exprLeadingCondition)
+	standardRow = regexp.MustCompile(exprStandardRow)
+}
 
 // clauseOf returns the clause of the sentence holding [start, end): from
 // the last clause break before start to the first after end.
@@ -172,9 +217,9 @@ func (sn *Sentence) clauseOf(start, end int) (int, int) {
 	return lo, hi
 }
 
-var mainClause = regexp.MustCompile(`(?i)\b(we|you|i|they|it|the\s+\w+|our\s+\w+)\s+(will|can|may|should|must|could|'ll|’ll|shall|would|are\s+able|have\s+the\s+right)\b`)
+const exprMainClause = `(?i)\b(we|you|i|they|it|the\s+\w+|our\s+\w+)\s+(will|can|may|should|must|could|'ll|’ll|shall|would|are\s+able|have\s+the\s+right)\b`
 
-var leadingCondition = regexp.MustCompile(`(?i)^\W*(if|when|where|whenever|wherever|unless|once|should|provided|as\s+long\s+as|in\s+the\s+event|after|before|while)\b`)
+const exprLeadingCondition = `(?i)^\W*(if|when|where|whenever|wherever|unless|once|should|provided|as\s+long\s+as|in\s+the\s+event|after|before|while)\b`
 
 // startsClause reports whether the text after a comma starts a clause of
 // its own: "but", "although", "and we", "so you"...
@@ -393,7 +438,7 @@ func NewItem(lead, item string) (s *Sentence, off int) {
 
 // standardRow is a table's heading or header that names what its rows
 // are: standards, targets, promises or pledges.
-var standardRow = regexp.MustCompile(`(?i)\b(standards?|targets?|promises?|pledges?|commitments?|service\s+levels?)\b`)
+const exprStandardRow = `(?i)\b(standards?|targets?|promises?|pledges?|commitments?|service\s+levels?)\b`
 
 // OfRow reads a table row as one sentence, after what names its rows:
 // context is the heading above its table and its header row, as
@@ -409,4 +454,7 @@ func OfRow(context, row string) Stance {
 }
 
 // Words counts the words of s, as the stance reader sees them.
-func Words(s string) int { return len(reWord.FindAllStringIndex(s, -1)) }
+func Words(s string) int {
+	loadGuards()
+	return len(reWord.FindAllStringIndex(s, -1))
+}
