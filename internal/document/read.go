@@ -137,6 +137,7 @@ func wrapErr(path, format string, err error, lim Limits) error {
 	e := &diag.Error{Pos: diag.Pos{File: path}, Msg: fmt.Sprintf("cannot read %s: %v", formatName(format), err)}
 	var zl *errZipLimit
 	var to *errPDFTimeout
+	var pm *errPDFMemory
 	switch {
 	case errors.As(err, &zl):
 		if strings.Contains(zl.msg, "limit of") {
@@ -144,6 +145,8 @@ func wrapErr(path, format string, err error, lim Limits) error {
 		}
 	case errors.As(err, &to):
 		e.WithHint("raise it with --pdf-timeout, or convert the PDF to text first (e.g. pdftotext)")
+	case errors.As(err, &pm):
+		e.WithHint("raise it with --pdf-memory if the document is genuine, or convert the PDF to text first (e.g. pdftotext)")
 	case errors.Is(err, errNoTextLayer):
 		e.Msg = "cannot read PDF: it has no text layer (a scanned or image-only PDF?)"
 		e.WithHint("it has no text layer; run OCR (e.g. ocrmypdf) first")
