@@ -107,6 +107,12 @@ type AuditOptions struct {
 	// or about to expire) as the audit is scored; they are in the
 	// Result's Notices too.
 	OnNotice func(string)
+	// FailOnExpired asks the caller to fail the audit when a waiver that
+	// covers one of its items has expired (the settings file's
+	// fail-on-expired); OnExpired, when set, receives each such waiver,
+	// whether or not FailOnExpired is set.
+	FailOnExpired bool
+	OnExpired     func(ExpiredWaiver)
 	// Cases is a complaints case log for the items with cases: evidence
 	// and the measures CH01/CH02; nil for none. Open cases are judged as
 	// of Now.
@@ -116,16 +122,16 @@ type AuditOptions struct {
 	inlineWaivers *config.Config
 }
 
-// ApplyConfig takes the waivers and their warning period from the settings
-// file at path (see FindConfig), where given does not report the caller
-// set them ("waivers", "warn-expiry"): the waivers an organisation agreed
+// ApplyConfig takes the waivers, their warning period and fail-on-expired
+// from the settings file at path (see FindConfig), where given does not
+// report the caller set them ("waivers", "warn-expiry", "fail-on-expired"): the waivers an organisation agreed
 // apply to its audits as to its checks.
 func (o *AuditOptions) ApplyConfig(path string, given func(setting string) bool) error {
 	c, err := config.Load(path)
 	if err != nil {
 		return err
 	}
-	waiverSettings(c, given, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry)
+	waiverSettings(c, given, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry, &o.FailOnExpired)
 	caseSettings(c, given, o.Cases)
 	return nil
 }
@@ -182,6 +188,11 @@ func Audit(ctx context.Context, o AuditOptions) (*result.Result, error) {
 	var notices []string
 	if ws != nil {
 		in.Waived, notices = ws.apply(cl, in.Subject, docs, now(), o.WarnExpiry)
+		if o.OnExpired != nil {
+			for _, e := range ws.expired(cl, in.Subject, docs, now()) {
+				o.OnExpired(e)
+			}
+		}
 	}
 	r, err := score.Evaluate(cl, in)
 	if err != nil {

@@ -46,6 +46,9 @@ type CheckOptions struct {
 	// expiry a waiver becomes a notice (see DefaultWarnExpiry).
 	Waivers    string
 	WarnExpiry int
+	// FailOnExpired fails the run when a waiver that covers an item of a
+	// document has expired (CheckRun.Expired lists them either way).
+	FailOnExpired bool
 	// Now gives today's date, for waivers (nil: time.Now).
 	Now func() time.Time
 	// Jobs is how many documents are read at once (0: GOMAXPROCS).
@@ -74,7 +77,7 @@ type CheckOptions struct {
 // as set by the caller. Settings are named by their keys in the file:
 // "checklists", "include", "exclude", "fail-under", "format", "together",
 // "subject", "max-file-size", "max-unzipped", "pdf-timeout", "pdf-memory", "waivers",
-// "warn-expiry". The file's paths are added to o.Paths, and its checks:
+// "warn-expiry", "fail-on-expired". The file's paths are added to o.Paths, and its checks:
 // entries pick the checklists of the documents they match. The format it
 // names, if any, is returned for the caller's report.
 func (o *CheckOptions) ApplyConfig(path string, given func(setting string) bool) (format string, err error) {
@@ -131,7 +134,7 @@ func (o *CheckOptions) ApplyConfig(path string, given func(setting string) bool)
 	if !given("pdf-memory") && c.PDFMemory > 0 {
 		o.Limits.PDFMemory = c.PDFMemory
 	}
-	waiverSettings(c, given, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry)
+	waiverSettings(c, given, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry, &o.FailOnExpired)
 	if !given("format") {
 		format = c.Format
 	}
@@ -160,10 +163,22 @@ type CheckRun struct {
 	// Judged and Failed count the Results made, and those that failed,
 	// whether kept or handed to OnResults.
 	Judged, Failed int
+	// Expired are the expired waivers that covered an item of a document,
+	// once each, in the order they were met.
+	Expired []ExpiredWaiver
+	// failOnExpired is CheckOptions.FailOnExpired.
+	failOnExpired bool
 }
 
-// Passed reports whether every Result passed and the run was complete.
-func (r *CheckRun) Passed() bool { return !r.Interrupted && r.Failed == 0 }
+// Passed reports whether every Result passed and the run was complete
+// (and, with FailOnExpired, no waiver had expired).
+func (r *CheckRun) Passed() bool {
+	return !r.Interrupted && r.Failed == 0 && !(r.failOnExpired && len(r.Expired) > 0)
+}
+
+// ExpiredFails reports whether the run fails because of its expired
+// waivers (FailOnExpired, and one expired).
+func (r *CheckRun) ExpiredFails() bool { return r.failOnExpired && len(r.Expired) > 0 }
 
 // PreparedCheck is a check whose checklists are compiled and whose
 // documents are found, ready to run.
@@ -240,6 +255,7 @@ func (p *PreparedCheck) Run(ctx context.Context) (*CheckRun, error) {
 		Checklists:      p.plan.all(),
 		Documents:       len(files),
 		MixedThresholds: p.plan.mixed(),
+		failOnExpired:   p.o.FailOnExpired,
 	}
 	o := p.o
 	o.OnResults, o.OnProgress = p.OnResults, p.OnProgress
@@ -460,6 +476,7 @@ type outcome struct {
 	idx     int
 	results []*result.Result
 	errs    []result.FileError
+	expired []ExpiredWaiver
 }
 
 func (c *checker) progress(done int) {
@@ -537,6 +554,7 @@ func (c *checker) each(ctx context.Context, files []string) {
 			}
 		}
 		c.run.Errors = append(c.run.Errors, out.errs...)
+		c.run.Expired = addExpired(c.run.Expired, out.expired)
 	}
 	for out := range outs {
 		checked[out.idx] = true
@@ -633,6 +651,7 @@ func (c *checker) judge(targets []use, path string, idx int) (out outcome) {
 		// further; without them a held Result keeps less.
 		auto := t.set.EvaluateEvidence(ev, c.o.KeepPasses)
 		r, err := c.evaluate(t, path, []string{path}, auto)
+		out.expired = append(out.expired, c.ws.expired(t.cl, path, []string{path}, c.o.Now())...)
 		if err != nil {
 			out.errs = append(out.errs, result.FileError{File: path, Message: err.Error()})
 			continue
@@ -698,6 +717,7 @@ func (c *checker) together(ctx context.Context, files []string) error {
 		if err != nil {
 			return err
 		}
+		c.run.Expired = addExpired(c.run.Expired, c.ws.expired(u.cl, subject, ps, c.o.Now()))
 		c.add([]*result.Result{r})
 		c.run.Results = append(c.run.Results, r)
 	}

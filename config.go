@@ -34,9 +34,9 @@ func loadConfig(path string) (*config.Config, error) {
 }
 
 // waiverSettings takes the waivers (a file, or a list written in the
-// settings file itself) and the expiry warning from c, where given does
+// settings file itself), the expiry warning and fail-on-expired from c, where given does
 // not say the caller set them; check and audit share it.
-func waiverSettings(c *config.Config, given func(string) bool, file *string, inline **config.Config, warnDays *int) {
+func waiverSettings(c *config.Config, given func(string) bool, file *string, inline **config.Config, warnDays *int, failOnExpired *bool) {
 	if !given("waivers") && c.Waivers != nil {
 		if c.WaiversFile != "" {
 			*file = c.Path(c.WaiversFile)
@@ -46,5 +46,8 @@ func waiverSettings(c *config.Config, given func(string) bool, file *string, inl
 	}
 	if !given("warn-expiry") && c.WarnExpiry != nil {
 		*warnDays = *c.WarnExpiry
+	}
+	if !given("fail-on-expired") && c.FailOnExpired {
+		*failOnExpired = true
 	}
 }

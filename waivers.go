@@ -1,6 +1,7 @@
 package svcaudit
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/svcaudit/svcaudit/checklist"
@@ -26,6 +27,58 @@ func loadWaivers(file string, inline *config.Config) (waivers, error) {
 		return waiver.ParseNode(inline.File, inline.Waivers)
 	}
 	return nil, nil
+}
+
+// ExpiredWaiver is a waiver that covered an item of a check or an audit
+// but had expired, and so no longer excused it; --fail-on-expired fails the
+// run on one.
+type ExpiredWaiver struct {
+	// Item is the item as the waiver names it; Expires its last day
+	// (YYYY-MM-DD).
+	Item, Owner, Expires string
+	// File and Line are where the waiver is written.
+	File string
+	Line int
+}
+
+// String says which waiver expired, when, whose it is and where it is
+// written: "waiver for ITEM expired on 2026-10-01 (owner), waivers.yaml:7".
+func (e ExpiredWaiver) String() string {
+	s := fmt.Sprintf("waiver for %s expired on %s (%s)", e.Item, e.Expires, e.Owner)
+	if e.File != "" && e.Line > 0 {
+		s += fmt.Sprintf(", %s:%d", e.File, e.Line)
+	} else if e.File != "" {
+		s += ", " + e.File
+	}
+	return s
+}
+
+// expired lists the expired waivers that cover items of cl for this
+// subject and these documents.
+func (ws waivers) expired(cl *checklist.Checklist, subject string, docs []string, now time.Time) []ExpiredWaiver {
+	var out []ExpiredWaiver
+	for _, w := range waiver.ExpiredFor(ws, cl, subject, docs, now) {
+		out = append(out, ExpiredWaiver{Item: w.Item, Owner: w.Owner, Expires: w.Expires.Format(waiver.DateLayout), File: w.Pos.File, Line: w.Pos.Line})
+	}
+	return out
+}
+
+// addExpired appends to list the waivers of more it does not hold yet
+// (the same waiver covers an item of many documents).
+func addExpired(list []ExpiredWaiver, more []ExpiredWaiver) []ExpiredWaiver {
+	for _, e := range more {
+		seen := false
+		for _, have := range list {
+			if have == e {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			list = append(list, e)
+		}
+	}
+	return list
 }
 
 // apply finds the waivers that excuse items of cl for this subject and

@@ -68,8 +68,8 @@ root); flags override them. A document that cannot be read is reported and
 the run goes on.
 
 Exit status: 0 every document passed; 1 a document failed (below
---fail-under, a critical item, or a gate); 2 bad usage, or nothing could be
-checked.`,
+--fail-under, a critical item, or a gate), or a waiver had expired (with
+--fail-on-expired); 2 bad usage, or nothing could be checked.`,
 		Example: `  svcaudit check docs/
   svcaudit check -c keeps-promises --fail-under 70 "policies/**/*.md"
   svcaudit check --format sarif -o svcaudit.sarif
@@ -152,6 +152,7 @@ checked.`,
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file")
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", svcaudit.DefaultWarnExpiry, "flag waivers expiring within this many days")
+	f.BoolVar(&o.FailOnExpired, "fail-on-expired", false, "exit 1 when a waiver that covers an item has expired (for CI)")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
 	return cmd
 }
@@ -293,6 +294,11 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 
 	rep := &stream.Report{Results: run.Results, Errors: run.Errors, NotChecked: run.NotChecked, Interrupted: run.Interrupted,
 		Checklists: checklists, Threshold: o.FailUnder, MixedThresholds: run.MixedThresholds, Together: o.Together}
+	if run.ExpiredFails() {
+		for _, e := range run.Expired {
+			rep.Expired = append(rep.Expired, e.String())
+		}
+	}
 	if w != nil {
 		rep.Tally = w.Tally()
 		err = w.Close(rep)
@@ -324,10 +330,25 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return &FailedError{Reason: fmt.Sprintf("interrupted: %d of %d documents not checked", len(run.NotChecked), run.Documents)}
 	case nothing:
 		return checkError(svcaudit.ErrNothingChecked)
+	case run.Failed == 0 && run.ExpiredFails():
+		return &FailedError{Reason: expiredReason(run.Expired)}
 	case !run.Passed():
 		return &FailedError{}
 	}
 	return nil
+}
+
+// expiredReason is the one-line reason a run failed on its expired
+// waivers, as `actions --fail-overdue` gives for overdue actions.
+func expiredReason(es []svcaudit.ExpiredWaiver) string {
+	if len(es) == 1 {
+		return "1 waiver has expired: " + es[0].String()
+	}
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.String()
+	}
+	return fmt.Sprintf("%d waivers have expired: %s", len(es), strings.Join(parts, "; "))
 }
 
 // checkError gives the errors of the check pipeline the command line's

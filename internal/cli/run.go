@@ -54,6 +54,9 @@ type RunOptions struct {
 	// that many days.
 	Waivers    string
 	WarnExpiry int
+	// FailOnExpired fails the audit (exit 1) when a waiver that covers
+	// one of its items has expired.
+	FailOnExpired bool
 	// Actions is a corrective-action register brought up to date with the
 	// audit's failures and passes.
 	Actions string
@@ -125,6 +128,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.BoolVarP(&o.Interactive, "interactive", "i", false, "interview even when an answers file is given")
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file: waived items count as neither pass nor fail")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", 30, "flag waivers expiring within this many days")
+	f.BoolVar(&o.FailOnExpired, "fail-on-expired", false, "exit 1 when a waiver that covers an item has expired (for CI)")
 	f.StringVar(&o.Actions, "actions", "", "corrective-action register to raise actions in and close them (created if missing)")
 	f.StringVar(&o.AsOf, "as-of", "", "judge waivers, actions and open cases as of this date (YYYY-MM-DD), not today")
 	o.Cases.flags(cmd)
@@ -177,12 +181,12 @@ func (o *RunOptions) applyConfig(changed func(string) bool) error {
 	if err != nil || path == "" {
 		return err
 	}
-	o.base.Waivers, o.base.WarnExpiry = o.Waivers, o.WarnExpiry
+	o.base.Waivers, o.base.WarnExpiry, o.base.FailOnExpired = o.Waivers, o.WarnExpiry, o.FailOnExpired
 	o.base.Cases = &o.Cases.Log // .svcaudit.yaml's cases: fills in what the flags leave
 	if err := o.base.ApplyConfig(path, changed); err != nil {
 		return err
 	}
-	o.Waivers, o.WarnExpiry = o.base.Waivers, o.base.WarnExpiry
+	o.Waivers, o.WarnExpiry, o.FailOnExpired = o.base.Waivers, o.base.WarnExpiry, o.base.FailOnExpired
 	return nil
 }
 
@@ -252,6 +256,8 @@ func runRun(o *RunOptions) error {
 		a.FailUnder = &t
 	}
 	a.OnNotice = func(n string) { fmt.Fprintf(o.IO.ErrOut, "svcaudit: %s\n", safe.Line(n)) }
+	var expired []svcaudit.ExpiredWaiver
+	a.OnExpired = func(e svcaudit.ExpiredWaiver) { expired = append(expired, e) }
 	var flush func()
 	a.Cases, flush = o.Cases.caseLog(o.IO.ErrOut)
 	r, err := svcaudit.Audit(context.Background(), a)
@@ -296,6 +302,9 @@ func runRun(o *RunOptions) error {
 	}
 	if !r.Passed {
 		return &FailedError{Reason: failReason(r)}
+	}
+	if o.FailOnExpired && len(expired) > 0 {
+		return &FailedError{Reason: expiredReason(expired)}
 	}
 	return nil
 }

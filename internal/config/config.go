@@ -65,6 +65,9 @@ type Config struct {
 	// WarnExpiry is how many days before a waiver expires it is flagged
 	// (nil: unset).
 	WarnExpiry *int
+	// FailOnExpired fails a check or an audit when a waiver that covers
+	// one of its items has expired.
+	FailOnExpired bool
 	// Cases says how to read a complaints case log (nil: unset).
 	Cases *Cases
 }
@@ -73,7 +76,7 @@ type Config struct {
 var keys = []string{
 	"checklists", "checks", "paths", "include", "exclude", "fail-under", "format",
 	"together", "subject", "max-file-size", "max-unzipped", "pdf-timeout", "pdf-memory",
-	"waivers", "warn-expiry", "cases",
+	"waivers", "warn-expiry", "fail-on-expired", "cases",
 }
 
 // Load reads and parses the configuration file at path.
@@ -259,6 +262,13 @@ func Parse(file string, data []byte) (*Config, error) {
 				continue
 			}
 			c.WarnExpiry = &n
+		case "fail-on-expired":
+			b, err := strconv.ParseBool(v.Value)
+			if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" || err != nil {
+				errs.Addf(pos(v), "fail-on-expired must be true or false, not %q", short(v))
+				continue
+			}
+			c.FailOnExpired = b
 		case "cases":
 			c.Cases = parseCases(v, pos, &errs)
 		default:

@@ -66,5 +66,7 @@ fail-under: 60
 # waivers: .svcaudit-waivers.yaml
 # Flag waivers this many days before they expire.
 # warn-expiry: 30
+# Fail the check (exit 1) when a waiver that covers an item has expired.
+# fail-on-expired: false
 `)
 }

@@ -221,6 +221,23 @@ func Apply(ws []Waiver, cl *checklist.Checklist, subject string, docs []string, 
 	return waived, notices
 }
 
+// ExpiredFor returns the waivers of ws that cover an item of cl in an audit
+// of subject over docs and have expired on now's date, once each, in the
+// checklist's item order: what --fail-on-expired fails on.
+func ExpiredFor(ws []Waiver, cl *checklist.Checklist, subject string, docs []string, now time.Time) []Waiver {
+	var out []Waiver
+	said := map[int]bool{}
+	for _, it := range cl.Items() {
+		for i, w := range ws {
+			if !said[i] && w.CoversItem(it, subject, docs) && w.State(now, 0) == Expired {
+				said[i] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
 // Unknown reports the waivers whose item is none of ids (full ids of every
 // item the waivers could apply to, and CHECKLIST/REF for items with a ref), each at the waiver's place with a
 // did-you-mean hint: a typo in a waiver would otherwise silently waive

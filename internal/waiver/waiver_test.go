@@ -238,6 +238,28 @@ func TestApply(t *testing.T) {
 	}
 }
 
+func TestExpired(t *testing.T) {
+	cl := &checklist.Checklist{ID: "p", Sections: []*checklist.Section{{ID: "s", Items: []*checklist.Item{
+		{ID: "a", FullID: "p/a"}, {ID: "b", FullID: "p/b"}, {ID: "c", FullID: "p/c"},
+	}}}}
+	ws := []Waiver{
+		{Item: "p/a", Owner: "A", Expires: date("2027-06-30")},                   // active
+		{Item: "p/c", Owner: "C", Expires: date("2026-11-01")},                   // expired
+		{Item: "b", Owner: "B", Expires: date("2026-11-29")},                     // expired, by short id
+		{Item: "p/b", Subject: "Other", Owner: "D", Expires: date("2020-01-01")}, // another subject
+		{Item: "q/a", Owner: "Q", Expires: date("2026-01-01")},                   // another checklist
+		{Item: "p/c", Owner: "E", Expires: date("2026-11-30")},                   // its last day: still in force
+	}
+	var got []string
+	for _, w := range ExpiredFor(ws, cl, "Housing", nil, date("2026-11-30")) {
+		got = append(got, w.Message())
+	}
+	want := []string{"waiver for b expired on 2026-11-29 (B)", "waiver for p/c expired on 2026-11-01 (C)"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("ExpiredFor (-want +got):\n%s", d)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	b, err := os.ReadFile("testdata/waivers.yaml")
 	if err != nil {

@@ -41,6 +41,9 @@ type Report struct {
 	// Tally, when set, counts Results that were streamed out and are no
 	// longer in Results (see Writer).
 	Tally *Tally
+	// Expired are the expired waivers that fail the run (--fail-on-expired),
+	// each as "waiver for ITEM expired on DATE (owner), FILE:LINE".
+	Expired []string
 }
 
 // Options tune the output, not its content.
@@ -78,9 +81,10 @@ func Render(w io.Writer, format string, rep *Report, opt Options) error {
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
 
-// Passed reports whether every Result passed and the run was complete.
+// Passed reports whether every Result passed, the run was complete and no
+// expired waiver fails it.
 func (rep *Report) Passed() bool {
-	return !rep.Interrupted && rep.tally().failed == 0
+	return !rep.Interrupted && rep.tally().failed == 0 && len(rep.Expired) == 0
 }
 
 // Checked is the number of Results, streamed or held.
@@ -354,6 +358,13 @@ func Summary(rep *Report) string {
 		return strconv.Itoa(k) + " "
 	}
 	switch {
+	case below+failed == 0 && t.results > 0 && !rep.Interrupted && len(rep.Expired) > 0:
+		// Not "all passed": the run fails on its expired waivers.
+		if rep.Together {
+			b.WriteString(": scores passed")
+		} else {
+			b.WriteString(", scores passed")
+		}
 	case below+failed == 0 && t.results > 0 && !rep.Interrupted:
 		if rep.Together {
 			b.WriteString(": passed")
@@ -393,6 +404,9 @@ func Summary(rep *Report) string {
 	}
 	if k := len(rep.NotChecked); k > 0 {
 		fmt.Fprintf(&b, ", %d not checked", k)
+	}
+	if k := len(rep.Expired); k > 0 {
+		fmt.Fprintf(&b, ", %d %s expired", k, plural(k, "waiver", "waivers"))
 	}
 	return b.String()
 }

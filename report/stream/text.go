@@ -107,7 +107,14 @@ func (t *textWriter) finish(rep *Report) error {
 			fmt.Fprintf(bw, "  %s\n", clean(f))
 		}
 	}
-	if t.any || len(rep.Errors)+len(rep.NotChecked) > 0 {
+	if len(rep.Expired) > 0 {
+		fmt.Fprintln(bw)
+		fmt.Fprintln(bw, t.paint("1", "expired waivers (--fail-on-expired)"))
+		for _, e := range rep.Expired {
+			fmt.Fprintf(bw, "  %s\n", clean(e))
+		}
+	}
+	if t.any || len(rep.Errors)+len(rep.NotChecked)+len(rep.Expired) > 0 {
 		fmt.Fprintln(bw)
 	}
 	// The threshold that applied, so that "passed" is never read without
