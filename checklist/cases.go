@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -47,6 +48,34 @@ const (
 var CaseIntervals = []string{CaseReceived + "-" + CaseAcknowledged, CaseAcknowledged + "-" + CaseResponded}
 
 var casesKeys = []string{"stage", "interval", "limit", "extension", "only", "min"}
+
+// cases: measured from a complaints case log, not the documents (see
+// Cases); internal/cases judges it.
+var casesKind = &Kind{
+	Name:      "cases",
+	Keys:      casesKeys,
+	Condition: true,
+	read:      func(d *decoder, f field, ev *Evidence) { ev.Cases = d.cases(f) },
+	set:       func(ev *Evidence) bool { return ev.Cases != nil },
+	words:     func(ev *Evidence) []string { return []string{ev.Cases.words()} },
+}
+
+// words says what the rule measures: `case log: 95% of stage 1 cases
+// acknowledged to responded within 10 working days`.
+func (c *Cases) words() string {
+	which := "cases"
+	if c.OnlyExtended {
+		which = "extended cases"
+	}
+	s := fmt.Sprintf("case log: %s%% of stage %d %s %s to %s within %d working days", num(c.Min), c.Stage, which, c.From, c.To, c.Limit)
+	switch {
+	case c.Extension && c.ExtensionMax > 0:
+		s += fmt.Sprintf(" (an agreed extension of up to %d more)", c.ExtensionMax)
+	case c.Extension:
+		s += " (with an agreed extension)"
+	}
+	return s
+}
 
 const casesExample = "cases: {stage: 1, interval: acknowledged-responded, limit: 10, min: 95%}"
 

@@ -68,6 +68,15 @@ type (
 		Timescale   *jsonTime      `json:"timescale,omitempty"`
 		Numbers     string         `json:"numbers,omitempty"`
 		Case        string         `json:"case,omitempty"`
+		Cases       *jsonCases     `json:"cases,omitempty"`
+	}
+	jsonCases struct {
+		Stage     int     `json:"stage"`
+		Interval  string  `json:"interval"`
+		Limit     int     `json:"limit"`
+		Extension any     `json:"extension,omitempty"`
+		Only      string  `json:"only,omitempty"`
+		Min       float64 `json:"min"`
 	}
 	jsonNear struct {
 		A      string `json:"a"`
@@ -211,6 +220,19 @@ func itemJSON(it *Item) jsonItem {
 	}
 	if ev.MatchCase {
 		je.Case = "sensitive"
+	}
+	if c := ev.Cases; c != nil {
+		jc := &jsonCases{Stage: c.Stage, Interval: c.From + "-" + c.To, Limit: c.Limit, Min: c.Min}
+		switch {
+		case c.ExtensionMax > 0:
+			jc.Extension = c.ExtensionMax
+		case c.Extension:
+			jc.Extension = true
+		}
+		if c.OnlyExtended {
+			jc.Only = "extended"
+		}
+		je.Cases = jc
 	}
 	ji.Evidence = je
 	return ji

@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -8,6 +9,25 @@ import (
 )
 
 var timescaleKeys = []string{"what", "event", "stage", "max", "total", "from", "later", "skip"}
+
+// timescale: the organisation's own timescale for an event, compared as a
+// number with a limit (see Timescale).
+var timescaleKind = &Kind{
+	Name:      "timescale",
+	Keys:      timescaleKeys,
+	Condition: true,
+	Documents: true,
+	read:      func(d *decoder, f field, ev *Evidence) { ev.Timescale = d.timescale(f, ev.MatchCase) },
+	set:       func(ev *Evidence) bool { return ev.Timescale != nil },
+	words: func(ev *Evidence) []string {
+		t := ev.Timescale
+		s := fmt.Sprintf("%s at most %s", t.What, t.Max)
+		if t.Total != nil {
+			s += fmt.Sprintf(" (%s in total)", t.Total)
+		}
+		return []string{s}
+	},
+}
 
 // Timescale asks the documents for the organisation's own timescale for an
 // event ("acknowledge", "respond", "extend") and compares it as a number

@@ -346,13 +346,6 @@ type Evidence struct {
 	Pos       diag.Pos
 }
 
-// Documentary reports whether the evidence sets any condition the
-// documents answer (every condition but Cases).
-func (e *Evidence) Documentary() bool {
-	return len(e.Any) > 0 || len(e.All) > 0 || len(e.None) > 0 || e.Near != nil ||
-		e.Heading != nil || e.Readability != nil || e.Jargon != nil || len(e.Sentences) > 0 || e.Timescale != nil
-}
-
 // Pattern is an RE2 regular expression and where it was written.
 type Pattern struct {
 	Expr string

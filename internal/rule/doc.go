@@ -2,8 +2,11 @@
 // evidence rules once and runs them over documents, producing for each
 // automated item whether it passed and the findings that say why.
 //
-// Each rule kind (any, all, none, near, min, heading, readability, jargon)
-// lives in its own file behind the check interface and registers itself.
+// Each rule kind judged on documents (checklist.Kinds with Documents set:
+// any, all, none, near, min, heading, readability, jargon, sentence,
+// timescale) lives in its own file behind the check interface and
+// registers its compiler by the kind's name; the kind's YAML shape and
+// validation are in the checklist package.
 // Patterns are rewritten at compile time so that whitespace matches any
 // run of whitespace and, when asked, digits match numbers written as
 // words. To be fast with many patterns, a Set scans each document once for

@@ -24,8 +24,10 @@ type check interface {
 	run(ev *evidence) (bool, []result.Finding)
 }
 
-// kind is a rule kind: its key in a checklist and how it compiles. compile
-// returns nil when the evidence does not set the rule.
+// kind is the engine's half of a rule kind: how the evidence the
+// checklist package read for it (checklist.Kinds, its YAML shape and
+// validation) compiles into a check. compile returns nil when the
+// evidence does not set the rule.
 type kind struct {
 	name    string
 	compile func(c *compiler, e *checklist.Evidence) check
@@ -33,18 +35,29 @@ type kind struct {
 
 var kinds []kind
 
-// register adds a rule kind; each kind's file calls it from init.
+// register adds a rule kind; each kind's file calls it from init. The
+// name must be a kind of the checklist package's registry that documents
+// answer (TestKindsRegistered checks that every one has its compiler).
 func register(k kind) {
+	if ck, ok := checklist.LookupKind(k.name); !ok || !ck.Documents {
+		panic("rule: " + k.name + " is not a documentary kind of the checklist registry")
+	}
 	kinds = append(kinds, k)
-	sort.Slice(kinds, func(i, j int) bool { return kindOrder(kinds[i].name) < kindOrder(kinds[j].name) })
+	sort.SliceStable(kinds, func(i, j int) bool { return kindOrder(kinds[i].name) < kindOrder(kinds[j].name) })
 }
 
 // kindOrder fixes the order in which an item's conditions report, so that
-// findings come out the same whatever the init order.
+// findings come out the same whatever the init order: min just after the
+// patterns it counts, the rest as the registry lists them.
 func kindOrder(name string) int {
-	for i, n := range []string{"any", "all", "min", "none", "near", "heading", "readability", "jargon", "sentence"} {
+	for i, n := range []string{"any", "all", "min"} {
 		if n == name {
 			return i
+		}
+	}
+	for i, k := range checklist.Kinds() {
+		if k.Name == name {
+			return 3 + i
 		}
 	}
 	return 1 << 10

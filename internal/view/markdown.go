@@ -69,7 +69,11 @@ func Markdown(w io.Writer, cl *checklist.Checklist) error {
 				guide = append(guide, "*Follow-up: "+cell(Condition(it.When, cl.Scale))+".*")
 			}
 			if it.Evidence != nil {
-				guide = append(guide, "*Documents:* `"+code(Evidence(it.Evidence))+"`")
+				label := "*Documents:* `"
+				if !it.Evidence.Documentary() {
+					label = "*Evidence:* `" // only a case log's
+				}
+				guide = append(guide, label+code(Evidence(it.Evidence))+"`")
 			}
 			if it.Source != "" {
 				guide = append(guide, "Source: "+cell(it.Source))

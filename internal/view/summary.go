@@ -10,55 +10,16 @@ import (
 
 // Evidence summarises an item's evidence rules in a line of plain words,
 // such as `any of 2 patterns; none of 1; near "complain" within 40 words of
-// "ombudsman"`. It is "" for an item an assessor answers.
+// "ombudsman"`: each kind of the checklist package's registry in its
+// words (checklist.Kind.Describe). It is "" for an item an assessor
+// answers.
 func Evidence(ev *checklist.Evidence) string {
 	if ev == nil {
 		return ""
 	}
 	var parts []string
-	count := func(rule string, ps []checklist.Pattern) {
-		switch len(ps) {
-		case 0:
-		case 1:
-			parts = append(parts, fmt.Sprintf("%s: %s", rule, quote(ps[0].Expr)))
-		default:
-			parts = append(parts, fmt.Sprintf("%s of %d patterns", rule, len(ps)))
-		}
-	}
-	count("any", ev.Any)
-	count("all", ev.All)
-	count("none", ev.None)
-	if ev.Min > 0 {
-		parts = append(parts, fmt.Sprintf("at least %d matches", ev.Min))
-	}
-	if n := ev.Near; n != nil {
-		parts = append(parts, fmt.Sprintf("%s within %d words of %s", quote(n.A.Expr), n.Within, quote(n.B.Expr)))
-	}
-	if h := ev.Heading; h != nil {
-		parts = append(parts, "heading "+quote(h.Expr))
-	}
-	if r := ev.Readability; r != nil {
-		parts = append(parts, "reading ease at least "+num(r.Min))
-	}
-	if j := ev.Jargon; j != nil {
-		s := fmt.Sprintf("jargon at most %s", num(j.Max))
-		if j.Per > 0 {
-			s += fmt.Sprintf(" per %d words", j.Per)
-		}
-		parts = append(parts, s)
-	}
-	if t := ev.Timescale; t != nil {
-		s := fmt.Sprintf("%s at most %s", t.What, t.Max)
-		if t.Total != nil {
-			s += fmt.Sprintf(" (%s in total)", t.Total)
-		}
-		parts = append(parts, s)
-	}
-	if ev.NumberWords {
-		parts = append(parts, "numbers as words")
-	}
-	if ev.MatchCase {
-		parts = append(parts, "case-sensitive")
+	for _, k := range checklist.Kinds() {
+		parts = append(parts, k.Describe(ev)...)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -86,15 +47,6 @@ func orList(s []string) string {
 		return s[0]
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
-}
-
-func quote(expr string) string {
-	// Long patterns are cut: a summary is for reading; `show --format
-	// json` has them whole.
-	if r := []rune(expr); len(r) > 32 {
-		expr = string(r[:30]) + "…"
-	}
-	return "/" + expr + "/"
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

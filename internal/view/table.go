@@ -69,7 +69,10 @@ func Table(w io.Writer, cl *checklist.Checklist, opts TableOptions) error {
 			}
 			by := "assessor"
 			if it.Evidence != nil {
-				by = "documents: " + Evidence(it.Evidence)
+				by = Evidence(it.Evidence) // only a case log's: "case log: …"
+				if it.Evidence.Documentary() {
+					by = "documents: " + by
+				}
 			}
 			r := [4]string{id, q, num(it.Weight), by}
 			rows[s] = append(rows[s], r)

@@ -160,3 +160,53 @@ func TestTableKeepsIDsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryKindShown checks that show's table and paper form word the
+// kinds that read sentences, timescales and case logs, which they once
+// left out, and that an item measured only from a case log is not said
+// to be answered by documents.
+func TestEveryKindShown(t *testing.T) {
+	cl, err := checklist.Parse("x.yaml", []byte(`id: x
+title: X
+items:
+  - id: apology
+    question: Do we apologise?
+    evidence:
+      sentence: {all: ['apologi[sz]e'], who: organisation, commit: true}
+  - id: reply
+    question: Do we reply in time?
+    evidence:
+      timescale: {what: stage 1 response, event: respond, max: 10 working days}
+  - id: record
+    question: Did we reply in time?
+    evidence:
+      cases: {stage: 1, interval: acknowledged-responded, limit: 10, min: 95%}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tb, md bytes.Buffer
+	if err := Table(&tb, cl, TableOptions{Width: 400}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, cl); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"documents: a sentence with /apologi[sz]e/ by the organisation, a commitment",
+		"documents: stage 1 response at most 10 working days",
+		"│ case log: 95% of stage 1 cases acknowledged to responded within 10 working days",
+	} {
+		if !strings.Contains(tb.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, tb.String())
+		}
+	}
+	for _, want := range []string{
+		"*Documents:* `a sentence with /apologi[sz]e/ by the organisation, a commitment`",
+		"*Evidence:* `case log: 95% of stage 1 cases acknowledged to responded within 10 working days`",
+	} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("paper form lacks %q:\n%s", want, md.String())
+		}
+	}
+}
