@@ -202,4 +202,3 @@ func FuzzOutputSafety(f *testing.F) {
 		}
 	})
 }
-
