@@ -6,7 +6,9 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
-// Version is svcaudit's version, stamped on every Result it makes. It is
+// Version is svcaudit's version, stamped on every Result it makes and
+// printed by `svcaudit version`: the one version variable (the command
+// line reads it when it runs, never a copy). It is
 // set at build time with -ldflags "-X github.com/svcaudit/svcaudit.Version=v1.2.3";
 // otherwise it is the module version Go recorded in the build (a release
 // tag with go install ...@v1.2.3, a pseudo-version from a clone's commit),

@@ -17,7 +17,9 @@ import (
 	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
-func init() { register(newActionsCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdActions(ios, g, nil) })
+}
 
 // actionFormats are the values of --format.
 var actionFormats = enum{what: "format", values: []string{"table", "md", "csv", "json"}}
@@ -39,7 +41,10 @@ type ActionsOptions struct {
 	Today time.Time
 }
 
-func newActionsCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdActions builds `svcaudit actions`. Its flags become
+// ActionsOptions (--as-of read into Today); runF, when set, is called with
+// them in place of the listing.
+func NewCmdActions(ios *IOStreams, g *GlobalOptions, runF func(*ActionsOptions) error) *cobra.Command {
 	opts := &ActionsOptions{}
 	cmd := &cobra.Command{
 		Use:   "actions FILE",
@@ -62,6 +67,9 @@ ones first, then by due date.`,
 			}
 			if opts.Today.IsZero() {
 				opts.Today = time.Now()
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return runActions(ios, opts)
 		},

@@ -241,20 +241,23 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	// Every format is written as documents are judged, in order, so that no
 	// Result is kept (with --together, the few Results are rendered at the
 	// end).
-	var file *pendingFile
+	// -o is written to a temporary file beside it and renamed over it only
+	// when complete (see atomicfile), so that a report streams to disk
+	// without being held in memory and a failed run leaves no half a file.
+	var file *atomicfile.File
 	var out *bufio.Writer
 	if o.Output == "" {
 		out = bufio.NewWriter(safe.Unwrap(ios.Out)) // the text format guards itself
 	} else {
-		if file, err = createPending(o.Output); err != nil {
+		if file, err = atomicfile.Create(o.Output, 0o644); err != nil {
 			return usageErrorf("cannot write %s: %v", o.Output, err)
 		}
-		defer file.abort()
-		out = bufio.NewWriter(file.f)
+		defer file.Abort()
+		out = bufio.NewWriter(file)
 	}
 	wd, _ := os.Getwd()
 	checklists := prep.Checklists()
-	lopt := stream.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: Version, Quiet: g.Quiet, Checklists: checklists}
+	lopt := stream.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: svcaudit.Version, Quiet: g.Quiet, Checklists: checklists}
 	var w *stream.Writer
 	if !o.Together {
 		w = stream.NewWriter(out, o.Format, lopt)
@@ -314,7 +317,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	}
 	if file != nil {
 		if err == nil {
-			err = file.commit()
+			err = file.Commit()
 		}
 		if err != nil {
 			// Say what was checked, since the report is lost.
@@ -421,33 +424,6 @@ func checkInputs(o *CheckOptions, prep *svcaudit.PreparedCheck) []string {
 		in = append(in, o.Waivers)
 	}
 	return in
-}
-
-// pendingFile is an output file written in a temporary file beside it and
-// renamed over it only when complete (atomicfile.Create: a device, a pipe
-// or a standard stream is written in place instead, a symbolic link's
-// target is replaced), so that a report streams to disk without being
-// held in memory and a failed run leaves no half a file.
-type pendingFile struct {
-	f *atomicfile.File
-}
-
-func createPending(path string) (*pendingFile, error) {
-	f, err := atomicfile.Create(path, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	return &pendingFile{f: f}, nil
-}
-
-// commit syncs the file and renames it into place.
-func (p *pendingFile) commit() error { return p.f.Commit() }
-
-// abort removes the temporary file unless it was committed.
-func (p *pendingFile) abort() {
-	if p != nil {
-		p.f.Abort()
-	}
 }
 
 // Collector settings while documents are judged one at a time. Each

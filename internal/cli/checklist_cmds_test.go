@@ -51,7 +51,7 @@ func TestRunValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer
-			err := runValidate(Test(nil, &out, &errOut), &GlobalOptions{Quiet: tt.quiet}, &validateOptions{Files: tt.files, Format: "text"})
+			err := runValidate(Test(nil, &out, &errOut), &GlobalOptions{Quiet: tt.quiet}, &ValidateOptions{Files: tt.files, Format: "text"})
 			if diff := cmp.Diff(tt.wantOut, out.String()); diff != "" {
 				t.Errorf("stdout (-want +got):\n%s", diff)
 			}
@@ -76,7 +76,7 @@ func TestRunValidateJSON(t *testing.T) {
 	})
 	good, bad := filepath.Join(dir, "good.yaml"), filepath.Join(dir, "bad.yaml")
 	var out bytes.Buffer
-	err := runValidate(Test(nil, &out, &out), &GlobalOptions{}, &validateOptions{Files: []string{good, bad}, Format: "json"})
+	err := runValidate(Test(nil, &out, &out), &GlobalOptions{}, &ValidateOptions{Files: []string{good, bad}, Format: "json"})
 	if err == nil || err.Error() != "1 problem in 1 of 2 files" || exitCode(err) != ExitBad {
 		t.Errorf("err = %v", err)
 	}
@@ -96,7 +96,7 @@ func TestRunValidateJSON(t *testing.T) {
 func TestRunListJSON(t *testing.T) {
 	dir := writeTestChecklists(t, map[string]string{"good.yaml": goodChecklist, "notes.txt": "x"})
 	var out bytes.Buffer
-	if err := runList(Test(nil, &out, &out), &listOptions{Dirs: []string{dir}, Format: "json"}); err != nil {
+	if err := runList(Test(nil, &out, &out), &ListOptions{Dirs: []string{dir}, Format: "json"}); err != nil {
 		t.Fatal(err)
 	}
 	var entries []listEntry
@@ -122,7 +122,7 @@ func TestRunShowFormats(t *testing.T) {
 	} {
 		t.Run(format, func(t *testing.T) {
 			var out bytes.Buffer
-			if err := runShow(Test(nil, &out, &out), &showOptions{Checklist: file, Format: format}); err != nil {
+			if err := runShow(Test(nil, &out, &out), &ShowOptions{Checklist: file, Format: format}); err != nil {
 				t.Fatal(err)
 			}
 			if !strings.HasPrefix(out.String(), want) {
@@ -130,7 +130,7 @@ func TestRunShowFormats(t *testing.T) {
 			}
 		})
 	}
-	err := runShow(Test(nil, &bytes.Buffer{}, &bytes.Buffer{}), &showOptions{Checklist: file, Format: "pdf"})
+	err := runShow(Test(nil, &bytes.Buffer{}, &bytes.Buffer{}), &ShowOptions{Checklist: file, Format: "pdf"})
 	if _, ok := err.(*UsageError); !ok {
 		t.Errorf("bad format: err = %v, want a UsageError", err)
 	}

@@ -14,7 +14,9 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
-func init() { register(newExplainCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdExplain(ios, g, nil) })
+}
 
 // explainFormats are the values of --format.
 var explainFormats = enum{what: "format", values: []string{"text", "md"}}
@@ -29,7 +31,10 @@ type ExplainOptions struct {
 	Checklist string
 }
 
-func newExplainCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdExplain builds `svcaudit explain`. Its flags become
+// ExplainOptions; runF, when set, is called with them in place of the
+// explanation.
+func NewCmdExplain(ios *IOStreams, g *GlobalOptions, runF func(*ExplainOptions) error) *cobra.Command {
 	opts := &ExplainOptions{}
 	cmd := &cobra.Command{
 		Use:   "explain RESULT.json [ITEM|SECTION]",
@@ -49,6 +54,9 @@ only that part.`,
 			opts.Result = args[0]
 			if len(args) == 2 {
 				opts.Part = args[1]
+			}
+			if runF != nil {
+				return runF(opts)
 			}
 			return runExplain(ios, opts)
 		},

@@ -11,7 +11,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
 )
 
-func init() { register(newInitCmd) }
+func init() { register(NewCmdInit) }
 
 // initSubcommands are the `init` subcommands, each added from its own file
 // with addInitSubcommand.
@@ -23,7 +23,10 @@ func addInitSubcommand(f func(*IOStreams, *GlobalOptions) *cobra.Command) {
 	initSubcommands = append(initSubcommands, f)
 }
 
-func newInitCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdInit builds `svcaudit init` with its subcommands (NewCmdInitChecklist,
+// NewCmdInitAnswers, NewCmdInitConfig); alone, it only says which kinds
+// of file it writes.
+func NewCmdInit(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init KIND",
 		Short: "Write a starter file to begin from (checklist, answers, config)",

@@ -9,7 +9,9 @@ import (
 	"github.com/svcaudit/svcaudit/internal/answers"
 )
 
-func init() { addInitSubcommand(newInitAnswersCmd) }
+func init() {
+	addInitSubcommand(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdInitAnswers(ios, g, nil) })
+}
 
 // InitAnswersOptions are the flags of `svcaudit init answers`.
 type InitAnswersOptions struct {
@@ -20,7 +22,10 @@ type InitAnswersOptions struct {
 	Quiet     bool
 }
 
-func newInitAnswersCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdInitAnswers builds `svcaudit init answers`. Its flags become
+// InitAnswersOptions; runF, when set, is called with them in place of
+// writing the file.
+func NewCmdInitAnswers(ios *IOStreams, g *GlobalOptions, runF func(*InitAnswersOptions) error) *cobra.Command {
 	o := &InitAnswersOptions{IO: ios}
 	cmd := &cobra.Command{
 		Use:   "answers CHECKLIST",
@@ -35,6 +40,9 @@ override what the documents say. Fill it in and score it with
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Checklist = args[0]
 			o.Quiet = g.Quiet
+			if runF != nil {
+				return runF(o)
+			}
 			return runInitAnswers(o)
 		},
 	}

@@ -10,7 +10,9 @@ import (
 	"github.com/svcaudit/svcaudit/checklist"
 )
 
-func init() { addInitSubcommand(newInitChecklistCmd) }
+func init() {
+	addInitSubcommand(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdInitChecklist(ios, g, nil) })
+}
 
 // starterChecklist is the commented starter `init checklist` writes; ID
 // and TITLE are replaced from the output file's name.
@@ -18,13 +20,17 @@ func init() { addInitSubcommand(newInitChecklistCmd) }
 //go:embed starter_checklist.yaml
 var starterChecklist string
 
-type initChecklistOptions struct {
+// InitChecklistOptions are the flags of `svcaudit init checklist`.
+type InitChecklistOptions struct {
 	Output string
 	Force  bool
 }
 
-func newInitChecklistCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
-	opts := &initChecklistOptions{}
+// NewCmdInitChecklist builds `svcaudit init checklist`. Its flags become
+// InitChecklistOptions; runF, when set, is called with them in place of
+// writing the file.
+func NewCmdInitChecklist(ios *IOStreams, g *GlobalOptions, runF func(*InitChecklistOptions) error) *cobra.Command {
+	opts := &InitChecklistOptions{}
 	cmd := &cobra.Command{
 		Use:   "checklist",
 		Short: "Write a commented starter checklist",
@@ -34,6 +40,9 @@ from the file name. Check your edits with 'svcaudit validate FILE'.`,
 		Example: "  svcaudit init checklist -o housing-repairs.yaml",
 		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return runInitChecklist(ios, g, opts)
 		},
 	}
@@ -42,7 +51,7 @@ from the file name. Check your edits with 'svcaudit validate FILE'.`,
 	return cmd
 }
 
-func runInitChecklist(ios *IOStreams, g *GlobalOptions, opts *initChecklistOptions) error {
+func runInitChecklist(ios *IOStreams, g *GlobalOptions, opts *InitChecklistOptions) error {
 	id := "my-checklist"
 	if opts.Output != "-" {
 		if s := slug(strings.TrimSuffix(filepath.Base(opts.Output), filepath.Ext(opts.Output))); s != "" && s != "checklist" {

@@ -7,7 +7,9 @@ import (
 	"github.com/svcaudit/svcaudit/internal/config"
 )
 
-func init() { addInitSubcommand(newInitConfigCmd) }
+func init() {
+	addInitSubcommand(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdInitConfig(ios, g, nil) })
+}
 
 // InitConfigOptions are the settings of `svcaudit init config`.
 type InitConfigOptions struct {
@@ -15,7 +17,10 @@ type InitConfigOptions struct {
 	Force  bool
 }
 
-func newInitConfigCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
+// NewCmdInitConfig builds `svcaudit init config`. Its flags become
+// InitConfigOptions; runF, when set, is called with them in place of
+// writing the file.
+func NewCmdInitConfig(ios *IOStreams, g *GlobalOptions, runF func(*InitConfigOptions) error) *cobra.Command {
 	o := &InitConfigOptions{}
 	cmd := &cobra.Command{
 		Use:     "config",
@@ -23,6 +28,9 @@ func newInitConfigCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
 		Example: "  svcaudit init config\n  svcaudit init config -o - | less",
 		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(o)
+			}
 			return runInitConfig(ios, g, o)
 		},
 	}

@@ -18,12 +18,15 @@ import (
 	"github.com/svcaudit/svcaudit/internal/wrap"
 )
 
-func init() { register(newListCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdList(ios, g, nil) })
+}
 
 // listFormats are the values of --format.
 var listFormats = enum{what: "format", values: []string{"table", "json"}}
 
-type listOptions struct {
+// ListOptions are the flags of `svcaudit list`.
+type ListOptions struct {
 	Dirs   []string
 	Format string
 }
@@ -39,8 +42,11 @@ type listEntry struct {
 	Source string `json:"source"`
 }
 
-func newListCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
-	opts := &listOptions{}
+// NewCmdList builds `svcaudit list`. Its flags become ListOptions; runF,
+// when set, is called with them in place of the listing (tests use it to
+// see what the flags say).
+func NewCmdList(ios *IOStreams, g *GlobalOptions, runF func(*ListOptions) error) *cobra.Command {
+	opts := &ListOptions{}
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the built-in checklists and those in --dir folders",
@@ -51,6 +57,9 @@ listed; the exit status is then 2.`,
 		Example: "  svcaudit list\n  svcaudit list --dir checklists --format json",
 		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
 			return runList(ios, opts)
 		},
 	}
@@ -59,7 +68,7 @@ listed; the exit status is then 2.`,
 	return cmd
 }
 
-func runList(ios *IOStreams, opts *listOptions) error {
+func runList(ios *IOStreams, opts *ListOptions) error {
 	if err := listFormats.check(opts.Format); err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func TestListFitsTerminal(t *testing.T) {
 		var out bytes.Buffer
 		ios := Test(nil, &out, &bytes.Buffer{})
 		ios.Width = width
-		if err := runList(ios, &listOptions{Dirs: []string{filepath.Join(dir)}, Format: "table"}); err != nil {
+		if err := runList(ios, &ListOptions{Dirs: []string{filepath.Join(dir)}, Format: "table"}); err != nil {
 			t.Fatal(err)
 		}
 		widest := 0

@@ -13,10 +13,6 @@ import (
 	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
-// Version is svcaudit.Version: the one version every command prints and
-// every Result carries.
-var Version = svcaudit.Version
-
 // Main runs the command line with args and returns the process exit code.
 func Main(args []string, ios *IOStreams) int {
 	root := NewRoot(ios)
@@ -88,7 +84,7 @@ the organisation's own documents, and produces scored reports.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// --version on the root, as on most commands people know.
-		Version: Version,
+		Version: svcaudit.Version, // the one version; every Result carries it too
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if g.NoColor || ios.Getenv("NO_COLOR") != "" {
 				ios.Color = false
@@ -149,7 +145,7 @@ func newVersionCmd(ios *IOStreams) *cobra.Command {
 		Example: "  svcaudit version",
 		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(ios.Out, "svcaudit %s\n", Version)
+			_, err := fmt.Fprintf(ios.Out, "svcaudit %s\n", svcaudit.Version)
 			return err
 		},
 	}

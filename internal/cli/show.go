@@ -10,20 +10,25 @@ import (
 	"github.com/svcaudit/svcaudit/internal/view"
 )
 
-func init() { register(newShowCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdShow(ios, g, nil) })
+}
 
 // showFormats are the values of --format.
 var showFormats = enum{what: "format", values: []string{"table", "md", "json"}}
 
-type showOptions struct {
+// ShowOptions are the flags and argument of `svcaudit show`.
+type ShowOptions struct {
 	Checklist string
 	Format    string
 	Output    string
 	Force     bool
 }
 
-func newShowCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
-	opts := &showOptions{}
+// NewCmdShow builds `svcaudit show`. Its flags become ShowOptions; runF,
+// when set, is called with them in place of showing the checklist.
+func NewCmdShow(ios *IOStreams, g *GlobalOptions, runF func(*ShowOptions) error) *cobra.Command {
+	opts := &ShowOptions{}
 	cmd := &cobra.Command{
 		Use:   "show CHECKLIST",
 		Short: "Show a checklist as a table, a Markdown paper audit form, or JSON",
@@ -37,6 +42,9 @@ form to print, with a box to tick for each answer), or as JSON.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Checklist = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
 			return runShow(ios, opts)
 		},
 	}
@@ -46,7 +54,7 @@ form to print, with a box to tick for each answer), or as JSON.`,
 	return cmd
 }
 
-func runShow(ios *IOStreams, opts *showOptions) error {
+func runShow(ios *IOStreams, opts *ShowOptions) error {
 	if opts.Format == "markdown" {
 		opts.Format = "md"
 	}

@@ -12,12 +12,15 @@ import (
 	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
-func init() { register(newValidateCmd) }
+func init() {
+	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdValidate(ios, g, nil) })
+}
 
 // validateFormats are the values of --format.
 var validateFormats = enum{what: "format", values: []string{"text", "json"}}
 
-type validateOptions struct {
+// ValidateOptions are the flags and arguments of `svcaudit validate`.
+type ValidateOptions struct {
 	Files  []string
 	Format string
 }
@@ -37,8 +40,11 @@ type validateFile struct {
 	Automated int    `json:"automated"`
 }
 
-func newValidateCmd(ios *IOStreams, g *GlobalOptions) *cobra.Command {
-	opts := &validateOptions{}
+// NewCmdValidate builds `svcaudit validate`. Its flags become
+// ValidateOptions; runF, when set, is called with them in place of the
+// validation.
+func NewCmdValidate(ios *IOStreams, g *GlobalOptions, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check checklist files and report every problem at file:line:col",
@@ -55,6 +61,9 @@ output as one JSON document, for editors and CI.`,
 		Args:    wrapArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
 			return runValidate(ios, g, opts)
 		},
 	}
@@ -62,7 +71,7 @@ output as one JSON document, for editors and CI.`,
 	return cmd
 }
 
-func runValidate(ios *IOStreams, g *GlobalOptions, opts *validateOptions) error {
+func runValidate(ios *IOStreams, g *GlobalOptions, opts *ValidateOptions) error {
 	if err := validateFormats.check(opts.Format); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/spf13/cobra/doc"
+	"github.com/svcaudit/svcaudit"
 	"github.com/svcaudit/svcaudit/internal/cli"
 )
 
@@ -29,5 +30,5 @@ func write(dir string) error {
 	}
 	root := cli.NewRoot(cli.System())
 	root.DisableAutoGenTag = true
-	return doc.GenManTree(root, &doc.GenManHeader{Title: "SVCAUDIT", Section: "1", Source: "svcaudit " + cli.Version, Manual: "svcaudit manual"}, dir)
+	return doc.GenManTree(root, &doc.GenManHeader{Title: "SVCAUDIT", Section: "1", Source: "svcaudit " + svcaudit.Version, Manual: "svcaudit manual"}, dir)
 }
