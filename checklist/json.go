@@ -94,6 +94,7 @@ type (
 		Missing string   `json:"missing,omitempty"`
 		Forbid  bool     `json:"forbid,omitempty"`
 		Rows    bool     `json:"rows,omitempty"`
+		Heading bool     `json:"heading,omitempty"`
 		Context int      `json:"context,omitempty"`
 		What    string   `json:"what,omitempty"`
 		Example string   `json:"example,omitempty"`
@@ -197,7 +198,7 @@ func itemJSON(it *Item) jsonItem {
 	}
 	for _, r := range ev.Sentences {
 		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None),
-			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Context: r.Context,
+			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Heading: r.Heading, Context: r.Context,
 			What: r.What, Example: r.Example})
 	}
 	if t := ev.Timescale; t != nil {

@@ -7,7 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var sentenceKeys = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "context", "what", "example"}
+var sentenceKeys = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "heading", "context", "what", "example"}
 
 // sentence: one sentence that matches and reads as asked (see
 // SentenceRule); one rule or a list of them.
@@ -132,7 +132,7 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 		if v := enum("missing", "fail", "partial"); v != "" {
 			r.Missing = v
 		}
-		for _, key := range []string{"commit", "negated", "forbid", "rows"} {
+		for _, key := range []string{"commit", "negated", "forbid", "rows", "heading"} {
 			if bf, ok := fs[key]; ok {
 				if v, ok := d.boolean(bf); ok {
 					switch key {
@@ -144,6 +144,8 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 						r.Forbid = v
 					case "rows":
 						r.Rows = v
+					case "heading":
+						r.Heading = v
 					}
 				}
 			}

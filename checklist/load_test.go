@@ -279,4 +279,7 @@ func TestSentenceRules(t *testing.T) {
 	if s := cl.Item("salutation").Evidence.Sentences; len(s) != 1 || !s[0].Forbid {
 		t.Errorf("salutation rule read as %+v", s)
 	}
+	if s := cl.Item("results").Evidence.Sentences; len(s) != 1 || !s[0].Rows || !s[0].Heading {
+		t.Errorf("results rule read as %+v", s)
+	}
 }

@@ -392,6 +392,10 @@ type SentenceRule struct {
 	// Rows reads a table cell as its whole row with the table's header
 	// row, so that a figure is tied to its measure and period.
 	Rows bool
+	// Heading reads a sentence after the heading above it, so that a
+	// period or a standard named in the heading counts for the sentences
+	// under it ("Results for 2024/25" above "81% were satisfied").
+	Heading bool
 	// What says in a message what the sentence does ("the organisation
 	// commits to apologise"); Example is a sentence that would pass.
 	What, Example string

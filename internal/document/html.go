@@ -25,6 +25,7 @@ var htmlBlocks = map[atom.Atom]bool{
 var htmlIgnored = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Textarea: true,
+	atom.Title: true, // shown in the browser's tab, not on the page
 }
 
 // htmlHeadingLevel is 1–6 for h1–h6, else 0.

@@ -182,3 +182,46 @@ func TestRows(t *testing.T) {
 		})
 	}
 }
+
+// TestTextBlocks checks how plain text is cut into blocks: wrapped lines
+// join, a file with one paragraph a line (as word processors save it)
+// keeps each line a block, and a one-line block without closing
+// punctuation before more text is a heading (the first at level 1).
+func TestTextBlocks(t *testing.T) {
+	tests := []struct {
+		name, src string
+		units     []string
+		headings  []Heading
+	}{
+		{"wrapped lines join", "If we let you down we will\nsay sorry and\nput things right.\n",
+			[]string{"If we let you down we will say sorry and put things right."}, nil},
+		{"one paragraph a line", "Our promise\nWe answer calls within five rings.\nWe reply to letters within 5 days.\n",
+			[]string{"Our promise", "We answer calls within five rings.", "We reply to letters within 5 days."},
+			[]Heading{{Level: 1, Text: "Our promise", Off: 0}}},
+		{"headings between paragraphs", "Complaints policy\n\nHow to complain\n\nWrite to us.\n\nDear Sir\n\nThanks.\n",
+			[]string{"Complaints policy", "How to complain", "Write to us.", "Dear Sir", "Thanks."},
+			[]Heading{{Level: 1, Text: "Complaints policy", Off: 0}, {Level: 2, Text: "How to complain", Off: 18}}},
+		{"columns are rows of their own", "Calls are answered\nquickly.\nStandard   Result\nCalls      84%\nthat was all.\n",
+			[]string{"Calls are answered quickly.", "Standard   Result", "Calls      84%", "that was all."}, nil},
+		{"a last line is no heading", "Yours sincerely,\n\nThe Repairs Team\n", []string{"Yours sincerely,", "The Repairs Team"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Parse("a.txt", []byte(tt.src), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := sentenceTexts(d); strings.Join(got, "|") != strings.Join(tt.units, "|") {
+				t.Errorf("units %q, want %q", got, tt.units)
+			}
+			if len(d.Headings) != len(tt.headings) {
+				t.Fatalf("headings %+v, want %+v", d.Headings, tt.headings)
+			}
+			for i, h := range tt.headings {
+				if d.Headings[i] != h {
+					t.Errorf("heading %d %+v, want %+v", i, d.Headings[i], h)
+				}
+			}
+		})
+	}
+}

@@ -39,14 +39,21 @@ func (ev *evidence) proseOf(i int) proseStats {
 
 // measureProse counts words, sentences and syllables over the document's
 // units of prose (document.Sentence: a block, or a sentence within one,
-// so that list items and table cells without full stops are sentences of
-// their own, the same in every format). Headings are not prose.
+// so that list items without full stops are sentences of their own, the
+// same in every format). Headings are not prose, and neither are tables:
+// the rows of a table read as one (Markdown, HTML, DOCX, ODT), and in
+// formats that keep no tables (text, PDF), lines of figures without a
+// full stop and the line of headers just above them.
 func measureProse(d *document.Document) proseStats {
 	var p proseStats
 	cache := syllablePool.Get().(*syllableCache)
 	defer syllablePool.Put(cache)
-	for _, s := range d.Sentences {
-		if s.Heading {
+	table := figureLines(d)
+	for i, s := range d.Sentences {
+		if s.Heading || table[i] {
+			continue
+		}
+		if _, ok := d.RowAt(s.Start); ok {
 			continue
 		}
 		unit := d.Text[s.Start:s.End]
@@ -61,6 +68,53 @@ func measureProse(d *document.Document) proseStats {
 		}
 	}
 	return p
+}
+
+// figureLines marks the units that are lines of a table laid out as text:
+// two or more figures making a quarter of the words or more, with no
+// closing full stop, and a unit of capitalised words without punctuation
+// just before the first of them (the header).
+func figureLines(d *document.Document) map[int]bool {
+	var out map[int]bool
+	for i, s := range d.Sentences {
+		t := strings.TrimSpace(d.Text[s.Start:s.End])
+		if t == "" || strings.ContainsAny(t[len(t)-1:], ".!?") {
+			continue
+		}
+		words, figures := 0, 0
+		for _, w := range strings.Fields(t) {
+			words++
+			if strings.ContainsAny(w, "0123456789") {
+				figures++
+			}
+		}
+		if figures < 2 || figures*4 < words {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		out[i] = true
+		if i > 0 && !out[i-1] && headerLine(d.Text[d.Sentences[i-1].Start:d.Sentences[i-1].End]) {
+			out[i-1] = true
+		}
+	}
+	return out
+}
+
+// headerLine is a line of a few capitalised words and no punctuation.
+func headerLine(t string) bool {
+	f := strings.Fields(t)
+	if len(f) == 0 || len(f) > 8 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, ".,;:!?") {
+			return false
+		}
+	}
+	return true
 }
 
 // syllableCache remembers the syllables of short words, which prose

@@ -599,3 +599,26 @@ func TestSyllableCache(t *testing.T) {
 		}
 	}
 }
+
+// TestReadabilityTables checks that a table is not prose, whether the
+// format keeps it (Markdown rows) or lays it out as text (lines of
+// figures under a line of headers): the reading ease is the prose's.
+func TestReadabilityTables(t *testing.T) {
+	prose := "We publish how we did. We missed both targets this year."
+	ease := func(name, src string) float64 {
+		d, err := document.Parse(name, []byte(src), document.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return measureProse(d).fleschEase()
+	}
+	want := ease("p.md", prose)
+	for _, tt := range []struct{ name, src string }{
+		{"p.md", prose + "\n\n| Standard | Target | Result |\n| --- | --- | --- |\n| Calls answered within a minute | 90% | 84% |\n"},
+		{"p.txt", prose + "\n\nStandard                         Target   Result\nCalls answered within a minute   90%      84%\n"},
+	} {
+		if got := ease(tt.name, tt.src); got != want {
+			t.Errorf("%s: reading ease %.1f, want the prose's %.1f", tt.name, got, want)
+		}
+	}
+}

@@ -186,17 +186,17 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 	prefix := "" // the row's header and heading, when it is a row
 	if r.cfg.Rows {
 		if row, ok := d.RowAt(s.Start); ok {
-			// the cell's row, after its table's header and the heading
-			// above it: the figure with its measure and its period
-			text = d.Text[row.Start:row.End]
-			if h, ok := d.HeaderOf(row); ok {
-				prefix = d.Text[h.Start:h.End] + " | "
-			}
-			if h, ok := headingBefore(d, row.Start); ok {
-				prefix = h + " | " + prefix
-			}
-			text = prefix + text
+			text, prefix = rowText(d, row, u.i)
 			inRow = true
+		}
+	}
+	whole := inRow // read as one, without a place in the sentence
+	if !inRow && r.cfg.Heading && !s.Heading {
+		// the heading above says what the sentence is about: the
+		// period of the figures under "Results for 2024/25"
+		if h, ok := headingBefore(d, s.Start); ok {
+			text = h + " | " + text
+			whole = true
 		}
 	}
 	var locs [][]int
@@ -235,10 +235,10 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 			break
 		}
 	}
-	if inRow {
+	if whole {
 		// a place in the row's text is not one in the sentence's
 		rd := reading{u: u, st: stance.Of(text, 0, len(text))}
-		rd.standard = rd.st.Who == stance.Nobody && standardRow.MatchString(prefix)
+		rd.standard = inRow && rd.st.Who == stance.Nobody && standardRow.MatchString(prefix)
 		return []reading{rd}
 	}
 	var lead string
@@ -262,13 +262,57 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 	return out
 }
 
-// headingBefore is the text of the nearest heading before off.
+// rowText is how cell i (a unit) of row reads: after the heading above
+// the table, the cell under its own column's header, with the row's first
+// cell (what the row measures) — "2024/25 | 2023/24 result | Calls
+// answered | 83%" — so that a figure is tied to its column, and a figure
+// under "Target" is a target. A row whose cells do not line up with its
+// header's, a header row or a row's first cell reads whole, after the
+// header row. prefix is what came before the row's own text.
+func rowText(d *document.Document, row document.Row, i int) (text, prefix string) {
+	if h, ok := headingBefore(d, row.Start); ok {
+		prefix = h + " | "
+	}
+	hdr, ok := d.HeaderOf(row)
+	if !ok {
+		return prefix + d.Text[row.Start:row.End], prefix
+	}
+	cells, hcells := unitsIn(d, row), unitsIn(d, hdr)
+	col := i - cells
+	n := unitsEnd(d, row) - cells
+	if col > 0 && n == unitsEnd(d, hdr)-hcells {
+		head := d.SentenceText(d.Sentences[hcells+col])
+		prefix += head + " | "
+		return prefix + d.SentenceText(d.Sentences[cells]) + " | " + d.SentenceText(d.Sentences[i]), prefix
+	}
+	prefix += d.Text[hdr.Start:hdr.End] + " | "
+	return prefix + d.Text[row.Start:row.End], prefix
+}
+
+// unitsIn is the index of the first unit of row; unitsEnd is one past its
+// last.
+func unitsIn(d *document.Document, row document.Row) int {
+	return sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].Start >= row.Start })
+}
+
+func unitsEnd(d *document.Document, row document.Row) int {
+	return sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].Start >= row.End })
+}
+
+// headingBefore is the text of the nearest heading before off, after
+// the headings it sits under ("Results 2024/25 | Satisfaction").
 func headingBefore(d *document.Document, off int) (string, bool) {
 	i := sort.Search(len(d.Headings), func(i int) bool { return d.Headings[i].Off >= off }) - 1
 	if i < 0 {
 		return "", false
 	}
-	return d.Headings[i].Text, true
+	text, level := d.Headings[i].Text, d.Headings[i].Level
+	for j := i - 1; j >= 0 && level > 1; j-- {
+		if h := d.Headings[j]; h.Level < level {
+			text, level = h.Text+" | "+text, h.Level
+		}
+	}
+	return text, true
 }
 
 // maxItems is how far back a list item looks for its lead-in.

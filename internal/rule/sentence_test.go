@@ -152,3 +152,49 @@ func TestSentenceStandardRow(t *testing.T) {
 		})
 	}
 }
+
+// TestSentenceColumns checks that a figure in a table is read under its
+// own column's header, with its row's first cell: a result column passes
+// and a target column, in the same row, does not.
+func TestSentenceColumns(t *testing.T) {
+	rule := func() *checklist.SentenceRule {
+		return &checklist.SentenceRule{All: pats(`\d+%`, `\b20\d\d/\d\d\b`), None: pats(`\|\s*target\s*\|`), Rows: true}
+	}
+	for _, tt := range []struct {
+		name, src string
+		pass      bool
+		want      string
+	}{
+		{"a result column", "# Standards\n\n| Standard | Target | 2024/25 result |\n| --- | --- | --- |\n| Calls answered | 90% | 83% |\n", true, `"83%"`},
+		{"only a target column", "# Standards for 2025/26\n\n| Standard | Target |\n| --- | --- |\n| Calls answered | 90% |\n", false, "no sentence"},
+		{"a period column", "# Results\n\n| Measure | 2023/24 | 2024/25 |\n| --- | --- | --- |\n| Satisfied | 70% | 75% |\n", true, `"70%"`},
+		{"a ragged row reads whole", "# Results\n\n| Measure | 2024/25 |\n| --- | --- |\n| Satisfied | 70% | spare |\n", true, "found"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			o := evaluate(t, sentenceEv(rule()), parsed(t, "p.md", tt.src))
+			if o.Passed != tt.pass {
+				t.Errorf("passed %v, want %v: %+v", o.Passed, tt.pass, o.Findings)
+			}
+			if len(o.Findings) == 0 || !strings.Contains(o.Findings[0].Message, tt.want) {
+				t.Errorf("findings %+v, want a message containing %q", o.Findings, tt.want)
+			}
+		})
+	}
+}
+
+// TestSentenceHeading checks that heading: true reads a sentence after
+// the headings above it (the nearest and those it sits under), and that
+// without it the heading does not count.
+func TestSentenceHeading(t *testing.T) {
+	src := "# Results for 2024/25\n\n## Satisfaction\n\n81% of residents were satisfied.\n\n# Plans\n\n90% is what we want.\n"
+	for _, heading := range []bool{true, false} {
+		r := &checklist.SentenceRule{All: pats(`\d+%`, `\b20\d\d/\d\d\b`), Heading: heading}
+		o := evaluate(t, sentenceEv(r), parsed(t, "p.md", src))
+		if o.Passed != heading {
+			t.Errorf("heading %v: passed %v: %+v", heading, o.Passed, o.Findings)
+		}
+		if heading && (len(o.Findings) != 1 || !strings.Contains(o.Findings[0].Snippet, "81%")) {
+			t.Errorf("heading: findings %+v, want one at the sentence under the period", o.Findings)
+		}
+	}
+}
