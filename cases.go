@@ -86,9 +86,9 @@ func measureCases(cl *checklist.Checklist, log *CaseLog, docs map[string]rule.Ou
 	if log == nil || log.File == "" {
 		switch n := len(specs); {
 		case n == 1:
-			out.notices = append(out.notices, "1 item is measured from a complaints case log, and no log was given (--cases FILE): it is judged on its documents alone")
+			out.notices = append(out.notices, "1 item is measured from a complaints case log, and no log was given: it is judged on its documents alone")
 		case n > 1:
-			out.notices = append(out.notices, fmt.Sprintf("%d items are measured from a complaints case log, and no log was given (--cases FILE): they are judged on their documents alone", n))
+			out.notices = append(out.notices, fmt.Sprintf("%d items are measured from a complaints case log, and no log was given: they are judged on their documents alone", n))
 		}
 		return docs, out, nil
 	}
@@ -148,7 +148,7 @@ func measureCases(cl *checklist.Checklist, log *CaseLog, docs map[string]rule.Ou
 		if waiting == 1 {
 			verb = "needs"
 		}
-		out.notices = append(out.notices, fmt.Sprintf("%d %s measured from the case log also %s the policy's promise checked: give the documents with --docs",
+		out.notices = append(out.notices, fmt.Sprintf("%d %s measured from the case log also %s the policy's promise checked: give the policy documents too",
 			waiting, plural(waiting, "item"), verb))
 	}
 	out.notices = append(out.notices, rep.Notes...)

@@ -746,7 +746,7 @@ func (c *checker) evaluate(t use, subject string, docs []string, auto map[string
 func fileErrors(path string, err error) []result.FileError {
 	var out []result.FileError
 	for _, e := range diag.Flatten(err) {
-		fe := result.FileError{File: e.File, Line: e.Line, Column: e.Column, Page: e.Page, Message: e.Msg}
+		fe := result.FileError{File: e.File, Line: e.Line, Column: e.Column, Page: e.Page, Message: e.Msg, Err: e.Err}
 		if fe.File == "" {
 			fe.File = path
 		}

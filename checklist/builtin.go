@@ -1,6 +1,7 @@
 package checklist
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"sort"
@@ -62,6 +63,20 @@ func loadBuiltin(id string) (*Checklist, error) {
 	return cl, nil
 }
 
+// UnknownChecklistError is a checklist named by an id that is not a
+// built-in (nor, for Resolve, a file). It is the Err of the diag.Error
+// reported, whose hint suggests the nearest built-in id when one is near.
+type UnknownChecklistError struct {
+	Name string
+	// Include is set when an include named it (where a path must end in
+	// .yaml).
+	Include bool
+}
+
+func (e *UnknownChecklistError) Error() string {
+	return fmt.Sprintf("no built-in checklist %q", e.Name)
+}
+
 // Resolve loads a checklist named by a built-in id ("keeps-promises") or a
 // path. A name that is not a built-in and not a file is an error that
 // suggests the closest built-in.
@@ -72,10 +87,9 @@ func Resolve(ref string) (*Checklist, error) {
 	if !isPath(ref) {
 		if st, err := os.Stat(ref); err != nil || st.IsDir() {
 			e := diag.Errorf(diag.Pos{}, "no checklist %q: not a built-in id, nor a file", ref)
+			e.Err = &UnknownChecklistError{Name: ref}
 			if s := diag.Suggest(ref, BuiltinIDs()); s != "" {
 				e.WithHint("did you mean %q?", s)
-			} else {
-				e.WithHint("'svcaudit list' shows the built-in checklists")
 			}
 			return nil, diag.List{e}
 		}

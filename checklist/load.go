@@ -157,10 +157,11 @@ func (l *loader) include(from origin, in rawInclude, stack []string) (*Checklist
 	case !isPath(ref):
 		if !isBuiltin(ref) {
 			e := diag.Errorf(in.refPos, "no built-in checklist %q", ref)
+			e.Err = &UnknownChecklistError{Name: ref, Include: true}
 			if s := diag.Suggest(ref, BuiltinIDs()); s != "" {
 				e.WithHint("did you mean %q?", s)
 			} else {
-				e.WithHint("'svcaudit list' shows the built-in checklists; a path must end in .yaml")
+				e.WithHint("a path must end in .yaml")
 			}
 			return nil, diag.List{e}
 		}

@@ -27,7 +27,7 @@ func annualMarkdown(out io.Writer, v *annualView) error {
 
 	fmt.Fprint(w, "\n## Performance measures\n\n")
 	if len(v.Measures) == 0 {
-		fmt.Fprint(w, "No case log was measured (run the audit with --cases FILE).\n")
+		fmt.Fprint(w, "No case log was measured: the audit was run without one.\n")
 	} else {
 		if v.HasBaseline {
 			fmt.Fprintf(w, "| Measure | This year | Counts | Last year (%s) | Change |\n|---|---:|---:|---:|---:|\n", md(v.BaselineDate))
@@ -110,7 +110,7 @@ func annualMarkdown(out io.Writer, v *annualView) error {
 
 	fmt.Fprint(w, "\n## Actions register\n\n")
 	if len(v.Actions) == 0 {
-		fmt.Fprint(w, "No action is recorded (give the register with --actions FILE).\n")
+		fmt.Fprint(w, "No action is recorded: no actions register was given.\n")
 	} else {
 		fmt.Fprint(w, "| Action | Provision | What | Owner | Due | Status |\n|---|---|---|---|---|---|\n")
 		for _, a := range v.Actions {

@@ -342,7 +342,7 @@ func lineUp(results []*result.Result, by string) error {
 	}
 	sort.Strings(names)
 	if by == "item" {
-		return fmt.Errorf("results use different checklists (%s): items cannot be lined up; compare them --by section or report them separately", strings.Join(names, ", "))
+		return &MixedChecklistsError{Checklists: names}
 	}
 	shared := map[string]int{}
 	for _, r := range results {

@@ -67,12 +67,12 @@ func Render(w io.Writer, results []*result.Result, opts Options) error {
 		opts.By = "section"
 	}
 	if opts.By != "section" && opts.By != "item" {
-		return fmt.Errorf("unknown --by %q (want section or item)", opts.By)
+		return &OptionError{Option: "By", Value: opts.By, Want: []string{"section", "item"}}
 	}
 	switch opts.Sort {
 	case "", "score", "name":
 	default:
-		return fmt.Errorf("unknown --sort %q (want score or name)", opts.Sort)
+		return &OptionError{Option: "Sort", Value: opts.Sort, Want: []string{"score", "name"}}
 	}
 	if len(opts.Bands) == 0 {
 		opts.Bands = checklist.DefaultGrades()
@@ -132,3 +132,25 @@ func deltaText(d *float64) string {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// OptionError is an Options field set to a value Render does not know.
+type OptionError struct {
+	Option string // the field: "By", "Sort"
+	Value  string
+	Want   []string
+}
+
+func (e *OptionError) Error() string {
+	return fmt.Sprintf("report: unknown %s %q (want %s)", e.Option, e.Value, strings.Join(e.Want, " or "))
+}
+
+// MixedChecklistsError is a comparison by item of Results of different
+// checklists, whose items cannot be lined up: compare them by section, or
+// report them separately.
+type MixedChecklistsError struct {
+	Checklists []string // the checklists' ids, sorted
+}
+
+func (e *MixedChecklistsError) Error() string {
+	return fmt.Sprintf("results use different checklists (%s): items cannot be lined up; compare them by section or report them separately", strings.Join(e.Checklists, ", "))
+}

@@ -236,6 +236,9 @@ type FileError struct {
 	Column  int    `json:"column,omitempty"`
 	Page    int    `json:"page,omitempty"`
 	Message string `json:"message"`
+	// Err is the typed cause, when there is one (a document over a size
+	// limit, for which the command line gives advice); it is not saved.
+	Err error `json:"-"`
 }
 
 // GateResult is one gating rule and whether it held.

@@ -257,7 +257,8 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	}
 	wd, _ := os.Getwd()
 	checklists := prep.Checklists()
-	lopt := stream.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: svcaudit.Version, Quiet: g.Quiet, Checklists: checklists}
+	lopt := stream.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: svcaudit.Version, Quiet: g.Quiet, Checklists: checklists,
+		FailUnderSetting: "--fail-under", FailOnExpiredSetting: "--fail-on-expired"}
 	var w *stream.Writer
 	if !o.Together {
 		w = stream.NewWriter(out, o.Format, lopt)
@@ -294,6 +295,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return checkError(err)
 	}
 	nothing := err != nil
+	adviseLimits(run.Errors)
 
 	rep := &stream.Report{Results: run.Results, Errors: run.Errors, NotChecked: run.NotChecked, Interrupted: run.Interrupted,
 		Checklists: checklists, Threshold: o.FailUnder, MixedThresholds: run.MixedThresholds, Together: o.Together}

@@ -4,10 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
+	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/input"
 	"github.com/svcaudit/svcaudit/internal/safe"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 // Exit codes, the contract of DESIGN.md.
@@ -33,6 +37,53 @@ func (e *UsageError) Error() string { return e.Msg }
 
 func usageErrorf(format string, args ...any) *UsageError {
 	return &UsageError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// hintFor is e's hint in the command line's words: the packages below
+// name no command or flag, so a typed cause (a limit, an unknown
+// checklist) gets its advice here.
+func hintFor(e *diag.Error) string {
+	var unknown *checklist.UnknownChecklistError
+	if errors.As(e.Err, &unknown) && !strings.HasPrefix(e.Hint, "did you mean") {
+		if unknown.Include {
+			return "'svcaudit list' shows the built-in checklists; a path must end in .yaml"
+		}
+		return "'svcaudit list' shows the built-in checklists"
+	}
+	if e.Hint == "" {
+		return limitAdvice(e.Err)
+	}
+	return e.Hint
+}
+
+// limitAdvice says which flag raises the limit a document was refused at
+// (a typed error of internal/document), or "".
+func limitAdvice(err error) string {
+	var tl *document.TooLargeError
+	var ul *document.UnzipLimitError
+	var to *document.TimeoutError
+	var pm *document.MemoryError
+	switch {
+	case errors.As(err, &tl):
+		return "raise it with --max-file-size"
+	case errors.As(err, &ul) && ul.Limit > 0:
+		return "raise it with --max-unzipped if the document is genuine"
+	case errors.As(err, &to):
+		return "raise it with --pdf-timeout, or convert the PDF to text first (e.g. pdftotext)"
+	case errors.As(err, &pm):
+		return "raise it with --pdf-memory if the document is genuine, or convert the PDF to text first (e.g. pdftotext)"
+	}
+	return ""
+}
+
+// adviseLimits adds to the message of each document refused at a limit
+// the flag that raises it, as check's every format shows.
+func adviseLimits(errs []result.FileError) {
+	for i := range errs {
+		if a := limitAdvice(errs[i].Err); a != "" {
+			errs[i].Message += " (" + a + ")"
+		}
+	}
 }
 
 // exitCode maps an error to the process exit code.
@@ -67,8 +118,8 @@ func printError(w io.Writer, err error) {
 	}
 	for _, e := range diag.Flatten(err) {
 		fmt.Fprintf(w, "svcaudit: error: %s\n", safe.Text(e.Error()))
-		if e.Hint != "" {
-			fmt.Fprintf(w, "svcaudit: hint: %s\n", safe.Text(e.Hint))
+		if hint := hintFor(e); hint != "" {
+			fmt.Fprintf(w, "svcaudit: hint: %s\n", safe.Text(hint))
 		}
 	}
 	var tl *input.TooLargeError

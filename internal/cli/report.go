@@ -97,7 +97,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 			if runF != nil {
 				return runF(o)
 			}
-			return runReport(ios, o)
+			return reportError(runReport(ios, o))
 		},
 	}
 	f := cmd.Flags()
@@ -121,6 +121,20 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.StringVar(&o.Period, "period", "", `the period the paper (or --self-assessment form) covers, such as "Q4 2026-27"`)
 	f.StringVar(&o.CompletedBy, "completed-by", "", "with --self-assessment: who completed it (default: the Result's auditor)")
 	return cmd
+}
+
+// reportError words the report package's typed errors in the command's
+// flags.
+func reportError(err error) error {
+	var mixed *report.MixedChecklistsError
+	var opt *report.OptionError
+	switch {
+	case errors.As(err, &mixed):
+		return fmt.Errorf("results use different checklists (%s): items cannot be lined up; compare them --by section or report them separately", strings.Join(mixed.Checklists, ", "))
+	case errors.As(err, &opt):
+		return &UsageError{Msg: fmt.Sprintf("unknown --%s %q", strings.ToLower(opt.Option), opt.Value), Hint: "use " + strings.Join(opt.Want, " or ")}
+	}
+	return err
 }
 
 // reportBands returns the grade bands of the checklist named with -c, or of

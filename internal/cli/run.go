@@ -283,6 +283,16 @@ func runRun(o *RunOptions) error {
 		fmt.Fprintf(o.IO.ErrOut, "svcaudit: hint: %d automated %s left unanswered: give --docs with the documents that answer %s\n",
 			n, nounFor(n, "item"), map[bool]string{true: "it", false: "them"}[n == 1])
 	}
+	if !o.Global.Quiet {
+		// The notices say what is missing; these say which flag gives it.
+		logged, both := caseItems(cl)
+		switch {
+		case logged > 0 && o.Cases.Log.File == "":
+			fmt.Fprintf(o.IO.ErrOut, "svcaudit: hint: give the complaints case log with --cases FILE\n")
+		case both > 0 && len(o.Docs) == 0:
+			fmt.Fprintf(o.IO.ErrOut, "svcaudit: hint: give the policy documents with --docs\n")
+		}
+	}
 	if o.Actions != "" {
 		// Actions are raised and closed on the audit's own date (an audit
 		// written up later is dated when it was done), unless --as-of says.
@@ -310,6 +320,20 @@ func runRun(o *RunOptions) error {
 }
 
 // unansweredAutomated counts the automated items among r's unanswered ones.
+// caseItems counts the items measured from a case log, and those of them
+// whose documents are judged too.
+func caseItems(cl *checklist.Checklist) (logged, both int) {
+	for _, it := range cl.Items() {
+		if it.Evidence != nil && it.Evidence.Cases != nil {
+			logged++
+			if it.Evidence.Documentary() {
+				both++
+			}
+		}
+	}
+	return logged, both
+}
+
 func unansweredAutomated(cl *checklist.Checklist, r *result.Result) int {
 	n := 0
 	for _, id := range r.Unanswered {

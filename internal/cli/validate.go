@@ -104,6 +104,9 @@ func runValidate(ios *IOStreams, g *GlobalOptions, opts *ValidateOptions) error 
 		}
 	}
 	report.Problems.Sort()
+	for _, e := range report.Problems {
+		e.Hint = hintFor(e)
+	}
 	report.OK = len(report.Problems) == 0
 	summary := fmt.Sprintf("%s in %d of %s", plural(len(report.Problems), "problem"), bad, plural(len(opts.Files), "file"))
 	if opts.Format == "json" {

@@ -38,7 +38,13 @@ type Error struct {
 	Pos
 	Msg  string `json:"message"`
 	Hint string `json:"hint,omitempty"`
+	// Err is the typed cause, when there is one (a document over a size
+	// limit): the command line reads it to give advice in its own words.
+	Err error `json:"-"`
 }
+
+// Unwrap returns the typed cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Error implements error.
 func (e *Error) Error() string {

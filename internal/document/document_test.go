@@ -273,20 +273,23 @@ func TestErrors(t *testing.T) {
 		name, file string
 		lim        Limits
 		msg, hint  string
+		// limit is the typed cause of a document refused at a limit,
+		// which carries the limit: the command line words the advice.
+		limit error
 	}{
-		{"truncated pdf", "truncated.pdf", Limits{}, "cannot read PDF: it is truncated or corrupt", ""},
-		{"encrypted pdf", "encrypted.pdf", Limits{}, "cannot read PDF: it is encrypted", "remove the password"},
-		{"scanned pdf", "scanned.pdf", Limits{}, "it has no text layer", "it has no text layer; run OCR (e.g. ocrmypdf) first"},
-		{"pdf timeout", "policy.pdf", Limits{PDFTimeout: time.Nanosecond}, "reading it took longer than the limit of 1ns", "--pdf-timeout"},
-		{"zip bomb", "bomb.docx", Limits{}, "refusing a likely zip bomb", ""},
-		{"over max unzipped", "policy.docx", Limits{MaxUnzipped: 1000}, "unpacks to more than the limit of 1000 B", "--max-unzipped"},
-		{"odt over max unzipped", "policy.odt", Limits{MaxUnzipped: 100}, "unpacks to more than the limit of 100 B", "--max-unzipped"},
-		{"corrupt docx", "corrupt.docx", Limits{}, "not a valid zip archive", ""},
-		{"docx without document.xml", "nodoc.docx", Limits{}, "word/document.xml is missing", ""},
-		{"odt without content.xml", "nocontent.odt", Limits{}, "content.xml is missing", ""},
-		{"over max file size", "policy.pdf", Limits{MaxFileSize: 1024}, "KiB, over the limit of 1 KiB", "raise it with --max-file-size"},
-		{"missing file", "nothing-here.md", Limits{}, "cannot read: no such file or directory", ""},
-		{"unsupported", "make-fixtures.sh", Limits{}, `unsupported document type ".sh"`, ".docx"},
+		{"truncated pdf", "truncated.pdf", Limits{}, "cannot read PDF: it is truncated or corrupt", "", nil},
+		{"encrypted pdf", "encrypted.pdf", Limits{}, "cannot read PDF: it is encrypted", "remove the password", nil},
+		{"scanned pdf", "scanned.pdf", Limits{}, "it has no text layer", "it has no text layer; run OCR (e.g. ocrmypdf) first", nil},
+		{"pdf timeout", "policy.pdf", Limits{PDFTimeout: time.Nanosecond}, "reading it took longer than the limit of 1ns", "", &TimeoutError{Limit: time.Nanosecond}},
+		{"zip bomb", "bomb.docx", Limits{}, "refusing a likely zip bomb", "", &UnzipLimitError{}},
+		{"over max unzipped", "policy.docx", Limits{MaxUnzipped: 1000}, "unpacks to more than the limit of 1000 B", "", &UnzipLimitError{Limit: 1000}},
+		{"odt over max unzipped", "policy.odt", Limits{MaxUnzipped: 100}, "unpacks to more than the limit of 100 B", "", &UnzipLimitError{Limit: 100}},
+		{"corrupt docx", "corrupt.docx", Limits{}, "not a valid zip archive", "", nil},
+		{"docx without document.xml", "nodoc.docx", Limits{}, "word/document.xml is missing", "", nil},
+		{"odt without content.xml", "nocontent.odt", Limits{}, "content.xml is missing", "", nil},
+		{"over max file size", "policy.pdf", Limits{MaxFileSize: 1024}, "KiB, over the limit of 1 KiB", "", &TooLargeError{Limit: 1024}},
+		{"missing file", "nothing-here.md", Limits{}, "cannot read: no such file or directory", "", nil},
+		{"unsupported", "make-fixtures.sh", Limits{}, `unsupported document type ".sh"`, ".docx", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -302,8 +305,32 @@ func TestErrors(t *testing.T) {
 			if !strings.Contains(de.Msg, tt.msg) {
 				t.Errorf("message %q does not contain %q", de.Msg, tt.msg)
 			}
-			if !strings.Contains(de.Hint, tt.hint) {
-				t.Errorf("hint %q does not contain %q", de.Hint, tt.hint)
+			if !strings.Contains(de.Hint, tt.hint) || tt.hint == "" && de.Hint != "" {
+				t.Errorf("hint %q, want %q", de.Hint, tt.hint)
+			}
+			if strings.Contains(de.Hint, "--max") || strings.Contains(de.Hint, "--pdf") {
+				t.Errorf("hint %q names a flag: the command line words the advice", de.Hint)
+			}
+			switch want := tt.limit.(type) {
+			case nil:
+				if de.Err != nil {
+					t.Errorf("typed cause %#v, want none", de.Err)
+				}
+			case *TooLargeError:
+				var got *TooLargeError
+				if !errors.As(err, &got) || got.Limit != want.Limit || got.Path != path || got.Size <= got.Limit {
+					t.Errorf("cause %#v, want a TooLargeError over %d", de.Err, want.Limit)
+				}
+			case *UnzipLimitError:
+				var got *UnzipLimitError
+				if !errors.As(err, &got) || got.Limit != want.Limit {
+					t.Errorf("cause %#v, want an UnzipLimitError at %d", de.Err, want.Limit)
+				}
+			case *TimeoutError:
+				var got *TimeoutError
+				if !errors.As(err, &got) || got.Limit != want.Limit {
+					t.Errorf("cause %#v, want a TimeoutError at %v", de.Err, want.Limit)
+				}
 			}
 		})
 	}
@@ -401,7 +428,7 @@ func TestPDFAfterTimeout(t *testing.T) {
 	}
 	for i := 0; i < 3; i++ {
 		_, err := Parse("a.pdf", data, Limits{PDFTimeout: time.Duration(i+1) * 100 * time.Microsecond})
-		var to *errPDFTimeout
+		var to *TimeoutError
 		if err != nil && !errors.As(err, &to) && !strings.Contains(err.Error(), "took longer") {
 			t.Fatalf("error %v, want success or a timeout", err)
 		}

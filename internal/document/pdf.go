@@ -34,19 +34,21 @@ var errNoTextLayer = errors.New("it has no text layer (a scanned or image-only P
 // errEncrypted is returned for a password-protected PDF.
 var errEncrypted = errors.New("it is encrypted (password-protected)")
 
-// errPDFTimeout is returned when reading a PDF takes longer than allowed.
-type errPDFTimeout struct{ d time.Duration }
+// TimeoutError is returned when reading a PDF takes longer than
+// Limits.PDFTimeout.
+type TimeoutError struct{ Limit time.Duration }
 
-func (e *errPDFTimeout) Error() string {
-	return fmt.Sprintf("reading it took longer than the limit of %s", e.d)
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("reading it took longer than the limit of %s", e.Limit)
 }
 
-// errPDFMemory is returned when PDFium needs more memory for a PDF than the
-// limit allows (a form that draws itself, deeply nested content).
-type errPDFMemory struct{ limit int64 }
+// MemoryError is returned when PDFium needs more memory for a PDF than
+// Limits.PDFMemory allows (a form that draws itself, deeply nested
+// content).
+type MemoryError struct{ Limit int64 }
 
-func (e *errPDFMemory) Error() string {
-	return fmt.Sprintf("reading it needs more memory than the limit of %s", HumanSize(e.limit))
+func (e *MemoryError) Error() string {
+	return fmt.Sprintf("reading it needs more memory than the limit of %s", HumanSize(e.Limit))
 }
 
 // isTrap reports whether err is PDFium stopping on a WebAssembly trap (an
@@ -191,7 +193,7 @@ func parsePDF(data []byte, lim Limits) (*builder, int, error) {
 	inst, err := pool.GetInstanceWithContext(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, 0, &errPDFTimeout{lim.PDFTimeout}
+			return nil, 0, &TimeoutError{lim.PDFTimeout}
 		}
 		return nil, 0, fmt.Errorf("cannot start the PDF reader: %v", err)
 	}
@@ -217,7 +219,7 @@ func parsePDF(data []byte, lim Limits) (*builder, int, error) {
 			// used again. An abort with its memory near the limit is
 			// that limit, reached.
 			if size, ok := pdfMemorySize(inst); ok && int64(size) > lim.PDFMemory/2 {
-				r.err = &errPDFMemory{limit: lim.PDFMemory}
+				r.err = &MemoryError{Limit: lim.PDFMemory}
 			} else {
 				r.err = trimTrap(r.err)
 			}
@@ -228,7 +230,7 @@ func parsePDF(data []byte, lim Limits) (*builder, int, error) {
 		return r.b, r.pages, r.err
 	case <-ctx.Done():
 		inst.Kill()
-		return nil, 0, &errPDFTimeout{lim.PDFTimeout}
+		return nil, 0, &TimeoutError{lim.PDFTimeout}
 	}
 }
 

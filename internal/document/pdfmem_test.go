@@ -9,8 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/svcaudit/svcaudit/internal/diag"
 )
 
 // hostilePDF builds a one-page PDF whose page draws a form XObject that
@@ -54,9 +52,9 @@ func TestPDFMemoryLimit(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "hostile.pdf: cannot read PDF: reading it needs more memory than the limit of 96 MiB") {
 		t.Fatalf("error %v, want the memory limit of 96 MiB", err)
 	}
-	var de *diag.Error
-	if !errors.As(err, &de) || !strings.Contains(de.Hint, "--pdf-memory") {
-		t.Errorf("error %#v, want a hint naming --pdf-memory", err)
+	var me *MemoryError
+	if !errors.As(err, &me) || me.Limit != 96<<20 {
+		t.Errorf("error %#v, want a MemoryError carrying the limit of 96 MiB", err)
 	}
 	if strings.Contains(err.Error(), "stack trace") {
 		t.Errorf("error %q carries the engine's stack trace", err)

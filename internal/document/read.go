@@ -58,9 +58,7 @@ func Read(path string, lim Limits) (*Document, error) {
 		return nil, &diag.Error{Pos: diag.Pos{File: path}, Msg: "is not a regular file"}
 	}
 	if st.Size() > lim.MaxFileSize {
-		return nil, (&diag.Error{Pos: diag.Pos{File: path},
-			Msg: fmt.Sprintf("file is %s, over the limit of %s", HumanSize(st.Size()), HumanSize(lim.MaxFileSize))}).
-			WithHint("raise it with --max-file-size")
+		return nil, tooLarge(path, st.Size(), lim.MaxFileSize)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -84,9 +82,7 @@ func parse(path string, data []byte, lim Limits, owned bool) (doc *Document, err
 		return nil, unsupported(path)
 	}
 	if int64(len(data)) > lim.MaxFileSize {
-		return nil, (&diag.Error{Pos: diag.Pos{File: path},
-			Msg: fmt.Sprintf("file is %s, over the limit of %s", HumanSize(int64(len(data))), HumanSize(lim.MaxFileSize))}).
-			WithHint("raise it with --max-file-size")
+		return nil, tooLarge(path, int64(len(data)), lim.MaxFileSize)
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -131,22 +127,37 @@ func parse(path string, data []byte, lim Limits, owned bool) (doc *Document, err
 	return doc, nil
 }
 
+// TooLargeError is a document larger than Limits.MaxFileSize, refused
+// before it is read.
+type TooLargeError struct {
+	Path        string
+	Size, Limit int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("file is %s, over the limit of %s", HumanSize(e.Size), HumanSize(e.Limit))
+}
+
+func tooLarge(path string, size, limit int64) error {
+	e := &TooLargeError{Path: path, Size: size, Limit: limit}
+	return &diag.Error{Pos: diag.Pos{File: path}, Msg: e.Error(), Err: e}
+}
+
 // wrapErr turns a reader's error into a diag.Error naming the file, with a
-// hint for the errors a user can do something about.
+// hint for the errors a user can do something about. A limit's error is
+// kept as the diag.Error's Err, for the command line to advise on.
 func wrapErr(path, format string, err error, lim Limits) error {
 	e := &diag.Error{Pos: diag.Pos{File: path}, Msg: fmt.Sprintf("cannot read %s: %v", formatName(format), err)}
-	var zl *errZipLimit
-	var to *errPDFTimeout
-	var pm *errPDFMemory
+	var zl *UnzipLimitError
+	var to *TimeoutError
+	var pm *MemoryError
 	switch {
 	case errors.As(err, &zl):
-		if strings.Contains(zl.msg, "limit of") {
-			e.WithHint("raise it with --max-unzipped if the document is genuine")
-		}
+		e.Err = zl
 	case errors.As(err, &to):
-		e.WithHint("raise it with --pdf-timeout, or convert the PDF to text first (e.g. pdftotext)")
+		e.Err = to
 	case errors.As(err, &pm):
-		e.WithHint("raise it with --pdf-memory if the document is genuine, or convert the PDF to text first (e.g. pdftotext)")
+		e.Err = pm
 	case errors.Is(err, errNoTextLayer):
 		e.Msg = "cannot read PDF: it has no text layer (a scanned or image-only PDF?)"
 		e.WithHint("it has no text layer; run OCR (e.g. ocrmypdf) first")

@@ -16,10 +16,15 @@ const (
 	ratioFloor = 1 << 20
 )
 
-// errZipLimit reports an archive that unpacks to more than allowed.
-type errZipLimit struct{ msg string }
+// UnzipLimitError reports an archive that unpacks to more than allowed:
+// over Limits.MaxUnzipped (Limit set), or so much larger than it is
+// packed that it is a likely zip bomb (Limit 0).
+type UnzipLimitError struct {
+	Msg   string
+	Limit int64
+}
 
-func (e *errZipLimit) Error() string { return e.msg }
+func (e *UnzipLimitError) Error() string { return e.Msg }
 
 // zipBudget is what may still be read out of one archive.
 type zipBudget struct {
@@ -70,7 +75,7 @@ func (z *officeZip) open(name string) (rc io.ReadCloser, found bool, err error) 
 // compression ratio is refused.
 func (bud *zipBudget) openEntry(f *zip.File) (io.ReadCloser, error) {
 	if f.CompressedSize64 > 0 && f.UncompressedSize64 > ratioFloor && f.UncompressedSize64/f.CompressedSize64 > maxRatio {
-		return nil, &errZipLimit{fmt.Sprintf("%s unpacks %d times larger than it is packed (%s from %s): refusing a likely zip bomb",
+		return nil, &UnzipLimitError{Msg: fmt.Sprintf("%s unpacks %d times larger than it is packed (%s from %s): refusing a likely zip bomb",
 			f.Name, f.UncompressedSize64/f.CompressedSize64, HumanSize(int64(f.UncompressedSize64)), HumanSize(int64(f.CompressedSize64)))}
 	}
 	if int64(f.UncompressedSize64) > bud.left {
@@ -84,7 +89,7 @@ func (bud *zipBudget) openEntry(f *zip.File) (io.ReadCloser, error) {
 }
 
 func (bud *zipBudget) overErr(name string) error {
-	return &errZipLimit{fmt.Sprintf("%s unpacks to more than the limit of %s", name, HumanSize(bud.limit))}
+	return &UnzipLimitError{Msg: fmt.Sprintf("%s unpacks to more than the limit of %s", name, HumanSize(bud.limit)), Limit: bud.limit}
 }
 
 // limitedEntry reads an entry through an io.LimitedReader set to the
@@ -105,7 +110,7 @@ func (e *limitedEntry) Read(p []byte) (int, error) {
 		return n, e.bud.overErr(e.f.Name)
 	}
 	if e.n > ratioFloor && e.f.CompressedSize64 > 0 && uint64(e.n)/e.f.CompressedSize64 > maxRatio {
-		return n, &errZipLimit{fmt.Sprintf("%s unpacks more than %d times larger than it is packed: refusing a likely zip bomb", e.f.Name, maxRatio)}
+		return n, &UnzipLimitError{Msg: fmt.Sprintf("%s unpacks more than %d times larger than it is packed: refusing a likely zip bomb", e.f.Name, maxRatio)}
 	}
 	if err != nil && err != io.EOF {
 		return n, fmt.Errorf("%s is corrupt: %v", e.f.Name, err)

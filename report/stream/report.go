@@ -57,6 +57,10 @@ type Options struct {
 	// Quiet leaves documents that passed out of the text listing (the
 	// summary still counts them).
 	Quiet bool
+	// FailUnderSetting and FailOnExpiredSetting name, in the text format,
+	// where the threshold and the failing of expired waivers are set (a
+	// command line's flags: "--fail-under"); "" leaves them unnamed.
+	FailUnderSetting, FailOnExpiredSetting string
 	// Checklists are, for a SARIF Writer, the checklists whose automated
 	// items are the rules, written before any result (Render takes them
 	// from the Report).

@@ -109,7 +109,11 @@ func (t *textWriter) finish(rep *Report) error {
 	}
 	if len(rep.Expired) > 0 {
 		fmt.Fprintln(bw)
-		fmt.Fprintln(bw, t.paint("1", "expired waivers (--fail-on-expired)"))
+		head := "expired waivers"
+		if t.opt.FailOnExpiredSetting != "" {
+			head += " (" + t.opt.FailOnExpiredSetting + ")"
+		}
+		fmt.Fprintln(bw, t.paint("1", head))
 		for _, e := range rep.Expired {
 			fmt.Fprintf(bw, "  %s\n", clean(e))
 		}
@@ -121,7 +125,11 @@ func (t *textWriter) finish(rep *Report) error {
 	// the bar it cleared.
 	switch th, ok := rep.tally().Threshold(); {
 	case ok && rep.Threshold == nil:
-		fmt.Fprintf(bw, "fail-under %s: a score in the checklist's lowest grade band fails (--fail-under sets another)\n", pct(th))
+		fmt.Fprintf(bw, "fail-under %s: a score in the checklist's lowest grade band fails", pct(th))
+		if t.opt.FailUnderSetting != "" {
+			fmt.Fprintf(bw, " (%s sets another)", t.opt.FailUnderSetting)
+		}
+		fmt.Fprintln(bw)
 	case ok:
 		fmt.Fprintf(bw, "fail-under %s\n", pct(th))
 	case t.noThreshold && len(rep.tally().thresholds) == 1:
