@@ -31,7 +31,8 @@ corpus=$dir/corpus1k
 # one CMD: wall and CPU seconds of one run, output discarded.
 one() {
 	/usr/bin/time -f '%e %U %S' -o "$dir/one.time" "$@" >/dev/null 2>&1 || true
-	awk '{printf "%s %.3f\n", $1, $2 + $3}' "$dir/one.time"
+	# the last line: /usr/bin/time puts "Command exited with non-zero status N" first
+	tail -n 1 "$dir/one.time" | awk '{printf "%s %.3f\n", $1, $2 + $3}'
 }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
