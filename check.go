@@ -76,7 +76,7 @@ type CheckOptions struct {
 // FindConfig) and takes from it every setting that given does not report
 // as set by the caller. Settings are named by their keys in the file:
 // "checklists", "include", "exclude", "fail-under", "format", "together",
-// "subject", "max-file-size", "max-unzipped", "pdf-timeout", "waivers",
+// "subject", "max-file-size", "max-unzipped", "pdf-timeout", "pdf-memory", "waivers",
 // "warn-expiry", "fail-on-expired". The file's paths are added to o.Paths, and its checks:
 // entries pick the checklists of the documents they match. The format it
 // names, if any, is returned for the caller's report.
@@ -130,6 +130,9 @@ func (o *CheckOptions) ApplyConfig(path string, given func(setting string) bool)
 	}
 	if !given("pdf-timeout") && c.PDFTimeout > 0 {
 		o.Limits.PDFTimeout = c.PDFTimeout
+	}
+	if !given("pdf-memory") && c.PDFMemory > 0 {
+		o.Limits.PDFMemory = c.PDFMemory
 	}
 	waiverSettings(c, given, &o.Waivers, &o.inlineWaivers, &o.WarnExpiry, &o.FailOnExpired)
 	if !given("format") {

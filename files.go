@@ -10,7 +10,7 @@ import (
 
 // Limits protect a run from documents that would take too much memory or
 // time. A zero field takes its default: 32 MiB per file, 64 MiB unzipped
-// from a DOCX or ODT, 10 seconds per PDF.
+// from a DOCX or ODT, 10 seconds and 256 MiB per PDF.
 type Limits struct {
 	// MaxFileSize is the largest document read, in bytes.
 	MaxFileSize int64
@@ -19,10 +19,13 @@ type Limits struct {
 	MaxUnzipped int64
 	// PDFTimeout bounds the text extraction of one PDF.
 	PDFTimeout time.Duration
+	// PDFMemory bounds the memory the PDF engine may take for one PDF, in
+	// bytes.
+	PDFMemory int64
 }
 
 func (l Limits) document() document.Limits {
-	return document.Limits{MaxFileSize: l.MaxFileSize, MaxUnzipped: l.MaxUnzipped, PDFTimeout: l.PDFTimeout}
+	return document.Limits{MaxFileSize: l.MaxFileSize, MaxUnzipped: l.MaxUnzipped, PDFTimeout: l.PDFTimeout, PDFMemory: l.PDFMemory}
 }
 
 // Found is what FindDocuments found.

@@ -18,7 +18,7 @@ var (
 	sectionKeys   = []string{"id", "title", "weight", "items"}
 	itemKeys      = []string{"id", "ref", "question", "guidance", "weight", "critical", "source", "evidence", "when"}
 	whenKeys      = []string{"item", "answer"}
-	choiceKeys    = []string{"value", "label", "score", "na"}
+	choiceKeys    = []string{"value", "label", "score", "na", "outcome"}
 	bandKeys      = []string{"label", "min", "rag"}
 	includeKeys   = []string{"checklist", "title", "weight", "select", "deselect", "reweight"}
 )

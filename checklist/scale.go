@@ -5,11 +5,14 @@ import (
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/svcaudit/svcaudit/internal/diag"
 )
 
 func (d *decoder) scale(f field) Scale {
 	var s Scale
 	seen := map[string]*yaml.Node{}
+	badOutcome := false
 	for _, n := range d.list(f, false) {
 		fs := d.mapping(n, "scale choice", choiceKeys)
 		if fs == nil {
@@ -49,16 +52,51 @@ func (d *decoder) scale(f field) Scale {
 		} else if !c.NA {
 			d.errorf(n, "scale choice %q has no score", c.Value).WithHint("give score: 0 to 1, or na: true")
 		}
+		if of, ok := fs["outcome"]; ok {
+			if o, ok := d.text(of); ok {
+				switch Level(o) {
+				case LevelPass, LevelPartial, LevelFail:
+					if c.NA {
+						d.errorf(of.key, "a not-applicable choice takes no outcome: it leaves the item out of the score")
+					} else {
+						c.Outcome = Level(o)
+					}
+				default:
+					badOutcome = true
+					e := d.errorf(of.value, "outcome must be pass, partial or fail, not %q", o)
+					if best := diag.Suggest(o, []string{"pass", "partial", "fail"}); best != "" {
+						e.WithHint("did you mean %q?", best)
+					}
+				}
+			}
+		}
 		s.Choices = append(s.Choices, c)
 	}
-	scored := 0
+	scored, passing := 0, 0
 	for _, c := range s.Choices {
 		if !c.NA {
 			scored++
 		}
+		if c.Level() == LevelPass {
+			passing++
+		}
+	}
+	rank := map[Level]int{LevelFail: 0, LevelPartial: 1, LevelPass: 2}
+	for i, a := range s.Choices {
+		for _, b := range s.Choices[:i] {
+			if a.NA || b.NA || badOutcome {
+				continue
+			}
+			if (a.Score > b.Score && rank[a.Level()] < rank[b.Level()]) || (a.Score < b.Score && rank[a.Level()] > rank[b.Level()]) {
+				d.errs.Addf(a.Pos, "scale choice %q scores %s with outcome %s, but %q scores %s with outcome %s: a higher score cannot mean a worse outcome",
+					a.Value, fmtNum(a.Score), a.Level(), b.Value, fmtNum(b.Score), b.Level())
+			}
+		}
 	}
 	if scored < 2 && f.value.Kind == yaml.SequenceNode {
 		d.errorf(f.value, "a scale needs at least two scored choices")
+	} else if passing == 0 && !badOutcome && f.value.Kind == yaml.SequenceNode {
+		d.errorf(f.value, "no answer on this scale meets an item: give the top choice score: 1 or outcome: pass")
 	}
 	return s
 }

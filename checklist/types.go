@@ -108,12 +108,53 @@ type Scale struct {
 
 // Choice is one answer of a scale. Score is the fraction (0–1) of the item's
 // weight the answer earns; NA choices leave the item out of the denominator.
+// Outcome is what the answer means for the item — whether it is met — when
+// the checklist says so (`outcome:`); else Level derives it from Score.
 type Choice struct {
-	Value string
-	Label string
-	Score float64
-	NA    bool
-	Pos   diag.Pos
+	Value   string
+	Label   string
+	Score   float64
+	NA      bool
+	Outcome Level
+	Pos     diag.Pos
+}
+
+// Level is what a scored answer means for its item: met, partly met or not
+// met. A scale's own levels may say that an answer scoring less than the
+// whole weight still meets the requirement (full compliance on a scale whose
+// top is best practice).
+type Level string
+
+// The levels a scored choice may carry.
+const (
+	LevelPass    Level = "pass"
+	LevelPartial Level = "partial"
+	LevelFail    Level = "fail"
+)
+
+// Level is the choice's outcome: the one the checklist gives, else pass for
+// a score of 1, fail for 0 and partial between. An NA choice has none ("").
+func (c Choice) Level() Level {
+	switch {
+	case c.NA:
+		return ""
+	case c.Outcome != "":
+		return c.Outcome
+	case c.Score >= 1:
+		return LevelPass
+	case c.Score <= 0:
+		return LevelFail
+	}
+	return LevelPartial
+}
+
+// Display is the choice's label with its value when they differ
+// (`Full compliance (full)`), else the value.
+func (c Choice) Display() string {
+	if c.Label == "" || c.Label == c.Value {
+		return c.Value
+	}
+	return c.Label
 }
 
 // Choice returns the choice whose value is v, or nil.
@@ -163,6 +204,24 @@ func (s Scale) Suggest(v string) string {
 		return show(of[best])
 	}
 	return ""
+}
+
+// Custom reports whether s differs from DefaultScale in its values,
+// labels, scores or outcomes. The default scale's values are the words
+// reports have always shown; a custom scale's labels are shown instead of
+// its values.
+func (s Scale) Custom() bool {
+	d := DefaultScale()
+	if len(s.Choices) != len(d.Choices) {
+		return true
+	}
+	for i, c := range s.Choices {
+		dc := d.Choices[i]
+		if c.Value != dc.Value || c.Label != dc.Label || c.Score != dc.Score || c.NA != dc.NA || c.Level() != dc.Level() {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultScale is yes/partial/no/na.

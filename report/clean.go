@@ -58,7 +58,7 @@ func cleanResults(rs []*result.Result) []*result.Result {
 		c.Items = append([]result.Item(nil), c.Items...)
 		for j := range c.Items {
 			it := &c.Items[j]
-			it.ID, it.Ref, it.Section, it.Question, it.Answer = cleanText(it.ID), cleanText(it.Ref), cleanText(it.Section), cleanText(it.Question), cleanText(it.Answer)
+			it.ID, it.Ref, it.Section, it.Question, it.Answer, it.AnswerLabel = cleanText(it.ID), cleanText(it.Ref), cleanText(it.Section), cleanText(it.Question), cleanText(it.Answer), cleanText(it.AnswerLabel)
 			it.Note, it.Condition, it.Evidence = cleanLines(it.Note), cleanText(it.Condition), cleanAll(it.Evidence)
 			if it.Waiver != nil {
 				w := *it.Waiver

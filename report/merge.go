@@ -112,7 +112,7 @@ func Merge(rs []*result.Result, bands []checklist.Band) (*result.Result, error) 
 				continue
 			}
 			if it.Outcome != result.Unanswered && lower(it, *cur) {
-				cur.Outcome, cur.Answer, cur.Score, cur.Source = it.Outcome, it.Answer, it.Score, it.Source
+				cur.Outcome, cur.Answer, cur.AnswerLabel, cur.Score, cur.Source = it.Outcome, it.Answer, it.AnswerLabel, it.Score, it.Source
 			}
 			cur.Note = joinNote(cur.Note, it.Note)
 			cur.Evidence = union(cur.Evidence, it.Evidence)

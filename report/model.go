@@ -536,7 +536,7 @@ func detail(ci int, c column, opts Options) audit {
 	for _, it := range r.Items {
 		switch it.Outcome {
 		case result.Fail, result.Partial:
-			f := failure{ID: it.ID, Ref: it.Ref, Section: it.Section, Question: it.Question, Outcome: string(it.Outcome), Answer: it.Answer,
+			f := failure{ID: it.ID, Ref: it.Ref, Section: it.Section, Question: it.Question, Outcome: string(it.Outcome), Answer: it.AnswerText(),
 				Critical: it.Critical, Source: string(it.Source), Note: it.Note, Evidence: capped(evidenceOf(it), maxEvidence)}
 			if it.Automated != nil {
 				f.Automated = string(*it.Automated)
@@ -619,7 +619,7 @@ func explain(ci int, r *result.Result) []explanation {
 			if it.Section != s.ID {
 				continue
 			}
-			l := explainLine{ID: it.ID, Ref: it.Ref, Question: it.Question, Answer: it.Answer, Outcome: string(it.Outcome), Source: string(it.Source),
+			l := explainLine{ID: it.ID, Ref: it.Ref, Question: it.Question, Answer: it.AnswerText(), Outcome: string(it.Outcome), Source: string(it.Source),
 				Weight: trimNum(it.Weight), Fraction: "—", Earned: "—", Possible: "0"}
 			if it.Score != nil {
 				l.Fraction = num(*it.Score) + "%"

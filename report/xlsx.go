@@ -226,7 +226,7 @@ func renderXLSX(w io.Writer, v *view) error {
 				waiver = fmt.Sprintf("%s until %s: %s", it.Waiver.Owner, it.Waiver.Expires, it.Waiver.Reason)
 			}
 			items.add(c.Label, it.ID, it.Ref, styled(st.wrap, it.Question), styled(st.rag[outcomeRAG(it.Outcome)], string(it.Outcome)),
-				it.Answer, styled(st.num, it.Score), it.Weight, crit, string(it.Source), styled(st.wrap, it.Note),
+				it.AnswerText(), styled(st.num, it.Score), it.Weight, crit, string(it.Source), styled(st.wrap, it.Note),
 				styled(st.wrap, strings.Join(evidenceOf(it), "\n")), waiver)
 		}
 	}

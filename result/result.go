@@ -176,6 +176,9 @@ type Item struct {
 	Source   Source  `json:"source"`
 	// Answer is the scale value given (or derived from documents).
 	Answer string `json:"answer,omitempty"`
+	// AnswerLabel is the scale's label for Answer when it has one other
+	// than the value ("Full compliance" for full): what people read.
+	AnswerLabel string `json:"answerLabel,omitempty"`
 	// Score is the fraction of the weight earned, as a percentage; nil when
 	// the item does not count (na, unanswered skipped, waived).
 	Score    *float64 `json:"score"`
@@ -255,4 +258,13 @@ type Waiver struct {
 	Expires string `json:"expires"`
 	File    string `json:"file,omitempty"`
 	Line    int    `json:"line,omitempty"`
+}
+
+// AnswerText is the answer as people read it: its label when the scale gave
+// one, else the value.
+func (it Item) AnswerText() string {
+	if it.AnswerLabel != "" {
+		return it.AnswerLabel
+	}
+	return it.Answer
 }

@@ -53,7 +53,7 @@ func NewCmdCheck(ios *IOStreams, g *GlobalOptions, runF func(*CheckOptions) erro
 	o.Now = time.Now
 	o.WarnExpiry = svcaudit.DefaultWarnExpiry
 	var failUnder float64
-	var maxFile, maxUnzipped string
+	var maxFile, maxUnzipped, pdfMemory string
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check documents against the automated items of checklists, for CI",
@@ -106,6 +106,13 @@ Exit status: 0 every document passed; 1 a document failed (below
 				}
 				o.Limits.MaxUnzipped = n
 			}
+			if f.Changed("pdf-memory") {
+				n, err := config.ParseSize(pdfMemory)
+				if err != nil || n < 16<<20 {
+					return usageErrorf("--pdf-memory: %v", errOr(err, "must be at least 16MiB"))
+				}
+				o.Limits.PDFMemory = n
+			}
 			if o.AsOf != "" {
 				d, err := time.Parse("2006-01-02", o.AsOf)
 				if err != nil {
@@ -140,6 +147,7 @@ Exit status: 0 every document passed; 1 a document failed (below
 	f.StringVar(&maxFile, "max-file-size", "32MiB", "largest document read")
 	f.StringVar(&maxUnzipped, "max-unzipped", "64MiB", "most bytes unzipped from a DOCX or ODT")
 	f.DurationVar(&o.Limits.PDFTimeout, "pdf-timeout", 10*time.Second, "time allowed to read one PDF")
+	f.StringVar(&pdfMemory, "pdf-memory", "256MiB", "memory allowed to read one PDF")
 	f.StringVar(&o.ConfigFile, "config", "", "configuration file (default: .svcaudit.yaml found upwards)")
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file")
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")

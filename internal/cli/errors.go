@@ -62,6 +62,7 @@ func limitAdvice(err error) string {
 	var tl *document.TooLargeError
 	var ul *document.UnzipLimitError
 	var to *document.TimeoutError
+	var pm *document.MemoryError
 	switch {
 	case errors.As(err, &tl):
 		return "raise it with --max-file-size"
@@ -69,6 +70,8 @@ func limitAdvice(err error) string {
 		return "raise it with --max-unzipped if the document is genuine"
 	case errors.As(err, &to):
 		return "raise it with --pdf-timeout, or convert the PDF to text first (e.g. pdftotext)"
+	case errors.As(err, &pm):
+		return "raise it with --pdf-memory if the document is genuine, or convert the PDF to text first (e.g. pdftotext)"
 	}
 	return ""
 }

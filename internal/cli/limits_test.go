@@ -20,6 +20,7 @@ func TestLimitAdvice(t *testing.T) {
 		{File: "a.docx", Message: "cannot read DOCX: x unpacks to more than the limit of 1 KiB", Err: &document.UnzipLimitError{Limit: 1024}},
 		{File: "b.docx", Message: "cannot read DOCX: refusing a likely zip bomb", Err: &document.UnzipLimitError{}},
 		{File: "c.pdf", Message: "cannot read PDF: reading it took longer than the limit of 1s", Err: &document.TimeoutError{Limit: time.Second}},
+		{File: "e.pdf", Message: "cannot read PDF: reading it needs more memory than the limit of 256 MiB", Err: &document.MemoryError{Limit: 256 << 20}},
 		{File: "d.md", Message: "cannot read: permission denied"},
 	}
 	adviseLimits(errs)
@@ -28,6 +29,7 @@ func TestLimitAdvice(t *testing.T) {
 		"cannot read DOCX: x unpacks to more than the limit of 1 KiB (raise it with --max-unzipped if the document is genuine)",
 		"cannot read DOCX: refusing a likely zip bomb",
 		"cannot read PDF: reading it took longer than the limit of 1s (raise it with --pdf-timeout, or convert the PDF to text first (e.g. pdftotext))",
+		"cannot read PDF: reading it needs more memory than the limit of 256 MiB (raise it with --pdf-memory if the document is genuine, or convert the PDF to text first (e.g. pdftotext))",
 		"cannot read: permission denied",
 	}
 	for i, e := range errs {

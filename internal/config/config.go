@@ -56,6 +56,7 @@ type Config struct {
 	MaxFileSize int64
 	MaxUnzipped int64
 	PDFTimeout  time.Duration
+	PDFMemory   int64
 	// Waivers is the `waivers:` node as written: a scalar naming a waivers
 	// file (WaiversFile, relative to Dir) or an inline list that the waiver
 	// package parses (waiver.ParseNode) with File for positions.
@@ -74,7 +75,7 @@ type Config struct {
 // keys are the keys a configuration may set, for did-you-mean hints.
 var keys = []string{
 	"checklists", "checks", "paths", "include", "exclude", "fail-under", "format",
-	"together", "subject", "max-file-size", "max-unzipped", "pdf-timeout",
+	"together", "subject", "max-file-size", "max-unzipped", "pdf-timeout", "pdf-memory",
 	"waivers", "warn-expiry", "fail-on-expired", "cases",
 }
 
@@ -216,20 +217,26 @@ func Parse(file string, data []byte) (*Config, error) {
 				continue
 			}
 			c.Subject = v.Value
-		case "max-file-size", "max-unzipped":
+		case "max-file-size", "max-unzipped", "pdf-memory":
 			n, err := ParseSize(v.Value)
 			if v.Kind != yaml.ScalarNode || err != nil || n <= 0 {
 				msg := "must be a positive size"
 				if err != nil && v.Kind == yaml.ScalarNode {
 					msg = err.Error()
 				}
-				errs.Addf(pos(v), "%s: %s, e.g. 32MiB", key, msg)
+				if !strings.Contains(msg, "e.g.") {
+					msg += ", e.g. 32MiB"
+				}
+				errs.Addf(pos(v), "%s: %s", key, msg)
 				continue
 			}
-			if key == "max-file-size" {
+			switch key {
+			case "max-file-size":
 				c.MaxFileSize = n
-			} else {
+			case "max-unzipped":
 				c.MaxUnzipped = n
+			default:
+				c.PDFMemory = n
 			}
 		case "pdf-timeout":
 			d, err := time.ParseDuration(v.Value)

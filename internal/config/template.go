@@ -60,6 +60,7 @@ fail-under: 60
 # max-file-size: 32MiB
 # max-unzipped: 64MiB
 # pdf-timeout: 10s
+# pdf-memory: 256MiB
 
 # Waivers: a waivers file, or a list written here.
 # waivers: .svcaudit-waivers.yaml

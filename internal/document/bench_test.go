@@ -97,7 +97,7 @@ func BenchmarkPDFPoolStartCached(b *testing.B) {
 // startPool starts a pool of one instance and opens a PDF with it.
 func startPool(b *testing.B, cache string) {
 	data := benchFile(b, "policy.pdf")
-	pool, err := newPDFPool(cache, 1)
+	pool, err := newPDFPool(cache, 1, DefaultLimits().PDFMemory)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -372,10 +372,10 @@ func TestOverSizeNotRead(t *testing.T) {
 
 func TestLimits(t *testing.T) {
 	d := DefaultLimits()
-	if d != (Limits{MaxFileSize: 32 << 20, MaxUnzipped: 64 << 20, PDFTimeout: 10 * time.Second}) {
+	if d != (Limits{MaxFileSize: 32 << 20, MaxUnzipped: 64 << 20, PDFTimeout: 10 * time.Second, PDFMemory: 256 << 20}) {
 		t.Errorf("DefaultLimits() = %+v", d)
 	}
-	if got := (Limits{MaxFileSize: 5}).withDefaults(); got != (Limits{MaxFileSize: 5, MaxUnzipped: d.MaxUnzipped, PDFTimeout: d.PDFTimeout}) {
+	if got := (Limits{MaxFileSize: 5}).withDefaults(); got != (Limits{MaxFileSize: 5, MaxUnzipped: d.MaxUnzipped, PDFTimeout: d.PDFTimeout, PDFMemory: d.PDFMemory}) {
 		t.Errorf("withDefaults = %+v", got)
 	}
 }

@@ -15,12 +15,15 @@ type Limits struct {
 	MaxUnzipped int64
 	// PDFTimeout bounds the text extraction of one PDF.
 	PDFTimeout time.Duration
+	// PDFMemory bounds the memory the PDF engine may take for one PDF, in
+	// bytes (rounded down to 64 KiB pages).
+	PDFMemory int64
 }
 
 // DefaultLimits returns the limits used when none are given: 32 MiB per
-// file, 64 MiB unzipped, 10 s per PDF.
+// file, 64 MiB unzipped, 10 s and 256 MiB per PDF.
 func DefaultLimits() Limits {
-	return Limits{MaxFileSize: 32 << 20, MaxUnzipped: 64 << 20, PDFTimeout: 10 * time.Second}
+	return Limits{MaxFileSize: 32 << 20, MaxUnzipped: 64 << 20, PDFTimeout: 10 * time.Second, PDFMemory: 256 << 20}
 }
 
 // withDefaults fills the zero fields of l from DefaultLimits.
@@ -34,6 +37,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.PDFTimeout <= 0 {
 		l.PDFTimeout = d.PDFTimeout
+	}
+	if l.PDFMemory <= 0 {
+		l.PDFMemory = d.PDFMemory
 	}
 	return l
 }

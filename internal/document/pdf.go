@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -41,32 +42,119 @@ func (e *TimeoutError) Error() string {
 	return fmt.Sprintf("reading it took longer than the limit of %s", e.Limit)
 }
 
+// MemoryError is returned when PDFium needs more memory for a PDF than
+// Limits.PDFMemory allows (a form that draws itself, deeply nested
+// content).
+type MemoryError struct{ Limit int64 }
+
+func (e *MemoryError) Error() string {
+	return fmt.Sprintf("reading it needs more memory than the limit of %s", HumanSize(e.Limit))
+}
+
+// isTrap reports whether err is PDFium stopping on a WebAssembly trap (an
+// abort, an out-of-bounds access) rather than reporting an error itself.
+func isTrap(err error) bool {
+	return strings.Contains(err.Error(), "wasm error:")
+}
+
+// trimTrap drops the WebAssembly stack trace from a trap's message: the
+// function numbers mean nothing to a reader.
+func trimTrap(err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, " wasm stack trace:"); i >= 0 {
+		rest := msg[i:]
+		tail := ""
+		if j := strings.LastIndex(rest, ")"); j >= 0 && strings.HasSuffix(strings.TrimSpace(rest), ")") {
+			tail = ")"
+		}
+		return errors.New(msg[:i] + tail)
+	}
+	return err
+}
+
+// pdfMemorySize is the size of the WebAssembly memory of inst, when the
+// engine lets it be seen (go-pdfium keeps the module in an exported field
+// of its implementation).
+func pdfMemorySize(inst pdfium.Pdfium) (size uint32, ok bool) {
+	defer func() {
+		if recover() != nil {
+			size, ok = 0, false
+		}
+	}()
+	v := reflect.ValueOf(inst.GetImplementation())
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return 0, false
+	}
+	mod := v.FieldByName("Module")
+	if !mod.IsValid() || mod.IsNil() {
+		return 0, false
+	}
+	m := mod.MethodByName("Memory")
+	if !m.IsValid() {
+		return 0, false
+	}
+	out := m.Call(nil)
+	if len(out) != 1 || out[0].IsNil() {
+		return 0, false
+	}
+	sz, ok := out[0].Interface().(interface{ Size() uint32 })
+	if !ok {
+		return 0, false
+	}
+	return sz.Size(), true
+}
+
 // The PDFium pool is started on the first PDF and shared by the rest, so
 // that a run without PDFs pays nothing for it (compiling the 6 MB WebAssembly
 // module takes about two seconds, or a few milliseconds from the on-disk
 // compilation cache).
-var pdfPool struct {
+// One pool is kept per memory limit (a run has one; tests try several).
+var pdfPools struct {
+	mu    sync.Mutex
+	pools map[int64]*pdfPoolEntry
+}
+
+type pdfPoolEntry struct {
 	once sync.Once
 	pool pdfium.Pool
 	err  error
 }
 
-func getPDFPool() (pdfium.Pool, error) {
-	pdfPool.once.Do(func() {
+func getPDFPool(memLimit int64) (pdfium.Pool, error) {
+	pdfPools.mu.Lock()
+	if pdfPools.pools == nil {
+		pdfPools.pools = map[int64]*pdfPoolEntry{}
+	}
+	e := pdfPools.pools[memLimit]
+	if e == nil {
+		e = &pdfPoolEntry{}
+		pdfPools.pools[memLimit] = e
+	}
+	pdfPools.mu.Unlock()
+	e.once.Do(func() {
 		cache := ""
 		if dir, err := os.UserCacheDir(); err == nil {
 			cache = filepath.Join(dir, "svcaudit", "wazero")
 		}
-		pdfPool.pool, pdfPool.err = newPDFPool(cache, runtime.GOMAXPROCS(0))
+		e.pool, e.err = newPDFPool(cache, runtime.GOMAXPROCS(0), memLimit)
 	})
-	return pdfPool.pool, pdfPool.err
+	return e.pool, e.err
 }
 
-// newPDFPool starts a pool of up to n PDFium instances. cacheDir, when not
-// empty, keeps the compiled module between runs.
-func newPDFPool(cacheDir string, n int) (pdfium.Pool, error) {
+// wasmPage is the size of a WebAssembly memory page.
+const wasmPage = 64 << 10
+
+// newPDFPool starts a pool of up to n PDFium instances, each allowed at
+// most memLimit bytes of WebAssembly memory: past it PDFium's allocations
+// fail and the document is reported, however the PDF is built. cacheDir,
+// when not empty, keeps the compiled module between runs.
+func newPDFPool(cacheDir string, n int, memLimit int64) (pdfium.Pool, error) {
 	rc := wazero.NewRuntimeConfig().
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithMemoryLimitPages(uint32(min(memLimit/wasmPage, 65536))).
 		WithCloseOnContextDone(true) // lets Kill stop a PDF that hangs
 	if cacheDir != "" {
 		if cache, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
@@ -74,6 +162,7 @@ func newPDFPool(cacheDir string, n int) (pdfium.Pool, error) {
 		}
 	}
 	return webassembly.Init(webassembly.Config{
+		Context: experimental.WithMemoryAllocator(context.Background(), pdfAllocator(memLimit)),
 		MinIdle: 0, MaxIdle: n, MaxTotal: n,
 		RuntimeConfig: rc,
 		FSConfig:      wazero.NewFSConfig(), // no file system: documents are passed as bytes
@@ -95,7 +184,7 @@ func parsePDF(data []byte, lim Limits) (*builder, int, error) {
 		}
 		return nil, 0, errors.New("it is truncated or corrupt (no %%EOF at the end)")
 	}
-	pool, err := getPDFPool()
+	pool, err := getPDFPool(lim.PDFMemory)
 	if err != nil {
 		return nil, 0, fmt.Errorf("cannot start the PDF reader: %v", err)
 	}
@@ -125,6 +214,18 @@ func parsePDF(data []byte, lim Limits) (*builder, int, error) {
 	}()
 	select {
 	case r := <-ch:
+		if r.err != nil && isTrap(r.err) {
+			// PDFium aborted (a WebAssembly trap): the instance is not
+			// used again. An abort with its memory near the limit is
+			// that limit, reached.
+			if size, ok := pdfMemorySize(inst); ok && int64(size) > lim.PDFMemory/2 {
+				r.err = &MemoryError{Limit: lim.PDFMemory}
+			} else {
+				r.err = trimTrap(r.err)
+			}
+			inst.Kill()
+			return nil, 0, r.err
+		}
 		inst.Close()
 		return r.b, r.pages, r.err
 	case <-ctx.Done():

@@ -150,11 +150,14 @@ func wrapErr(path, format string, err error, lim Limits) error {
 	e := &diag.Error{Pos: diag.Pos{File: path}, Msg: fmt.Sprintf("cannot read %s: %v", formatName(format), err)}
 	var zl *UnzipLimitError
 	var to *TimeoutError
+	var pm *MemoryError
 	switch {
 	case errors.As(err, &zl):
 		e.Err = zl
 	case errors.As(err, &to):
 		e.Err = to
+	case errors.As(err, &pm):
+		e.Err = pm
 	case errors.Is(err, errNoTextLayer):
 		e.Msg = "cannot read PDF: it has no text layer (a scanned or image-only PDF?)"
 		e.WithHint("it has no text layer; run OCR (e.g. ocrmypdf) first")

@@ -336,7 +336,7 @@ func item(d *doc, r *result.Result, it *result.Item, depth int) {
 
 func itemLines(r *result.Result, it *result.Item) []string {
 	var out []string
-	answer := it.Answer
+	answer := it.AnswerText()
 	if answer == "" {
 		answer = string(it.Outcome)
 	}

@@ -170,13 +170,14 @@ func FuzzOutputSafety(f *testing.F) {
 			}
 		}
 		for _, format := range report.Formats {
+			if format == "xlsx" || format == "docx" {
+				continue // zip archives, checked by their own tests
+			}
 			var b bytes.Buffer
 			if err := report.Render(&b, []*result.Result{r}, report.Options{Format: format, By: "item"}); err != nil {
 				t.Fatalf("report %s: %v", format, err)
 			}
-			if format != "xlsx" && format != "docx" { // zip archives, checked by their own tests
-				inert(t, "report "+format, b.String())
-			}
+			inert(t, "report "+format, b.String())
 		}
 		for _, format := range stream.Formats {
 			var b bytes.Buffer

@@ -175,7 +175,7 @@ func OutcomeAnswer(scale checklist.Scale, o rule.Outcome) string {
 	}
 	best, dist := "", math.Inf(1)
 	for _, c := range scale.Choices {
-		if c.NA || c.Score <= 0 || c.Score >= 1 {
+		if c.Level() != checklist.LevelPartial {
 			continue
 		}
 		if d := math.Abs(c.Score - 0.5); d < dist {
@@ -300,10 +300,13 @@ func (e *evaluator) item(s *checklist.Section, it *checklist.Item) (result.Item,
 		ri.Outcome = result.NA
 		return ri, 0, 0
 	}
-	switch {
-	case c.Score >= 1:
+	if c.Label != "" && c.Label != c.Value && e.scale.Custom() {
+		ri.AnswerLabel = c.Label
+	}
+	switch c.Level() {
+	case checklist.LevelPass:
 		ri.Outcome = result.Pass
-	case c.Score <= 0:
+	case checklist.LevelFail:
 		ri.Outcome = result.Fail
 	default:
 		ri.Outcome = result.Partial

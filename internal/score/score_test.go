@@ -402,3 +402,73 @@ func TestAutomatedPartial(t *testing.T) {
 		t.Errorf("yes/no scale: partial is %q, want no", got)
 	}
 }
+
+// compliance is a four-level scale on which full compliance meets an item
+// although it earns less than best practice.
+func compliance() checklist.Scale {
+	return checklist.Scale{Choices: []checklist.Choice{
+		{Value: "best", Label: "Best practice", Score: 1},
+		{Value: "full", Label: "Full compliance", Score: 0.75, Outcome: checklist.LevelPass},
+		{Value: "partial", Label: "Partial compliance", Score: 0.4},
+		{Value: "major", Label: "Major non-compliance", Score: 0},
+	}}
+}
+
+func TestCustomScaleLevels(t *testing.T) {
+	cl := base()
+	cl.Scale = compliance()
+	cl.Gates = []checklist.Gate{{Kind: checklist.MaxPartials, Max: 0}}
+	r, err := Evaluate(cl, Input{Answers: ans("a", "full", "b", "best", "c", "full", "e", "full", "f", "major"),
+		Automated: pass()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate(t, r)
+	got := map[string]result.Item{}
+	for _, it := range r.Items {
+		got[it.ID] = it
+	}
+	// full compliance is met, at 75% of the weight, labelled as the scale says
+	if it := got["kp/a"]; it.Outcome != result.Pass || *it.Score != 75 || it.AnswerLabel != "Full compliance" || it.AnswerText() != "Full compliance" {
+		t.Errorf("kp/a = %s %v %q, want pass 75 \"Full compliance\"", it.Outcome, *it.Score, it.AnswerLabel)
+	}
+	if it := got["rh/f"]; it.Outcome != result.Fail || it.AnswerLabel != "Major non-compliance" {
+		t.Errorf("rh/f = %s %q, want fail \"Major non-compliance\"", it.Outcome, it.AnswerLabel)
+	}
+	// the automated pass stands for the scale's top choice
+	if it := got["kp/d"]; it.Answer != "best" || it.Outcome != result.Pass {
+		t.Errorf("kp/d = %s %s, want best pass", it.Answer, it.Outcome)
+	}
+	// no answer is partial on this scale's own levels, so max-partials: 0 holds
+	if len(r.Gates) != 1 || !r.Gates[0].Passed {
+		t.Errorf("gates = %+v, want max-partials: 0 to hold", r.Gates)
+	}
+	// the arithmetic is the scores': kp (0.75+3+0.75+1)/6, rh (1.5+0)/3
+	if d := cmp.Diff(map[string]*float64{"kp": f64(91.7), "rh": f64(50)}, summarise(r).Sections); d != "" {
+		t.Errorf("sections (-want +got):\n%s", d)
+	}
+
+	// an automated partial outcome takes a choice whose level is partial
+	auto := map[string]rule.Outcome{"kp/d": {Partial: true}}
+	r, err = Evaluate(cl, Input{Answers: ans("a", "full"), Automated: auto})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range r.Items {
+		if it.ID == "kp/d" && (it.Answer != "partial" || it.Outcome != result.Partial) {
+			t.Errorf("kp/d = %s %s, want partial partial", it.Answer, it.Outcome)
+		}
+	}
+}
+
+func TestDefaultScaleKeepsValues(t *testing.T) {
+	r, err := Evaluate(base(), Input{Answers: ans("a", "partial")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range r.Items {
+		if it.AnswerLabel != "" {
+			t.Errorf("%s: AnswerLabel %q on the default scale, want none", it.ID, it.AnswerLabel)
+		}
+	}
+}

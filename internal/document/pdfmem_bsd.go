@@ -1,0 +1,5 @@
+//go:build unix && !linux
+
+package document
+
+const mapNoReserve = 0

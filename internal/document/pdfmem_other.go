@@ -1,0 +1,9 @@
+//go:build !unix
+
+package document
+
+import "github.com/tetratelabs/wazero/experimental"
+
+// pdfAllocator is wazero's own where there is no mmap: the memory limit
+// still holds, at the cost of the slice copies it makes while growing.
+func pdfAllocator(int64) experimental.MemoryAllocator { return nil }
