@@ -37,6 +37,17 @@ const (
 type docxDoc struct {
 	rd  *docx.RootDoc
 	err error
+	// textW is the width between the margins, in twentieths of a point:
+	// docxTextW on a portrait page, more on a landscape one.
+	textW int
+}
+
+// width is the text width of the page set up.
+func (d *docxDoc) width() int {
+	if d.textW == 0 {
+		return docxTextW
+	}
+	return d.textW
 }
 
 // para adds a paragraph of runs; a run starting with "*" is bold.
@@ -86,11 +97,11 @@ func ragCell(text, rag string) dcell {
 func (d *docxDoc) table(widths []float64, head []string, rows [][]dcell) {
 	t := d.rd.AddTable()
 	t.Style("TableGrid")
-	t.Width(docxTextW, stypes.TableWidthDxa)
+	t.Width(d.width(), stypes.TableWidthDxa)
 	tw := make([]int, len(widths))
 	grid := make([]uint64, len(widths))
 	for i, f := range widths {
-		tw[i] = int(f * docxTextW)
+		tw[i] = int(f * float64(d.width()))
 		grid[i] = uint64(tw[i])
 	}
 	t.Grid(grid...)
@@ -183,7 +194,11 @@ func xmlText(s string) string {
 
 // pageSetup makes the pages A4 with 2 cm margins and adds a footer with
 // the title and "page N of M".
-func (d *docxDoc) pageSetup(footer string) {
+func (d *docxDoc) pageSetup(footer string) { d.setup(footer, false) }
+
+// setup is pageSetup, on a landscape page when landscape is set (a form of
+// five wide columns).
+func (d *docxDoc) setup(footer string, landscape bool) {
 	rd := d.rd
 	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
 	field := func(code, shown string) string {
@@ -205,10 +220,17 @@ func (d *docxDoc) pageSetup(footer string) {
 	rd.Document.DocRels.Relationships = append(rd.Document.DocRels.Relationships,
 		&docx.Relationship{ID: id, Type: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer", Target: "footer1.xml"})
 	w, h := uint64(a4W), uint64(a4H)
+	var orient stypes.PageOrient
+	d.textW = docxTextW
+	if landscape {
+		w, h = h, w
+		orient = stypes.PageOrientLandscape
+		d.textW = a4H - 2*a4Margin
+	}
 	m, hf, gutter := a4Margin, 567, 0
 	rd.Document.Body.SectPr = &ctypes.SectionProp{
 		FooterReference: &ctypes.FooterReference{Type: stypes.HdrFtrDefault, ID: id},
-		PageSize:        &ctypes.PageSize{Width: &w, Height: &h},
+		PageSize:        &ctypes.PageSize{Width: &w, Height: &h, Orient: orient},
 		PageMargin:      &ctypes.PageMargin{Top: &m, Bottom: &m, Left: &m, Right: &m, Header: &hf, Footer: &hf, Gutter: &gutter},
 	}
 }

@@ -20,7 +20,7 @@ import (
 )
 
 // SelfAssessmentFormats lists the formats SelfAssessment writes.
-var SelfAssessmentFormats = []string{"md", "html", "xlsx"}
+var SelfAssessmentFormats = []string{"md", "html", "xlsx", "docx"}
 
 // SelfAssessmentOptions say how to write a self-assessment form.
 type SelfAssessmentOptions struct {
@@ -103,6 +103,8 @@ func SelfAssessment(w io.Writer, r *result.Result, opts SelfAssessmentOptions) e
 		return assessmentHTML(w, a)
 	case "xlsx":
 		return assessmentXLSX(w, a)
+	case "docx":
+		return assessmentDOCX(w, a)
 	}
 	return fmt.Errorf("unknown self-assessment format %q (want %s)", opts.Format, strings.Join(SelfAssessmentFormats, ", "))
 }
@@ -260,11 +262,26 @@ func evidenceAndCommentary(it *result.Item, acts []openAction) (evidence, commen
 	if failing {
 		for _, act := range acts {
 			if actionAnswers(act, it) {
-				commentary = append(commentary, fmt.Sprintf("Action %s: %s (%s, due %s)", act.ID, act.Description, act.Owner, act.DueText()))
+				commentary = append(commentary, actionText(act, it))
 			}
 		}
 	}
 	return evidence, commentary
+}
+
+// actionText is an open action as the commentary names it: its id, what
+// it is unless that only repeats the provision's question (an action
+// raised by run), its owner when it has one, and when it is due.
+func actionText(act openAction, it *result.Item) string {
+	s := "Action " + act.ID
+	if d := strings.TrimSpace(act.Description); d != "" && d != it.Question {
+		s += ": " + d
+	}
+	when := []string{"due " + act.DueText()}
+	if act.Owner != "" {
+		when = append([]string{act.Owner}, when...)
+	}
+	return s + " (" + strings.Join(when, ", ") + ")"
 }
 
 // actionAnswers reports whether an action names the item: by full id, by

@@ -224,3 +224,97 @@ func TestParseRequirements(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// The DOCX form, read back: the header, the summary and one table per
+// section with every provision in its five columns, the Comply column
+// filled with its RAG colour beside the word, header rows repeated on every
+// page, on a landscape A4 page.
+func TestSelfAssessmentDOCX(t *testing.T) {
+	var buf bytes.Buffer
+	opts := assessmentOptions("docx")
+	if err := SelfAssessment(&buf, codeResult(), opts); err != nil {
+		t.Fatal(err)
+	}
+	got := readDOCX(t, buf.Bytes())
+	a := buildAssessment(cleanResults([]*result.Result{codeResult()})[0], opts)
+
+	if got.sect.W != "16838" || got.sect.H != "11906" {
+		t.Errorf("page %s × %s, want A4 landscape (16838 × 11906)", got.sect.W, got.sect.H)
+	}
+	if !bytes.Contains(got.files["word/document.xml"], []byte(`w:orient="landscape"`)) {
+		t.Error("the page is not marked landscape")
+	}
+	if len(got.tables) != 2+len(a.Sections) {
+		t.Fatalf("%d tables, want %d (header, summary, one per section)", len(got.tables), 2+len(a.Sections))
+	}
+	head := a.header()
+	if len(got.tables[0]) != len(head) {
+		t.Fatalf("header table has %d rows, want %d", len(got.tables[0]), len(head))
+	}
+	for i, kv := range head {
+		if row := got.tables[0][i]; row[0].Text != kv[0] || row[1].Text != kv[1] {
+			t.Errorf("header row %d = %q | %q, want %q | %q", i, row[0].Text, row[1].Text, kv[0], kv[1])
+		}
+	}
+	if n := len(got.tables[1]); n != len(a.Summary)+1 {
+		t.Errorf("summary has %d rows, want %d", n, len(a.Summary)+1)
+	}
+	fills := map[string]string{complyYes: ragFill["green"], complyPartly: ragFill["amber"], complyNo: ragFill["red"]}
+	seen := map[string]bool{}
+	for si, s := range a.Sections {
+		tbl := got.tables[2+si]
+		if len(tbl) != len(s.Rows)+1 {
+			t.Fatalf("section %q: %d rows, want %d", s.Title, len(tbl), len(s.Rows)+1)
+		}
+		if !got.header[2+si][0] {
+			t.Errorf("section %q: the column headings are not repeated on each page", s.Title)
+		}
+		var names []string
+		for _, c := range tbl[0] {
+			names = append(names, c.Text)
+		}
+		if strings.Join(names, "|") != strings.Join(assessColumns, "|") {
+			t.Errorf("section %q: columns %q, want %q", s.Title, names, assessColumns)
+		}
+		for ri, row := range s.Rows {
+			cells := tbl[ri+1]
+			if len(cells) != 5 {
+				t.Fatalf("section %q row %d: %d cells, want 5", s.Title, ri, len(cells))
+			}
+			want := []string{row.Provision, row.requirement(), row.Comply, strings.Join(nonEmpty(row.Evidence), "\n"), strings.Join(nonEmpty(row.Commentary), "\n")}
+			for ci, w := range want {
+				if cells[ci].Text != w {
+					t.Errorf("%s column %s = %q, want %q", row.Provision, assessColumns[ci], cells[ci].Text, w)
+				}
+			}
+			if fill := strings.TrimPrefix(cells[2].Fill, "FFFFFF"); fill != fills[row.Comply] {
+				t.Errorf("%s: Comply %q filled %q, want %q", row.Provision, row.Comply, cells[2].Fill, fills[row.Comply])
+			}
+			seen[row.Comply] = true
+		}
+	}
+	if !seen[complyYes] || !seen[complyNo] {
+		t.Errorf("the form shows %v: the test Result should have provisions met and not met", seen)
+	}
+	if !strings.Contains(string(got.files["word/footer1.xml"]), "Self-assessment against the LGSCO Complaint Handling Code (2024) · 2025-26 · page") {
+		t.Errorf("footer %q, want the title, the period and the page number", got.files["word/footer1.xml"])
+	}
+}
+
+func TestActionText(t *testing.T) {
+	it := &result.Item{ID: "code/definition", Question: "Does the policy define a complaint?"}
+	due := time.Date(2026, 6, 28, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		act  Action
+		want string
+	}{
+		{Action{ID: "a1", Description: "Rewrite the definition", Owner: "J. Smith", Due: due},
+			"Action a1: Rewrite the definition (J. Smith, due 2026-06-28)"},
+		// raised by run: the description is the question, and no owner yet
+		{Action{ID: "a2", Description: it.Question, Due: due}, "Action a2 (due 2026-06-28)"},
+	} {
+		if got := actionText(openAction{Action: tt.act}, it); got != tt.want {
+			t.Errorf("actionText = %q, want %q", got, tt.want)
+		}
+	}
+}

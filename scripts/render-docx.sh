@@ -27,7 +27,16 @@ $bin report "$data/housing-2026-q2.json" --baseline "$data/housing-2026-q1.json"
 $bin report "$data/housing-2026-q2.json" "$data/council-tax-2026-q2.json" "$data/libraries-2026-q2.json" \
 	--baseline "$data/housing-2026-q1.json" --sort score -o "$out/several.docx" --force
 
-for name in one summary several; do
+# the self-assessment form of the example landlord that does not comply
+sa=$(mktemp -d)
+cp examples/codes/non-compliant-answers.yaml examples/codes/non-compliant-policy.md "$sa/"
+(cd "$sa" && "$bin" run -c housing-ombudsman-code --answers non-compliant-answers.yaml \
+	--docs non-compliant-policy.md --actions actions.yaml -o southgate.json --as-of 2026-05-29 >/dev/null 2>&1 || true)
+$bin report "$sa/southgate.json" --self-assessment --period 2025-26 --actions "$sa/actions.yaml" \
+	-o "$out/self-assessment.docx" --force
+rm -rf "$sa"
+
+for name in one summary several self-assessment; do
 	(cd "$out" && soffice --headless --convert-to pdf "$name.docx" >/dev/null 2>&1)
 	rm -f "$out/$name"-*.png
 	pdftoppm -r 80 -png "$out/$name.pdf" "$out/$name"

@@ -26,10 +26,45 @@ var fixtureDir, _ = filepath.Abs("../../internal/document/testdata")
 //	fixture NAME [DST]  copy internal/document/testdata/NAME into the work dir
 //	mkloop DIR          make DIR holding symbolic links that loop
 //	mkfifo FILE         make a named pipe (unix only: gen_unix_test.go)
+//	unzip ZIP MEMBER    extract one member of a zip (a DOCX or XLSX part)
+//	                    to the same path under the work dir
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"gen":     cmdGen,
 	"fixture": cmdFixture,
 	"mkloop":  cmdMkloop,
+	"unzip":   cmdUnzip,
+}
+
+func cmdUnzip(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: unzip ZIP MEMBER")
+	}
+	zr, err := zip.OpenReader(ts.MkAbs(args[0]))
+	if err != nil {
+		ts.Fatalf("unzip: %v", err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != args[1] {
+			continue
+		}
+		rc, err := f.Open()
+		ts.Check(err)
+		var b bytes.Buffer
+		_, err = b.ReadFrom(rc)
+		rc.Close()
+		ts.Check(err)
+		dst := ts.MkAbs(args[1])
+		ts.Check(os.MkdirAll(filepath.Dir(dst), 0o755))
+		ts.Check(os.WriteFile(dst, b.Bytes(), 0o644))
+		if neg {
+			ts.Fatalf("unzip: %s holds %s", args[0], args[1])
+		}
+		return
+	}
+	if !neg {
+		ts.Fatalf("unzip: %s holds no %s", args[0], args[1])
+	}
 }
 
 // scriptCondition adds [root] (running as root, where chmod 000 does not

@@ -115,7 +115,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
 	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
-	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html or xlsx)")
+	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html, xlsx or docx)")
 	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
 	f.StringVar(&o.Organisation, "organisation", "", "with --self-assessment: the organisation (default: the Result's subject)")
 	f.StringVar(&o.Period, "period", "", `the period the paper (or --self-assessment form) covers, such as "Q4 2026-27"`)
@@ -270,8 +270,8 @@ func runSelfAssessment(ios *IOStreams, o *ReportOptions, format string) error {
 	if o.Merge || len(o.Baseline) > 0 {
 		return &UsageError{Msg: "--self-assessment takes one Result: no --merge or --baseline"}
 	}
-	if format == "xlsx" && o.Output == "" && ios.OutTTY {
-		return &UsageError{Msg: "xlsx is a binary format: write it to a file", Hint: "add -o self-assessment.xlsx"}
+	if (format == "xlsx" || format == "docx") && o.Output == "" && ios.OutTTY {
+		return &UsageError{Msg: format + " is a binary format: write it to a file", Hint: "add -o self-assessment." + format}
 	}
 	if o.Output != "" {
 		if err := checkOutput(ios, o); err != nil {

@@ -225,3 +225,44 @@ func TestTextBlocks(t *testing.T) {
 		})
 	}
 }
+
+// TestMaxSentence: a run of text that never ends its sentence is cut into
+// units of at most MaxSentence bytes, at spaces, covering every word, so
+// that the rules that read sentences work within a bounded window.
+func TestMaxSentence(t *testing.T) {
+	unit := "within 10 working days of 5 days or 20 weeks from receipt and "
+	text := strings.Repeat(unit, 10000/len(unit)+1)
+	doc, err := Parse("run-on.md", []byte(text), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sentences) < len(doc.Text)/MaxSentence {
+		t.Fatalf("%d units for %d bytes, want at least %d", len(doc.Sentences), len(doc.Text), len(doc.Text)/MaxSentence)
+	}
+	words := 0
+	for i, s := range doc.Sentences {
+		if s.Len() > MaxSentence {
+			t.Errorf("unit %d is %d bytes, over %d", i, s.Len(), MaxSentence)
+		}
+		st := doc.SentenceText(s)
+		if strings.HasPrefix(st, " ") || strings.HasSuffix(st, " ") {
+			t.Errorf("unit %d has space at an end: %q…", i, st[:20])
+		}
+		if i > 0 && doc.Text[doc.Sentences[i-1].End] != ' ' {
+			t.Errorf("unit %d was cut inside a word", i)
+		}
+		words += len(strings.Fields(st))
+	}
+	if want := len(strings.Fields(doc.Text)); words != want {
+		t.Errorf("units hold %d words, the text %d", words, want)
+	}
+	// an ordinary sentence is one unit, however long within the bound
+	long := strings.Repeat("we will ", 200) + "reply."
+	doc, err = Parse("long.md", []byte(long), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sentences) != 1 {
+		t.Errorf("a %d-byte sentence became %d units", len(long), len(doc.Sentences))
+	}
+}
