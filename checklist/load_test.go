@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/svcaudit/svcaudit/internal/diag"
+	"github.com/svcaudit/svcaudit/internal/race"
 )
 
 func TestLoadProfile(t *testing.T) {
@@ -238,8 +239,8 @@ func bigChecklist(n int) []byte {
 
 func TestParseLarge(t *testing.T) {
 	n := 100000
-	if testing.Short() {
-		n = 10000
+	if testing.Short() || race.Enabled {
+		n = 10000 // BenchmarkParse100k keeps the full size
 	}
 	cl, err := Parse("big.yaml", bigChecklist(n))
 	if err != nil {

@@ -21,6 +21,7 @@ func TestExamples(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("REPO", repo)
+			shareCache(env)
 			return nil
 		},
 	})

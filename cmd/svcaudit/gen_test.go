@@ -3,7 +3,9 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/svcaudit/svcaudit/internal/race"
 )
 
 // fixtureDir holds the document fixtures the scripts may copy with the
@@ -67,8 +70,13 @@ func cmdUnzip(ts *testscript.TestScript, neg bool, args []string) {
 // scriptCondition adds [root] (running as root, where chmod 000 does not
 // stop a read).
 func scriptCondition(cond string) (bool, error) {
-	if cond == "root" {
+	switch cond {
+	case "root":
 		return os.Geteuid() == 0, nil
+	case "race":
+		// The binary the scripts run is this test binary: under -race,
+		// a scale check that is not about concurrency may step aside.
+		return race.Enabled, nil
 	}
 	return false, fmt.Errorf("unknown condition %q", cond)
 }
@@ -142,17 +150,31 @@ var genKinds = map[string]func(n int) []byte{
 		const head, tail = "<html><body><p>", "</p></body></html>"
 		return []byte(head + strings.Repeat("word ", max(0, n-len(head)-len(tail))/5) + tail)
 	},
-	// zipbomb: a DOCX whose document.xml inflates to n MiB of spaces.
+	// zipbomb: a DOCX whose document.xml inflates to n MiB of spaces. One
+	// MiB is deflated once and its blocks repeated n times (each copy
+	// refers only to itself, so the stream is valid), rather than 200 MiB
+	// deflated under the race detector.
 	"zipbomb": func(n int) []byte {
+		chunk := bytes.Repeat([]byte(" "), 1<<20)
+		var one bytes.Buffer
+		fw, _ := flate.NewWriter(&one, flate.BestCompression)
+		fw.Write(chunk)
+		fw.Flush() // ends on a byte boundary, the stream left open
+		var end bytes.Buffer
+		fe, _ := flate.NewWriter(&end, flate.BestCompression)
+		fe.Close() // an empty final block
+		raw := append(bytes.Repeat(one.Bytes(), n), end.Bytes()...)
+		crc := crc32.NewIEEE()
+		for i := 0; i < n; i++ {
+			crc.Write(chunk)
+		}
 		var b bytes.Buffer
 		z := zip.NewWriter(&b)
 		w, _ := z.Create("[Content_Types].xml")
 		w.Write([]byte(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`))
-		w, _ = z.Create("word/document.xml")
-		chunk := bytes.Repeat([]byte(" "), 1<<20)
-		for i := 0; i < n; i++ {
-			w.Write(chunk)
-		}
+		w, _ = z.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, CRC32: crc.Sum32(),
+			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(n) << 20})
+		w.Write(raw)
 		z.Close()
 		return b.Bytes()
 	},

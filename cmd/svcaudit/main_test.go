@@ -24,7 +24,18 @@ func TestScripts(t *testing.T) {
 		Condition:           scriptCondition,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			shareCache(env)
 			return nil
 		},
 	})
+}
+
+// shareCache points the scripts' cache folder (HOME is /no-home in a
+// script) at the user's own, so that PDFium's WebAssembly is compiled
+// once into wazero's cache rather than in each script that reads a PDF:
+// over a minute of CPU each under the race detector.
+func shareCache(env *testscript.Env) {
+	if dir, err := os.UserCacheDir(); err == nil {
+		env.Setenv("XDG_CACHE_HOME", dir)
+	}
 }
