@@ -72,6 +72,10 @@ type assessRow struct {
 	Commentary  []string
 }
 
+// complyRAG is the RAG colour of the Comply answers that carry one, for the
+// formats that fill the cell (xlsx, docx).
+var complyRAG = map[string]string{complyYes: "green", complyPartly: "amber", complyNo: "red"}
+
 // The answers of the Comply column.
 const (
 	complyYes      = "Yes"
@@ -449,7 +453,10 @@ func assessmentXLSX(w io.Writer, a *assessment) error {
 	for _, c := range a.Summary {
 		sh.add(styled(st.bold, c.Label), c.N)
 	}
-	complyStyle := map[string]int{complyYes: st.rag["green"], complyPartly: st.rag["amber"], complyNo: st.rag["red"]}
+	complyStyle := map[string]int{}
+	for answer, rag := range complyRAG {
+		complyStyle[answer] = st.rag[rag]
+	}
 	for _, s := range a.Sections {
 		sh.add()
 		sh.add(styled(st.bold, s.Title))

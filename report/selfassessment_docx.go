@@ -39,13 +39,12 @@ func assessmentDOCX(w io.Writer, a *assessment) error {
 	}
 	d.table([]float64{0.75, 0.25}, []string{"Provisions", "Number"}, sum)
 
-	fills := map[string]string{complyYes: ragFill["green"], complyPartly: ragFill["amber"], complyNo: ragFill["red"]}
 	widths := []float64{0.1, 0.29, 0.08, 0.25, 0.28}
 	for _, s := range a.Sections {
 		d.heading(s.Title, 1)
 		rows := make([][]dcell, 0, len(s.Rows))
 		for _, row := range s.Rows {
-			comply := dcell{lines: []string{row.Comply}, fill: fills[row.Comply], bold: row.Comply == complyNo || row.Comply == complyPartly}
+			comply := dcell{lines: []string{row.Comply}, fill: ragFill[complyRAG[row.Comply]], bold: row.Comply == complyNo || row.Comply == complyPartly}
 			rows = append(rows, []dcell{{lines: []string{row.Provision}, bold: true}, txt(row.requirement()), comply,
 				txt(nonEmpty(row.Evidence)...), txt(nonEmpty(row.Commentary)...)})
 		}

@@ -108,7 +108,7 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 
 	// First pass: what each item's answer is, so that follow-up
 	// conditions can look at items answered later in the checklist too.
-	e := &evaluator{cl: cl, scale: scale, in: in, given: given}
+	e := &evaluator{cl: cl, scale: scale, labels: scale.Custom(), in: in, given: given}
 	for _, s := range cl.Sections {
 		sec := result.Section{ID: s.ID, Title: s.Title, Weight: s.Weight}
 		for _, it := range s.Items {
@@ -143,8 +143,11 @@ func Evaluate(cl *checklist.Checklist, in Input) (*result.Result, error) {
 type evaluator struct {
 	cl    *checklist.Checklist
 	scale checklist.Scale
-	in    Input
-	given map[string]*answers.Answer
+	// labels says the scale is a custom one, whose labels the Result
+	// records beside its values (worked out once, not per item).
+	labels bool
+	in     Input
+	given  map[string]*answers.Answer
 }
 
 // effective is the answer value an item has, from the assessor or the
@@ -300,7 +303,7 @@ func (e *evaluator) item(s *checklist.Section, it *checklist.Item) (result.Item,
 		ri.Outcome = result.NA
 		return ri, 0, 0
 	}
-	if c.Label != "" && c.Label != c.Value && e.scale.Custom() {
+	if e.labels && c.Label != "" && c.Label != c.Value {
 		ri.AnswerLabel = c.Label
 	}
 	switch c.Level() {
