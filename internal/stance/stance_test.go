@@ -38,6 +38,22 @@ func TestOf(t *testing.T) {
 			Stance{Who: Organisation, Commits: true, Target: true}},
 		{"We normally reply within five days.", "within five days",
 			Stance{Who: Organisation, Commits: true, Hedge: "normally"}},
+		{"We owe you an apology for the late letter.", "apology",
+			Stance{Who: Organisation, Commits: true}},
+		{"We include the complaints we upheld, not just the good news.", "include",
+			Stance{Who: Organisation, Commits: true}},
+		{"A complaint is resolved by the adviser who takes your call.", "resolved",
+			Stance{Who: Organisation, Commits: true}},
+		{"I have booked you into the clinic on 20 May at 2.15pm.", "booked",
+			Stance{Who: Organisation, Commits: true}},
+		{"In May we will reply within 5 days.", "within 5 days",
+			Stance{Who: Organisation, Commits: true}},
+		{"We may reply within 5 days.", "within 5 days",
+			Stance{Who: Organisation, Commits: true, Hedge: "may"}},
+		{"May we call you back within an hour?", "within an hour",
+			Stance{Who: Organisation, Question: true, Hedge: "may"}},
+		{"A complaint is resolved by the adviser wherever they can.", "resolved",
+			Stance{Who: Organisation, Commits: true, Hedge: "wherever they can"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
