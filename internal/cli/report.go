@@ -102,7 +102,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	}
 	f := cmd.Flags()
 	enumFlag(cmd, &o.Format, reportFormats, "f", "", "output format", "(result with --merge; default: from -o's extension, else table)")
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (atomically) instead of standard output")
+	outputFlag(f, &o.Output, "", "write to this file (atomically) instead of standard output")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing -o file")
 	f.StringSliceVar(&o.Baseline, "baseline", nil, "earlier Results to compare against (repeatable)")
 	f.StringVar(&o.By, "by", "section", "rows of a comparison: section or item")

@@ -39,18 +39,21 @@ type RunOptions struct {
 	IO     *IOStreams
 	Global *GlobalOptions
 
-	Checklist   string
-	Answers     string
-	Docs        []string
-	Output      string
-	Force       bool
-	Format      string
-	FailUnder   float64
-	Unanswered  string
-	Subject     string
-	Auditor     string
-	Date        string
-	Interactive bool
+	Checklist string
+	Answers   string
+	Docs      []string
+	Output    string
+	// OutputStdout says -o - was given: the Result JSON goes to standard
+	// output, in place of the summary.
+	OutputStdout bool
+	Force        bool
+	Format       string
+	FailUnder    float64
+	Unanswered   string
+	Subject      string
+	Auditor      string
+	Date         string
+	Interactive  bool
 	// Waivers is a waivers file; WarnExpiry flags waivers expiring within
 	// that many days.
 	Waivers    string
@@ -121,7 +124,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist: a built-in id or a path (required)")
 	f.StringVarP(&o.Answers, "answers", "a", "", "answers file (the interview writes it; default CHECKLIST-SUBJECT.answers.yaml)")
 	f.StringSliceVar(&o.Docs, "docs", nil, "documents or folders of evidence for the automated items (repeatable)")
-	f.StringVarP(&o.Output, "output", "o", "", "write the Result JSON to this file")
+	outputFlagTo(f, &o.Output, &o.OutputStdout, "", "write the Result JSON to this file")
 	f.BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	enumFlag(cmd, &o.Format, runFormats, "", "table", "summary format", "")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "fail (exit 1) when the score is below this percentage")
@@ -285,12 +288,16 @@ func runRun(o *RunOptions) error {
 		return err
 	}
 
-	if o.Output != "" {
+	if o.OutputStdout {
+		if err := printSummary(o.IO, r, "json"); err != nil {
+			return err
+		}
+	} else if o.Output != "" {
 		if err := o.writeResult(r, cl); err != nil {
 			return err
 		}
 	}
-	if !o.Global.Quiet || o.Format == "json" {
+	if !o.OutputStdout && (!o.Global.Quiet || o.Format == "json") {
 		if err := printSummary(o.IO, r, o.Format); err != nil {
 			return err
 		}

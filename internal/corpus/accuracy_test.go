@@ -23,7 +23,16 @@ var accuracy = flag.Bool("accuracy", false, "print the held-out accuracy table (
 // named in docs/accuracy.md. An item leaves the list when it is fixed on
 // the tuning corpus (never on these documents).
 var belowTarget = map[string]bool{
-	"published-feedback/performance": true,
+	"admits-mistakes/apology":            true,
+	"admits-mistakes/how-to-complain":    true,
+	"earns-trust/no-need-to-chase":       true,
+	"earns-trust/on-the-spot":            true,
+	"earns-trust/owns-the-truth":         true,
+	"keeps-promises/appointments":        true,
+	"keeps-promises/standards":           true,
+	"personal-correspondence/next-steps": true,
+	"published-feedback/performance":     true,
+	"real-humans/contact":                true,
 }
 
 // Targets on the held-out part, per automated item.
