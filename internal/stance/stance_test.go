@@ -54,6 +54,9 @@ func TestOf(t *testing.T) {
 			Stance{Who: Organisation, Question: true, Hedge: "may"}},
 		{"A complaint is resolved by the adviser wherever they can.", "resolved",
 			Stance{Who: Organisation, Commits: true, Hedge: "wherever they can"}},
+		// an allowance is not a promise to take that long at most: partial
+		{"We have up to eight weeks to send our final response.", "eight weeks",
+			Stance{Who: Organisation, Commits: true, Hedge: "have up to"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -102,6 +105,8 @@ func TestOfRow(t *testing.T) {
 		{"Response standards | Measure | Time | ", "Calls answered | within 20 seconds", true, Nobody},
 		{"Targets | Measure | Target | ", "Repairs | 28 days", true, Nobody},
 		{"Opening times | Day | Hours | ", "Monday | 9am to 5pm", false, Nobody},
+		// a table of timescales is a table of standards
+		{"Customer service timescales | What you asked for | How quickly | ", "Reply to your email | within 5 working days", true, Nobody},
 		// someone commits in the row: a commitment, not a bare standard
 		{"Our promises | What | When | ", "We will call you back | within a day", false, Organisation},
 	}
