@@ -4,18 +4,21 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/svcaudit/svcaudit/internal/input"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/schema"
 	"github.com/svcaudit/svcaudit/report"
@@ -343,28 +346,83 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 
 // readResults reads Results from files written by run (one Result) or by
 // check --format json (several), validating each against the result schema
-// when this build publishes one.
+// when this build publishes one. Files are read, decoded and validated in
+// parallel, one worker a CPU; the Results keep the order of paths, and of
+// each file, and the first error in that order is the one returned.
 func readResults(paths []string) ([]*result.Result, error) {
-	var out []*result.Result
 	_, schemaErr := schema.Get("result")
-	for _, p := range paths {
-		data, err := input.Read(p)
-		if err != nil {
-			return nil, fmt.Errorf("read result: %w", err)
-		}
-		for _, part := range result.Split(p, data) {
-			name, raw := part.Name, part.JSON
-			r, err := result.Decode(name, raw)
-			if err != nil {
-				return nil, err
-			}
-			if schemaErr == nil {
-				if err := schema.Validate("result", raw); err != nil {
-					return nil, fmt.Errorf("%s: not a valid result: %s", name, schemaProblems(err))
+	validate := schemaErr == nil
+	type read struct {
+		rs  []*result.Result
+		err error
+	}
+	done := make([]read, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
 				}
+				rs, err := readResultFile(paths[i], validate)
+				done[i] = read{rs, err}
 			}
-			out = append(out, r)
+		}()
+	}
+	wg.Wait()
+	var out []*result.Result
+	for _, d := range done {
+		if d.err != nil {
+			return nil, d.err
 		}
+		out = append(out, d.rs...)
+	}
+	return out, nil
+}
+
+// readResultFile reads the Results of one file. The JSON is parsed once
+// for the schema (when validate) and decoded once into each Result.
+func readResultFile(path string, validate bool) ([]*result.Result, error) {
+	data, err := input.Read(path)
+	if err != nil {
+		return nil, fmt.Errorf("read result: %w", err)
+	}
+	var tree any
+	var treeErr error
+	if validate {
+		tree, treeErr = schema.Parse(data)
+	}
+	// One Result, unless the file is a check document with its results
+	// (the parsed tree says so without a second pass over the text).
+	parts := []result.Part{{Name: path, JSON: data}}
+	trees := []any{tree}
+	if m, ok := tree.(map[string]any); ok {
+		if list, ok := m["results"].([]any); ok {
+			parts, trees = result.Split(path, data), list
+		}
+	} else if !validate {
+		parts = result.Split(path, data)
+	}
+	out := make([]*result.Result, 0, len(parts))
+	for i, part := range parts {
+		r, err := result.Decode(part.Name, part.JSON)
+		if err != nil {
+			return nil, err
+		}
+		if validate {
+			err := treeErr
+			if err == nil && i < len(trees) {
+				err = schema.ValidateParsed("result", trees[i])
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: not a valid result: %s", part.Name, schemaProblems(err))
+			}
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }
