@@ -768,7 +768,9 @@ func (c *checker) together(ctx context.Context, files []string) error {
 			ds = append(ds, docs[i])
 			ps = append(ps, paths[i])
 		}
-		r, err := c.evaluate(u, subject, ps, u.set.Evaluate(ds...))
+		// Tallied, so that Results of shards of the documents merge
+		// (report.MergeWith) into this one.
+		r, err := c.evaluate(u, subject, ps, u.set.EvaluateTallied(ds...))
 		if err != nil {
 			return err
 		}

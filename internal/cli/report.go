@@ -83,7 +83,9 @@ self-contained file with charts), docx (a Word board paper with the same
 charts), csv, xlsx, json. --title, --period and --summary shape a board
 paper. With --merge, Results of
 the same subject and checklist (several assessors, sharded CI runs) are
-combined into one first; --format result writes the merged Result itself.
+combined into one first; Results of different documents (shards of one
+check --together) merge as evidence, judged again by the checklist (-c, or
+the built-in one they name); --format result writes the merged Result.
 With --self-assessment, one Result (of a code such as housing-ombudsman-code)
 becomes the code's self-assessment form for the governing body: md, html or
 xlsx, one row per provision with Comply, Evidence and Commentary.`,
@@ -117,7 +119,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.BoolVar(&o.Summary, "summary", false, "leave out item details and the scoring appendix (a short board paper)")
 	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
 	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
-	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
+	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands (and, merging shards, rules) to use (default: the built-in the Results name)")
 	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html, xlsx or docx)")
 	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
 	f.StringVar(&o.Organisation, "organisation", "", "with --self-assessment: the organisation (default: the Result's subject)")
@@ -231,7 +233,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 		return err
 	}
 	if o.Merge {
-		if results, err = mergeResults(results, bands); err != nil {
+		if results, err = mergeResults(results, bands, o.Checklist); err != nil {
 			return err
 		}
 	}
@@ -426,8 +428,10 @@ func readResultFile(path string, validate bool) ([]*result.Result, error) {
 }
 
 // mergeResults merges the Results of each subject and checklist into one,
-// keeping the order in which subjects first appear.
-func mergeResults(rs []*result.Result, bands []checklist.Band) ([]*result.Result, error) {
+// keeping the order in which subjects first appear. The checklist of -c
+// (ref), or the built-in one the Results name, judges again the evidence
+// of Results of different documents.
+func mergeResults(rs []*result.Result, bands []checklist.Band, ref string) ([]*result.Result, error) {
 	type key struct{ subject, checklist string }
 	groups := map[key][]*result.Result{}
 	var order []key
@@ -445,13 +449,44 @@ func mergeResults(rs []*result.Result, bands []checklist.Band) ([]*result.Result
 			out = append(out, g[0])
 			continue
 		}
-		m, err := report.Merge(g, bands)
+		cl, err := mergeChecklist(ref, k.checklist)
+		if err != nil {
+			return nil, err
+		}
+		m, err := report.MergeWith(g, report.MergeOptions{Bands: bands, Checklist: cl})
+		var need *report.NeedChecklistError
+		if errors.As(err, &need) {
+			return nil, &UsageError{
+				Msg:  fmt.Sprintf("the results for %q judged different documents: merging their evidence needs checklist %q, which is not built in", k.subject, need.Checklist),
+				Hint: "give its file with -c",
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// mergeChecklist is the checklist of -c (ref) when it is the one with
+// id, else the built-in id, else nil.
+func mergeChecklist(ref, id string) (*checklist.Checklist, error) {
+	if ref != "" {
+		cl, err := checklist.Resolve(ref)
+		if err != nil {
+			return nil, err
+		}
+		if cl.ID == id {
+			return cl, nil
+		}
+	}
+	for _, b := range checklist.BuiltinIDs() {
+		if b == id {
+			return checklist.Resolve(id)
+		}
+	}
+	return nil, nil
 }
 
 // writeMerged writes one merged Result, or a check document holding several.

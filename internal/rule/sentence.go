@@ -44,11 +44,6 @@ const (
 	verdictPass
 )
 
-// judged is a check whose outcome may be partial.
-type judged interface {
-	judge(ev *evidence) (verdict, []result.Finding)
-}
-
 func init() {
 	register(kind{name: "sentence", compile: func(c *compiler, e *checklist.Evidence) check {
 		if len(e.Sentences) == 0 {
@@ -107,16 +102,20 @@ func bad(ps []int) bool {
 // is the worst of them.
 type multiSentence []*sentenceRule
 
-func (rs multiSentence) run(ev *evidence) (bool, []result.Finding) {
-	v, fs := rs.judge(ev)
-	return v == verdictPass, fs
+// collect keeps each rule's tally (Parts).
+func (rs multiSentence) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "sentence", Parts: make([]result.Tally, len(rs))}
+	for i, r := range rs {
+		t.Parts[i] = r.collect(ev)
+	}
+	return t
 }
 
-func (rs multiSentence) judge(ev *evidence) (verdict, []result.Finding) {
+func (rs multiSentence) decide(t result.Tally, w placer) (verdict, []result.Finding) {
 	worst := verdictPass
 	var out []result.Finding
-	for _, r := range rs {
-		v, fs := r.judge(ev)
+	for i, r := range rs {
+		v, fs := r.decide(t.Parts[i], w)
 		worst = min(worst, v)
 		out = append(out, fs...)
 	}
@@ -353,10 +352,21 @@ func (r *sentenceRule) grade(rd reading) (verdict, string) {
 	return verdictPass, ""
 }
 
-func (r *sentenceRule) judge(ev *evidence) (verdict, []result.Finding) {
-	best := verdictFail
-	var passes, partials, errs []result.Finding
-	var near []string // why near misses did not count
+// Lists of a sentence rule's tally.
+const (
+	sentencePasses   = iota // sentences that pass, the first maxInfo
+	sentencePartials        // sentences that make it partial, the first maxInfo
+	sentenceNear            // near misses (Message: the sentence and why), the first 3
+	sentenceErrs            // with forbid, the sentences found, the first maxErrors
+	sentenceLists
+)
+
+// maxNear is how many near misses a failed sentence rule names.
+const maxNear = 3
+
+func (r *sentenceRule) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "sentence", Lists: make([][]result.Finding, sentenceLists)}
+	passes, partials, near, errs := &t.Lists[sentencePasses], &t.Lists[sentencePartials], &t.Lists[sentenceNear], &t.Lists[sentenceErrs]
 	for _, u := range r.candidates(ev) {
 		rds := r.reads(ev, u)
 		if len(rds) == 0 {
@@ -381,60 +391,66 @@ func (r *sentenceRule) judge(ev *evidence) (verdict, []result.Finding) {
 		}
 		found := quote(ev.text(m))
 		if r.cfg.Forbid {
-			if v == verdictPass && len(errs) < maxErrors {
-				errs = append(errs, ev.at("sentence", severityError, m, fmt.Sprintf("found %s in a sentence %s", found, r.whatText())))
+			if v == verdictPass && len(*errs) < maxErrors {
+				*errs = append(*errs, ev.at("sentence", severityError, m, fmt.Sprintf("found %s in a sentence %s", found, r.whatText())))
 			}
 			continue
 		}
 		switch v {
 		case verdictPass:
-			if best < verdictPass {
-				best = verdictPass
-			}
-			if len(passes) < maxInfo {
-				passes = append(passes, ev.at("sentence", severityInfo, m, fmt.Sprintf("found %s in a sentence %s", found, r.whatText())))
+			if len(*passes) < maxInfo {
+				*passes = append(*passes, ev.at("sentence", severityInfo, m, fmt.Sprintf("found %s in a sentence %s", found, r.whatText())))
 			}
 			if ev.noInfo {
-				return verdictPass, nil
+				return t // the pass is all that is shown
 			}
 		case verdictPartial:
-			if best < verdictPartial {
-				best = verdictPartial
-			}
-			if len(partials) < maxInfo {
-				partials = append(partials, ev.at("sentence", severityError, m, fmt.Sprintf("found %s, but the commitment is %s: partial", found, why)))
+			if len(*partials) < maxInfo {
+				*partials = append(*partials, ev.at("sentence", severityError, m, fmt.Sprintf("found %s, but the commitment is %s: partial", found, why)))
 			}
 		default:
-			if len(near) < 3 {
-				near = append(near, found+" ("+why+")")
+			if len(*near) < maxNear {
+				*near = append(*near, result.Finding{Rule: "sentence", File: ev.docs[u.doc].Path, Message: found + " (" + why + ")"})
 			}
 		}
 	}
+	return t
+}
+
+// decide is a pass when a sentence passed, partial when one made it
+// partial, else a failure that names the near misses; with forbid, a
+// failure when a sentence was found.
+func (r *sentenceRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
 	if r.cfg.Forbid {
+		errs := t.Lists[sentenceErrs]
 		if len(errs) == 0 {
 			return verdictPass, []result.Finding{}
 		}
-		return verdictFail, errs
+		return verdictFail, errs[:min(len(errs), maxErrors)]
 	}
-	switch best {
-	case verdictPass:
-		return verdictPass, passes
-	case verdictPartial:
-		return verdictPartial, partials
+	if ps := t.Lists[sentencePasses]; len(ps) > 0 {
+		return verdictPass, ps[:min(len(ps), maxInfo)]
+	}
+	if ps := t.Lists[sentencePartials]; len(ps) > 0 {
+		return verdictPartial, ps[:min(len(ps), maxInfo)]
 	}
 	msg := "no sentence " + r.whatText()
 	if r.cfg.Example != "" {
 		msg += ` — e.g. "` + r.cfg.Example + `"`
 	}
-	if len(near) > 0 {
-		msg += "; found only " + strings.Join(near, ", ")
+	if near := t.Lists[sentenceNear]; len(near) > 0 {
+		why := make([]string, 0, maxNear)
+		for _, f := range near[:min(len(near), maxNear)] {
+			why = append(why, f.Message)
+		}
+		msg += "; found only " + strings.Join(why, ", ")
 	}
 	v := verdictFail
 	if r.cfg.Missing == "partial" {
 		v = verdictPartial
 		msg += ": partial"
 	}
-	return v, []result.Finding{ev.whole("sentence", severityError, msg)}
+	return v, []result.Finding{w.whole("sentence", severityError, msg)}
 }
 
 // whatText says what a qualifying sentence does, for messages.
