@@ -139,7 +139,7 @@ var (
 	// before a figure keeps it from looking past it for its event.
 	reEvent  = regexp.MustCompile(`(?i)acknowledg\w*|respon[ds]\w*|\brepl(?:y|ies|ied)\b|\banswer\w*|resolv\w*|escalat\w*|extend\w*|extension|\bdecision\b|\boutcome\b|\bcontact\w*|\bcall(?:ed|ing)?\s+(?:you\s+)?back|\blog(?:ged|ging)?\b|investigat\w*|\bupdat\w*|\bvisit\w*|\battend\w*|\brepair\w*|\bappeal\w*|\breview\w*|complex\w*|\bcomplet\w*`)
 	reStage1 = regexp.MustCompile(`(?i)\bstage\s*(?:1|one)\b|\bfirst\s+stage\b`)
-	reStage2 = regexp.MustCompile(`(?i)\bstage\s*(?:2|two)\b|\bsecond\s+stage\b|\bfinal\s+stage\b|escalat\w*`)
+	reStage2 = regexp.MustCompile(`(?i)\bstage\s*(?:2|two)\b|\bsecond\s+stage\b|\bfinal\s+stage\b|escalat\w*|\bappeals?\b`)
 	reStart  = regexp.MustCompile(`(?i)\b(?:of|from|after|following|since|once)\b`)
 	reAdd    = regexp.MustCompile(`(?i)\b(?:further|additional|another|extra|more|by)\b`)
 	reExtend = regexp.MustCompile(`(?i)extend\w*|extension`)
@@ -148,7 +148,7 @@ var (
 	// reReceives is the reader as the one who is sent something ("you'll
 	// usually get a response within 10 working days"): the timescale is
 	// still the organisation's.
-	reReceives = regexp.MustCompile(`(?i)\byou(?:'ll|’ll|\s+will|\s+should|\s+can\s+expect\s+to)\s+(?:\w+\s+)?(?:get|receive|hear|be\s+(?:sent|given|told|informed|contacted|notified))\b`)
+	reReceives = regexp.MustCompile(`(?i)\byou(?:'ll|’ll|\s+will|\s+should|\s+can\s+expect\s+to)\s+(?:\w+\s+)?(?:get|receive|have|hear|be\s+(?:sent|given|told|informed|contacted|notified))\b`)
 	// reTold is a clause that tells the reader what to do ("please do
 	// this within 20 working days", "if you are unhappy, ask for a review
 	// within…"): the timescale is the reader's.
@@ -162,7 +162,7 @@ var (
 	reStageFrom = regexp.MustCompile(`(?i)\b(?:of|from|after|following|since|to)\s+(?:\w+\s+){0,4}?(?:our|your|the|their|its|this|that|a)\s+$`)
 	reAnswer    = regexp.MustCompile(`(?i)^\s*(?:complaint\s+)?(?:response|answer|reply|decision|outcome|letter|investigation)s?\b`)
 	// reClauseEnd ends a starting point at the next clause.
-	reClauseEnd = regexp.MustCompile(`(?i)\s(?:and|but|then|if|unless|where|while|or)\s+(?:we|you|will|it|they|the|a|an|our|your|then|can|may|should|must)\b`)
+	reClauseEnd = regexp.MustCompile(`(?i)\s(?:and|but|then|if|unless|where|while|or)\s+(?:we|you|will|it|they|the|a|an|our|your|then|can|may|should|must|to)\b`)
 )
 
 var numberWords = map[string]float64{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
