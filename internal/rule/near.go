@@ -15,6 +15,7 @@ import (
 type nearRule struct {
 	a, b     int
 	within   int
+	stage    int
 	question string
 }
 
@@ -27,19 +28,19 @@ func init() {
 		if a < 0 || b < 0 {
 			return nil
 		}
-		return &nearRule{a: a, b: b, within: e.Near.Within, question: question(c.item)}
+		return &nearRule{a: a, b: b, within: e.Near.Within, stage: e.Near.Stage, question: question(c.item)}
 	}})
 }
 
 func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
 	// Without a match of one, the other need only be looked for once,
 	// for the message.
-	as := ev.matches(r.a)
+	as := r.atStage(ev, ev.matches(r.a))
 	var bs []match
 	if len(as) == 0 {
 		bs = ev.matchesUpTo(r.b, 1)
 	} else {
-		bs = ev.matches(r.b)
+		bs = r.atStage(ev, ev.matches(r.b))
 	}
 	for _, a := range as {
 		// The nearest b before and after a are the only candidates: words
@@ -88,8 +89,33 @@ func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
 	default:
 		msg = fmt.Sprintf("found %s and %s, but never within %s of each other", a, b, words)
 	}
+	if r.stage != 0 {
+		msg += fmt.Sprintf(" (counting only stage %d)", r.stage)
+	}
 	if !shownA || !shownB {
 		msg = explain(r.question, msg)
 	}
 	return false, []result.Finding{ev.whole("near", severityError, msg)}
+}
+
+// atStage keeps the matches about the rule's stage (all of them without
+// one): a match's stage is read as a timescale figure's is (stageOf), and
+// one that names no stage counts as stage 1.
+func (r *nearRule) atStage(ev *evidence, ms []match) []match {
+	if r.stage == 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		d := ev.docs[m.doc]
+		si := d.SentenceIndex(m.start)
+		if si < 0 {
+			continue
+		}
+		st := stageOf(d, si, m.start-d.Sentences[si].Start)
+		if st == r.stage || st == 0 && r.stage == 1 {
+			out = append(out, m)
+		}
+	}
+	return out
 }
