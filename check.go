@@ -53,6 +53,9 @@ type CheckOptions struct {
 	Now func() time.Time
 	// Jobs is how many documents are read at once (0: GOMAXPROCS).
 	Jobs int
+	// Stdin, when set, is the document "-" among Paths stands for: one
+	// read from standard input, judged under its own name.
+	Stdin *InputDocument
 	// KeepPasses keeps, in each Result, the findings that support a pass
 	// (severity "info"); without them the rules do less work.
 	KeepPasses bool
@@ -141,6 +144,17 @@ func (o *CheckOptions) ApplyConfig(path string, given func(setting string) bool)
 	return format, nil
 }
 
+// StdinPath is how Paths name the document of CheckOptions.Stdin.
+const StdinPath = "-"
+
+// InputDocument is a document already in memory, such as one read from
+// standard input. Name is the path it is reported and configured under
+// (checks: entries, waivers); its extension gives its format.
+type InputDocument struct {
+	Name string
+	Data []byte
+}
+
 // CheckRun is what a check found. It is the run's own record, filled as
 // documents are judged; package stream renders it.
 type CheckRun struct {
@@ -216,15 +230,48 @@ func PrepareCheck(o CheckOptions) (*PreparedCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	paths := o.Paths
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	found, err := FindDocuments(paths, o.Include, o.Exclude)
+	found, paths, err := findInputs(o)
 	if err != nil {
 		return nil, err
 	}
 	return &PreparedCheck{OnResults: o.OnResults, OnProgress: o.OnProgress, o: o, plan: pl, ws: ws, found: found, paths: paths}, nil
+}
+
+// findInputs finds the documents of o.Paths, "-" standing for o.Stdin.
+func findInputs(o CheckOptions) (*Found, []string, error) {
+	var paths []string
+	stdin := false
+	for _, p := range o.Paths {
+		if p == StdinPath {
+			if o.Stdin == nil {
+				return nil, nil, &MissingPathsError{Paths: []string{p}}
+			}
+			stdin = true
+			continue
+		}
+		paths = append(paths, p)
+	}
+	if !stdin && len(paths) == 0 {
+		paths = []string{"."}
+	}
+	found := &Found{}
+	if len(paths) > 0 {
+		var err error
+		if found, err = FindDocuments(paths, o.Include, o.Exclude); err != nil {
+			return nil, nil, err
+		}
+	}
+	if stdin {
+		// Standard input's text replaces a file of the same name (an
+		// editor checking the buffer of a file not yet saved).
+		name := o.Stdin.Name
+		i, ok := slices.BinarySearch(found.Files, name)
+		if !ok {
+			found.Files = slices.Insert(found.Files, i, name)
+		}
+		paths = append(paths, StdinPath)
+	}
+	return found, paths, nil
 }
 
 // Check judges documents against the automated items of checklists: it
@@ -593,6 +640,14 @@ func (c *checker) each(ctx context.Context, files []string) {
 // readDocument reads a document; tests replace it to simulate failures.
 var readDocument = document.Read
 
+// read reads the document at path, or parses standard input's.
+func (c *checker) read(path string) (*document.Document, error) {
+	if in := c.o.Stdin; in != nil && path == in.Name {
+		return document.Parse(in.Name, in.Data, c.o.Limits.document())
+	}
+	return readDocument(path, c.o.Limits.document())
+}
+
 // interner shares one copy of each finding text among all the Results of
 // a run: the same item fails in the same words in thousands of documents,
 // and those words are what a run over a large corpus keeps in memory.
@@ -635,7 +690,7 @@ func (c *checker) judge(targets []use, path string, idx int) (out outcome) {
 			out = outcome{idx: idx, errs: []result.FileError{{File: path, Message: fmt.Sprintf("internal error, please report it: %v", p)}}}
 		}
 	}()
-	doc, err := readDocument(path, c.o.Limits.document())
+	doc, err := c.read(path)
 	if err != nil {
 		out.errs = fileErrors(path, err)
 		return out
@@ -672,7 +727,7 @@ func (c *checker) together(ctx context.Context, files []string) error {
 			c.run.NotChecked = append(c.run.NotChecked, files[i:]...)
 			return nil
 		}
-		doc, err := readDocument(path, c.o.Limits.document())
+		doc, err := c.read(path)
 		if err != nil {
 			c.run.Errors = append(c.run.Errors, fileErrors(path, err)...)
 		} else {
@@ -713,7 +768,9 @@ func (c *checker) together(ctx context.Context, files []string) error {
 			ds = append(ds, docs[i])
 			ps = append(ps, paths[i])
 		}
-		r, err := c.evaluate(u, subject, ps, u.set.Evaluate(ds...))
+		// Tallied, so that Results of shards of the documents merge
+		// (report.MergeWith) into this one.
+		r, err := c.evaluate(u, subject, ps, u.set.EvaluateTallied(ds...))
 		if err != nil {
 			return err
 		}

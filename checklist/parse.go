@@ -192,12 +192,12 @@ func (d *decoder) checklist(n *yaml.Node, p *parsed) *Checklist {
 	}
 	if f, ok := fs["items"]; ok {
 		s := &Section{ID: cl.ID, Title: cl.Title, Pos: d.pos(f.key)}
-		s.Items = d.items(f, cl)
+		s.Items = d.items(f, cl, "")
 		cl.Sections = append(cl.Sections, s)
 	}
 	if f, ok := fs["sections"]; ok {
-		for _, sn := range d.list(f, false) {
-			if s := d.section(sn, cl); s != nil {
+		for i, sn := range d.list(f, false) {
+			if s := d.section(sn, cl, i+1); s != nil {
 				cl.Sections = append(cl.Sections, s)
 			}
 		}
@@ -217,7 +217,7 @@ func (d *decoder) checklist(n *yaml.Node, p *parsed) *Checklist {
 	return cl
 }
 
-func (d *decoder) section(n *yaml.Node, cl *Checklist) *Section {
+func (d *decoder) section(n *yaml.Node, cl *Checklist, nth int) *Section {
 	fs := d.mapping(n, "section", sectionKeys)
 	if fs == nil {
 		return nil
@@ -228,7 +228,7 @@ func (d *decoder) section(n *yaml.Node, cl *Checklist) *Section {
 			s.ID = id
 		}
 	} else {
-		d.missing(n, "id", "section has no id")
+		d.missing(n, "id", "section %d has no id", nth)
 	}
 	s.Title = s.ID
 	if f, ok := fs["title"]; ok {
@@ -240,7 +240,11 @@ func (d *decoder) section(n *yaml.Node, cl *Checklist) *Section {
 		}
 	}
 	if f, ok := fs["items"]; ok {
-		s.Items = d.items(f, cl)
+		name := s.ID
+		if name == "" {
+			name = fmt.Sprint(nth)
+		}
+		s.Items = d.items(f, cl, name)
 	} else {
 		d.missing(n, "items", "section has no items")
 	}
@@ -264,21 +268,29 @@ func (d *decoder) weight(f field, what string) float64 {
 	return w
 }
 
-func (d *decoder) items(f field, cl *Checklist) []*Item {
+// items decodes the items of a section (section is its id; "" for a
+// checklist's own items list).
+func (d *decoder) items(f field, cl *Checklist, section string) []*Item {
 	nodes := d.list(f, false)
 	if len(nodes) == 0 && f.value.Kind == yaml.SequenceNode {
 		d.errorf(f.value, "%s is empty", f.key.Value)
 	}
 	items := make([]*Item, 0, len(nodes))
-	for _, n := range nodes {
-		if it := d.item(n, cl); it != nil {
+	for i, n := range nodes {
+		// An item without a usable id is named by its place, so that the
+		// message says which one it is beside the line.
+		place := fmt.Sprintf("item %d", i+1)
+		if section != "" {
+			place += " of section " + section
+		}
+		if it := d.item(n, cl, place); it != nil {
 			items = append(items, it)
 		}
 	}
 	return items
 }
 
-func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
+func (d *decoder) item(n *yaml.Node, cl *Checklist, place string) *Item {
 	fs := d.mapping(n, "item", itemKeys)
 	if fs == nil {
 		return nil
@@ -290,7 +302,7 @@ func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
 			it.FullID = cl.ID + "/" + id
 		}
 	} else {
-		d.missing(n, "id", "item has no id")
+		d.missing(n, "id", "%s has no id", place).WithHint("an item's id is what answers files and reports name it by: id: lowercase-words")
 	}
 	if f, ok := fs["ref"]; ok {
 		it.Ref = d.ref(f)
@@ -301,7 +313,7 @@ func (d *decoder) item(n *yaml.Node, cl *Checklist) *Item {
 	} else if it.ID != "" {
 		d.missing(n, "question", "item %s has no question", it.ID).WithHint("an item asks one question the assessor answers: question: ...")
 	} else {
-		d.missing(n, "question", "item has no question")
+		d.missing(n, "question", "%s has no question", place).WithHint("an item asks one question the assessor answers: question: ...")
 	}
 	if f, ok := fs["guidance"]; ok {
 		it.Guidance, _ = d.str(f)

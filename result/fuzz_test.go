@@ -1,8 +1,10 @@
 package result
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -24,6 +26,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"schemaVersion": 99}`))
 	f.Add([]byte(`{"schemaVersion": 1, "sections": [{"items": [null]}]}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"schemaVersion": 1, "subject": "a", "Subject": "b", "score": 1e2}`))
+	f.Add([]byte(`{"schemaVersion": 1, "subject": "\ud800 \u00e9", "items": [{"id": "x", "score": null}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Decode("f.json", data)
 		if err != nil {
@@ -37,6 +41,15 @@ func FuzzDecode(f *testing.F) {
 		}
 		if _, err := Marshal(r); err != nil {
 			t.Fatalf("accepted result does not encode: %v", err)
+		}
+		// Decode takes a faster decoder first: whatever it accepts, the
+		// standard library reads the same way.
+		var std Result
+		if err := json.Unmarshal(data, &std); err != nil {
+			t.Fatalf("accepted a Result the standard library refuses: %v", err)
+		}
+		if !reflect.DeepEqual(*r, std) {
+			t.Fatalf("decoded %+v, the standard library %+v", *r, std)
 		}
 	})
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/svcaudit/svcaudit/internal/input"
+
+	gojson "github.com/goccy/go-json"
 
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/input"
 )
 
 // Marshal encodes r as indented JSON with a trailing newline.
@@ -33,11 +35,21 @@ func Write(path string, r *Result) error {
 // Decode reads a Result from JSON. It refuses a Result written by a newer
 // version of the format, which it could misread.
 func Decode(name string, data []byte) (*Result, error) {
+	var r Result
+	if gojson.Unmarshal(data, &r) == nil && r.SchemaVersion > 0 && r.SchemaVersion <= SchemaVersion {
+		r.compact()
+		return &r, nil // the common case, decoded once
+	}
+	// A Result that does not decode, or whose version needs a word, is
+	// decoded again by the standard library, whose messages people see:
+	// its version alone says which error to give.
+	r = Result{}
+	err := json.Unmarshal(data, &r)
 	var head struct {
 		SchemaVersion *int `json:"schemaVersion"`
 	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("%s: not a result: %w", name, err)
+	if herr := json.Unmarshal(data, &head); herr != nil {
+		return nil, fmt.Errorf("%s: not a result: %w", name, herr)
 	}
 	if head.SchemaVersion == nil {
 		return nil, fmt.Errorf("%s: not a result: no schemaVersion", name)
@@ -45,10 +57,10 @@ func Decode(name string, data []byte) (*Result, error) {
 	if *head.SchemaVersion > SchemaVersion {
 		return nil, fmt.Errorf("%s: result has schemaVersion %d, newer than this svcaudit reads (%d): upgrade svcaudit", name, *head.SchemaVersion, SchemaVersion)
 	}
-	var r Result
-	if err := json.Unmarshal(data, &r); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("%s: not a result: %w", name, err)
 	}
+	r.compact()
 	return &r, nil
 }
 

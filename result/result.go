@@ -197,6 +197,37 @@ type Item struct {
 	// Measure is set when a case log measured the item (evidence cases:).
 	Measure  *ItemMeasure `json:"measure,omitempty"`
 	Findings []Finding    `json:"findings"`
+	// Tally is, per condition of an automated item's evidence, what the
+	// documents showed (set by a check of documents taken together): what
+	// merging the Results of shards of one body of documents needs to
+	// judge the item as if all of them had been read at once.
+	Tally []Tally `json:"tally,omitempty"`
+}
+
+// Tally is what one evidence condition found in the documents of a
+// Result, in a form that adds up across Results of different documents:
+// counts that add (matches, words, sentences), and lists of findings it
+// may report, each in the order of the documents and no longer than the
+// condition can show. What each count and list holds is the condition's
+// kind's own (the rule engine reads them back); they are not for display.
+type Tally struct {
+	Kind   string      `json:"kind"`
+	Counts []int       `json:"counts,omitempty"`
+	Lists  [][]Finding `json:"lists,omitempty"`
+	// Terms are words counted by their text (jargon), in the order each
+	// was first found.
+	Terms []Term `json:"terms,omitempty"`
+	// Parts are the tallies of a condition made of several (an item's
+	// sentence rules).
+	Parts []Tally `json:"parts,omitempty"`
+}
+
+// Term is a word counted in the documents: how often, and the document it
+// was first found in.
+type Term struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+	File  string `json:"file,omitempty"`
 }
 
 // Finding is one thing a rule found (or failed to find) in a document.

@@ -137,7 +137,7 @@ func TestInterviewSurvivesKill(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "kp.yaml"), []byte(ptyChecklist), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"run", "-c", "kp.yaml", "--subject", "Housing repairs", "-o", "result.json"}
+	args := []string{"run", "-c", "kp.yaml", "--subject", "Housing repairs", "--auditor", "A. Assessor", "-o", "result.json"}
 	file := filepath.Join(dir, "kp-housing-repairs.answers.yaml")
 
 	s := start(t, bin, dir, args...)
@@ -213,7 +213,7 @@ func TestInterviewSkipAndInterrupt(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "kp.yaml"), []byte(ptyChecklist), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := start(t, bin, dir, "run", "-c", "kp.yaml", "--subject", "Housing repairs")
+	s := start(t, bin, dir, "run", "-c", "kp.yaml", "--subject", "Housing repairs", "--auditor", "A. Assessor")
 	at := s.expect(0, "Promises · 1/4")
 	s.send(down + down + down + down + enter) // skip
 	at = s.expect(at, "1/4 timescales: skipped")
@@ -225,7 +225,9 @@ func TestInterviewSkipAndInterrupt(t *testing.T) {
 	s.send("\x03") // Ctrl-C
 	s.expect(at, "Run the same command again to resume.")
 	<-s.done
-	s.cmd.Wait()
+	if err := s.cmd.Wait(); s.cmd.ProcessState.ExitCode() != 130 {
+		t.Errorf("Ctrl-C in the interview: %v, want exit status 130", err)
+	}
 	f, err := answers.Load(filepath.Join(dir, "kp-housing-repairs.answers.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -233,4 +235,73 @@ func TestInterviewSkipAndInterrupt(t *testing.T) {
 	if len(f.Answers) != 1 || f.Answers[0].Item != "told-before" {
 		t.Errorf("answers after Ctrl-C = %+v, want told-before alone", f.Answers)
 	}
+}
+
+// TestInterviewNewAnswersFile: --answers naming a file that does not exist
+// starts the interview on a terminal, which writes it; with no --auditor
+// the interview asks who audits and saves the name before the first
+// question; Ctrl-C at the auditor's prompt or at a question exits 130 with
+// every answer given kept.
+func TestInterviewNewAnswersFile(t *testing.T) {
+	if _, err := os.Stat("/dev/ptmx"); err != nil {
+		t.Skip("no pseudo-terminals here")
+	}
+	dir := t.TempDir()
+	bin := svcauditBin(t)
+	if err := os.WriteFile(filepath.Join(dir, "kp.yaml"), []byte(ptyChecklist), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "new.answers.yaml")
+	args := []string{"run", "-c", "kp.yaml", "--answers", "new.answers.yaml", "--subject", "Housing repairs", "-o", "result.json"}
+	exit := func(s *session) int {
+		<-s.done
+		s.cmd.Wait()
+		return s.cmd.ProcessState.ExitCode()
+	}
+
+	// Ctrl-C at the auditor's prompt: the file exists, nothing else is lost
+	s := start(t, bin, dir, args...)
+	at := s.expect(0, "Answers are saved to new.answers.yaml after every answer.")
+	s.expect(at, "Auditor: who is carrying out this audit?")
+	s.send("\x03")
+	s.expect(at, "Run the same command with --interactive to resume.")
+	if code := exit(s); code != 130 {
+		t.Errorf("Ctrl-C at the auditor's prompt: exit %d, want 130\n%s", code, s.output())
+	}
+
+	// the file exists now, so it is resumed with --interactive
+	args = append(args, "--interactive")
+	s = start(t, bin, dir, args...)
+	at = s.expect(0, "Auditor: who is carrying out this audit?")
+	s.send("A. Assessor" + enter)
+	at = s.expect(at, "Promises · 1/4")
+	s.send(enter) // yes
+	at = s.expect(at, "note (optional")
+	s.send(enter)
+	at = s.expect(at, "Promises · 2/4")
+	s.send("\x03") // Ctrl-C
+	s.expect(at, "svcaudit: interrupted: every answer given is saved in new.answers.yaml; no Result written")
+	if code := exit(s); code != 130 {
+		t.Errorf("Ctrl-C at a question: exit %d, want 130", code)
+	}
+	f, err := answers.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Auditor != "A. Assessor" || len(f.Answers) != 1 || f.Answers[0].Item != "timescales" || f.Answers[0].Value != "yes" {
+		t.Errorf("answers after Ctrl-C: auditor %q, %+v", f.Auditor, f.Answers)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "result.json")); err == nil {
+		t.Error("a Result was written by an interrupted interview")
+	}
+
+	// resumed, the auditor is not asked again
+	s = start(t, bin, dir, args...)
+	at = s.expect(0, "Resuming: 1 of 4 answered.")
+	s.expect(at, "Promises · 2/4")
+	if strings.Contains(s.output(), "Auditor:") {
+		t.Errorf("the auditor was asked again on resuming:\n%s", s.output())
+	}
+	s.send("\x03")
+	exit(s)
 }

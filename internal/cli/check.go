@@ -17,6 +17,7 @@ import (
 	"github.com/svcaudit/svcaudit"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/config"
+	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/report/stream"
 )
@@ -43,7 +44,14 @@ type CheckOptions struct {
 	verbose io.Writer
 	// AsOf, as written (YYYY-MM-DD), replaces today for waivers.
 	AsOf string
+	// StdinName is the path and format of the document "-" reads from
+	// standard input.
+	StdinName string
 }
+
+// defaultStdinName is the name of standard input's document without
+// --stdin-name: plain text.
+const defaultStdinName = "stdin.txt"
 
 // NewCmdCheck builds `svcaudit check`. Its flags and .svcaudit.yaml become
 // CheckOptions; runF, when set, is called with them in place of the check
@@ -123,6 +131,9 @@ Exit status: 0 every document passed; 1 a document failed (below
 			if f.Changed("pdf-timeout") && o.Limits.PDFTimeout <= 0 {
 				return usageErrorf("--pdf-timeout must be positive")
 			}
+			if err := o.readStdin(ios, f.Changed("stdin-name")); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(o)
 			}
@@ -140,7 +151,7 @@ Exit status: 0 every document passed; 1 a document failed (below
 	f.StringVar(&o.Subject, "subject", "", "the subject's name with --together (default \"together\")")
 	f.Float64Var(&failUnder, "fail-under", 0, "fail a document scoring below this percentage")
 	enumFlag(cmd, &o.Format, checkFormats, "f", "text", "output format", "")
-	f.StringVarP(&o.Output, "output", "o", "", "write the report to FILE (atomically)")
+	outputFlag(f, &o.Output, "", "write the report to this file (atomically)")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing --output file")
 	f.StringArrayVar(&o.Include, "include", nil, "check only files matching this glob (repeatable)")
 	f.StringArrayVar(&o.Exclude, "exclude", nil, "skip files and folders matching this glob (repeatable)")
@@ -153,8 +164,44 @@ Exit status: 0 every document passed; 1 a document failed (below
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", svcaudit.DefaultWarnExpiry, "flag waivers expiring within this many days")
 	f.BoolVar(&o.FailOnExpired, "fail-on-expired", false, "exit 1 when a waiver that covers an item has expired (for CI)")
+	f.StringVar(&o.StdinName, "stdin-name", defaultStdinName, "with the path -, the path (and so the format and checks: entry) of the document on standard input")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
 	return cmd
+}
+
+// readStdin reads the document "-" names from standard input, up to
+// --max-file-size, as the document at --stdin-name.
+func (o *CheckOptions) readStdin(ios *IOStreams, nameGiven bool) error {
+	n := 0
+	for _, p := range o.Paths {
+		if p == svcaudit.StdinPath {
+			n++
+		}
+	}
+	switch {
+	case n == 0 && nameGiven:
+		return &UsageError{Msg: "--stdin-name names the document read from standard input", Hint: "give the path - to read it: svcaudit check - --stdin-name " + o.StdinName}
+	case n == 0:
+		return nil
+	case n > 1:
+		return usageErrorf("standard input (-) can be read only once")
+	}
+	if !document.Supported(o.StdinName) {
+		return &UsageError{Msg: fmt.Sprintf("--stdin-name %q: not a document svcaudit reads", o.StdinName), Hint: readsHint()}
+	}
+	limit := document.DefaultLimits().MaxFileSize
+	if o.Limits.MaxFileSize > 0 {
+		limit = o.Limits.MaxFileSize
+	}
+	data, err := io.ReadAll(io.LimitReader(ios.In, limit+1))
+	if err != nil {
+		return fmt.Errorf("read standard input: %w", err)
+	}
+	if int64(len(data)) > limit {
+		return usageErrorf("standard input is larger than %s (--max-file-size)", document.HumanSize(limit))
+	}
+	o.Stdin = &svcaudit.InputDocument{Name: filepath.Clean(o.StdinName), Data: data}
+	return nil
 }
 
 func errOr(err error, msg string) string {

@@ -19,7 +19,17 @@ const (
 	ExitOK     = 0
 	ExitFailed = 1 // below the bar, or a critical item failed
 	ExitBad    = 2 // bad usage or bad input
+	// ExitInterrupted is Ctrl-C's exit code (128 + SIGINT), as a shell
+	// reports a program Ctrl-C ended.
+	ExitInterrupted = 130
 )
+
+// InterruptedError reports that the person at the terminal pressed Ctrl-C
+// in a prompt (the terminal is in raw mode then, so no SIGINT arrives).
+// Reason says what was kept.
+type InterruptedError struct{ Reason string }
+
+func (e *InterruptedError) Error() string { return "interrupted: " + e.Reason }
 
 // FailedError reports that an audit or check ran and fell below the bar. Its
 // report has already been printed; the message is a one-line reason.
@@ -95,6 +105,10 @@ func exitCode(err error) int {
 	if errors.As(err, &failed) {
 		return ExitFailed
 	}
+	var interrupted *InterruptedError
+	if errors.As(err, &interrupted) {
+		return ExitInterrupted
+	}
 	return ExitBad
 }
 
@@ -106,6 +120,11 @@ func printError(w io.Writer, err error) {
 		if failed.Reason != "" {
 			fmt.Fprintf(w, "svcaudit: %s\n", safe.Text(failed.Reason))
 		}
+		return
+	}
+	var interrupted *InterruptedError
+	if errors.As(err, &interrupted) {
+		fmt.Fprintf(w, "svcaudit: %s\n", safe.Text(interrupted.Error()))
 		return
 	}
 	var usage *UsageError

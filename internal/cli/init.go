@@ -58,11 +58,11 @@ asking).`,
 	return cmd
 }
 
-// writeNewFile writes data to path atomically ("-" writes to standard
-// output). An existing file is replaced only with force or, when both
+// writeNewFile writes data to path atomically ("", from -o -, writes to
+// standard output). An existing file is replaced only with force or, when both
 // input and error output are terminals, once the user agrees.
 func writeNewFile(ios *IOStreams, path string, data []byte, force bool) error {
-	if path == "-" {
+	if toStdout(path) {
 		_, err := ios.Out.Write(data)
 		return err
 	}

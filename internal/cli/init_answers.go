@@ -46,7 +46,7 @@ override what the documents say. Fill it in and score it with
 			return runInitAnswers(o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "write to this file instead of standard output")
+	outputFlag(cmd.Flags(), &o.Output, "", "write to this file instead of standard output")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
@@ -57,7 +57,7 @@ func runInitAnswers(o *InitAnswersOptions) error {
 		return err
 	}
 	b := answers.Template(cl)
-	if o.Output == "" || o.Output == "-" {
+	if toStdout(o.Output) {
 		_, err := o.IO.Out.Write(b)
 		return err
 	}
@@ -67,7 +67,7 @@ func runInitAnswers(o *InitAnswersOptions) error {
 	if err := writeNewFile(o.IO, o.Output, b, o.Force); err != nil {
 		return err
 	}
-	if o.Output != "-" && !o.Quiet {
+	if !o.Quiet {
 		fmt.Fprintf(o.IO.ErrOut, "wrote %s: fill it in, then run 'svcaudit run -c %s --answers %s'\n", o.Output, o.Checklist, o.Output)
 	}
 	return nil

@@ -46,14 +46,14 @@ from the file name. Check your edits with 'svcaudit validate FILE'.`,
 			return runInitChecklist(ios, g, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "checklist.yaml", "file to write (- for standard output)")
+	outputFlag(cmd.Flags(), &opts.Output, "checklist.yaml", "file to write")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
 
 func runInitChecklist(ios *IOStreams, g *GlobalOptions, opts *InitChecklistOptions) error {
 	id := "my-checklist"
-	if opts.Output != "-" {
+	if !toStdout(opts.Output) {
 		if s := slug(strings.TrimSuffix(filepath.Base(opts.Output), filepath.Ext(opts.Output))); s != "" && s != "checklist" {
 			id = s
 		}
@@ -66,7 +66,7 @@ func runInitChecklist(ios *IOStreams, g *GlobalOptions, opts *InitChecklistOptio
 	if err := writeNewFile(ios, opts.Output, data, opts.Force); err != nil {
 		return err
 	}
-	if opts.Output != "-" && !g.Quiet {
+	if !toStdout(opts.Output) && !g.Quiet {
 		fmt.Fprintf(ios.ErrOut, "wrote %s: edit it, then run 'svcaudit validate %s'\n", opts.Output, opts.Output)
 	}
 	return nil

@@ -34,7 +34,7 @@ func NewCmdInitConfig(ios *IOStreams, g *GlobalOptions, runF func(*InitConfigOpt
 			return runInitConfig(ios, g, o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.Output, "output", "o", config.Name, "file to write (- for standard output)")
+	outputFlag(cmd.Flags(), &o.Output, config.Name, "file to write")
 	cmd.Flags().BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
@@ -43,7 +43,7 @@ func runInitConfig(ios *IOStreams, g *GlobalOptions, o *InitConfigOptions) error
 	if err := writeNewFile(ios, o.Output, config.Template(), o.Force); err != nil {
 		return err
 	}
-	if o.Output != "-" && !g.Quiet {
+	if !toStdout(o.Output) && !g.Quiet {
 		fmt.Fprintf(ios.ErrOut, "wrote %s: edit it, then run 'svcaudit check'\n", o.Output)
 	}
 	return nil

@@ -4,18 +4,21 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/svcaudit/svcaudit/internal/input"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/action"
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/internal/schema"
 	"github.com/svcaudit/svcaudit/report"
@@ -80,7 +83,9 @@ self-contained file with charts), docx (a Word board paper with the same
 charts), csv, xlsx, json. --title, --period and --summary shape a board
 paper. With --merge, Results of
 the same subject and checklist (several assessors, sharded CI runs) are
-combined into one first; --format result writes the merged Result itself.
+combined into one first; Results of different documents (shards of one
+check --together) merge as evidence, judged again by the checklist (-c, or
+the built-in one they name); --format result writes the merged Result.
 With --self-assessment, one Result (of a code such as housing-ombudsman-code)
 becomes the code's self-assessment form for the governing body: md, html or
 xlsx, one row per provision with Comply, Evidence and Commentary.`,
@@ -102,7 +107,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	}
 	f := cmd.Flags()
 	enumFlag(cmd, &o.Format, reportFormats, "f", "", "output format", "(result with --merge; default: from -o's extension, else table)")
-	f.StringVarP(&o.Output, "output", "o", "", "write to FILE (atomically) instead of standard output")
+	outputFlag(f, &o.Output, "", "write to this file (atomically) instead of standard output")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing -o file")
 	f.StringSliceVar(&o.Baseline, "baseline", nil, "earlier Results to compare against (repeatable)")
 	f.StringVar(&o.By, "by", "section", "rows of a comparison: section or item")
@@ -114,7 +119,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.BoolVar(&o.Summary, "summary", false, "leave out item details and the scoring appendix (a short board paper)")
 	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
 	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
-	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands to use (default: the built-in the Results name)")
+	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands (and, merging shards, rules) to use (default: the built-in the Results name)")
 	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html, xlsx or docx)")
 	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
 	f.StringVar(&o.Organisation, "organisation", "", "with --self-assessment: the organisation (default: the Result's subject)")
@@ -228,7 +233,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 		return err
 	}
 	if o.Merge {
-		if results, err = mergeResults(results, bands); err != nil {
+		if results, err = mergeResults(results, bands, o.Checklist); err != nil {
 			return err
 		}
 	}
@@ -341,35 +346,92 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 
 // readResults reads Results from files written by run (one Result) or by
 // check --format json (several), validating each against the result schema
-// when this build publishes one.
+// when this build publishes one. Files are read, decoded and validated in
+// parallel, one worker a CPU; the Results keep the order of paths, and of
+// each file, and the first error in that order is the one returned.
 func readResults(paths []string) ([]*result.Result, error) {
-	var out []*result.Result
 	_, schemaErr := schema.Get("result")
-	for _, p := range paths {
-		data, err := input.Read(p)
-		if err != nil {
-			return nil, fmt.Errorf("read result: %w", err)
-		}
-		for _, part := range result.Split(p, data) {
-			name, raw := part.Name, part.JSON
-			r, err := result.Decode(name, raw)
-			if err != nil {
-				return nil, err
-			}
-			if schemaErr == nil {
-				if err := schema.Validate("result", raw); err != nil {
-					return nil, fmt.Errorf("%s: not a valid result: %s", name, schemaProblems(err))
+	validate := schemaErr == nil
+	type read struct {
+		rs  []*result.Result
+		err error
+	}
+	done := make([]read, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
 				}
+				rs, err := readResultFile(paths[i], validate)
+				done[i] = read{rs, err}
 			}
-			out = append(out, r)
+		}()
+	}
+	wg.Wait()
+	var out []*result.Result
+	for _, d := range done {
+		if d.err != nil {
+			return nil, d.err
 		}
+		out = append(out, d.rs...)
+	}
+	return out, nil
+}
+
+// readResultFile reads the Results of one file. The JSON is parsed once
+// for the schema (when validate) and decoded once into each Result.
+func readResultFile(path string, validate bool) ([]*result.Result, error) {
+	data, err := input.Read(path)
+	if err != nil {
+		return nil, fmt.Errorf("read result: %w", err)
+	}
+	var tree any
+	var treeErr error
+	if validate {
+		tree, treeErr = schema.Parse(data)
+	}
+	// One Result, unless the file is a check document with its results
+	// (the parsed tree says so without a second pass over the text).
+	parts := []result.Part{{Name: path, JSON: data}}
+	trees := []any{tree}
+	if m, ok := tree.(map[string]any); ok {
+		if list, ok := m["results"].([]any); ok {
+			parts, trees = result.Split(path, data), list
+		}
+	} else if !validate {
+		parts = result.Split(path, data)
+	}
+	out := make([]*result.Result, 0, len(parts))
+	for i, part := range parts {
+		r, err := result.Decode(part.Name, part.JSON)
+		if err != nil {
+			return nil, err
+		}
+		if validate {
+			err := treeErr
+			if err == nil && i < len(trees) {
+				err = schema.ValidateParsed("result", trees[i])
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s: not a valid result: %s", part.Name, schemaProblems(err))
+			}
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }
 
 // mergeResults merges the Results of each subject and checklist into one,
-// keeping the order in which subjects first appear.
-func mergeResults(rs []*result.Result, bands []checklist.Band) ([]*result.Result, error) {
+// keeping the order in which subjects first appear. The checklist of -c
+// (ref), or the built-in one the Results name, judges again the evidence
+// of Results of different documents.
+func mergeResults(rs []*result.Result, bands []checklist.Band, ref string) ([]*result.Result, error) {
 	type key struct{ subject, checklist string }
 	groups := map[key][]*result.Result{}
 	var order []key
@@ -387,13 +449,44 @@ func mergeResults(rs []*result.Result, bands []checklist.Band) ([]*result.Result
 			out = append(out, g[0])
 			continue
 		}
-		m, err := report.Merge(g, bands)
+		cl, err := mergeChecklist(ref, k.checklist)
+		if err != nil {
+			return nil, err
+		}
+		m, err := report.MergeWith(g, report.MergeOptions{Bands: bands, Checklist: cl})
+		var need *report.NeedChecklistError
+		if errors.As(err, &need) {
+			return nil, &UsageError{
+				Msg:  fmt.Sprintf("the results for %q judged different documents: merging their evidence needs checklist %q, which is not built in", k.subject, need.Checklist),
+				Hint: "give its file with -c",
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, m)
 	}
 	return out, nil
+}
+
+// mergeChecklist is the checklist of -c (ref) when it is the one with
+// id, else the built-in id, else nil.
+func mergeChecklist(ref, id string) (*checklist.Checklist, error) {
+	if ref != "" {
+		cl, err := checklist.Resolve(ref)
+		if err != nil {
+			return nil, err
+		}
+		if cl.ID == id {
+			return cl, nil
+		}
+	}
+	for _, b := range checklist.BuiltinIDs() {
+		if b == id {
+			return checklist.Resolve(id)
+		}
+	}
+	return nil, nil
 }
 
 // writeMerged writes one merged Result, or a check document holding several.

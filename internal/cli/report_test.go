@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,5 +83,49 @@ func TestReportXLSXNotToTerminal(t *testing.T) {
 	err := runReport(ios, &ReportOptions{Inputs: []string{reportFixture(t)}, Format: "xlsx", By: "section", Now: time.Now})
 	if err == nil || !strings.Contains(err.Error(), "xlsx is a binary format") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestReadResultsOrderAndFirstError: Results read in parallel keep the
+// order of the files given (and of a check document's results), and of
+// several bad files the first given is the one reported, whichever worker
+// finished first.
+func TestReadResultsOrderAndFirstError(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile(filepath.Join("..", "..", "report", "testdata", "housing-2026-q2.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for i := range 40 {
+		data := bytes.Replace(good, []byte(`"subject": "`), fmt.Appendf(nil, `"subject": "%02d `, i), 1)
+		p := filepath.Join(dir, fmt.Sprintf("r%02d.json", i))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	rs, err := readResults(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != len(paths) {
+		t.Fatalf("%d Results, want %d", len(rs), len(paths))
+	}
+	for i, r := range rs {
+		if want := fmt.Sprintf("%02d ", i); !strings.HasPrefix(r.Subject, want) {
+			t.Fatalf("Result %d is %q, want the subject starting %q", i, r.Subject, want)
+		}
+	}
+	for _, bad := range []int{7, 23, 31} {
+		if err := os.WriteFile(paths[bad], []byte(`{"schemaVersion": 1, "subject": 3}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 5 {
+		_, err := readResults(paths)
+		if err == nil || !strings.HasPrefix(err.Error(), paths[7]+": ") {
+			t.Fatalf("error %v, want the first bad file, %s", err, paths[7])
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/svcaudit/svcaudit/internal/score"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,18 +39,21 @@ type RunOptions struct {
 	IO     *IOStreams
 	Global *GlobalOptions
 
-	Checklist   string
-	Answers     string
-	Docs        []string
-	Output      string
-	Force       bool
-	Format      string
-	FailUnder   float64
-	Unanswered  string
-	Subject     string
-	Auditor     string
-	Date        string
-	Interactive bool
+	Checklist string
+	Answers   string
+	Docs      []string
+	Output    string
+	// OutputStdout says -o - was given: the Result JSON goes to standard
+	// output, in place of the summary.
+	OutputStdout bool
+	Force        bool
+	Format       string
+	FailUnder    float64
+	Unanswered   string
+	Subject      string
+	Auditor      string
+	Date         string
+	Interactive  bool
 	// Waivers is a waivers file; WarnExpiry flags waivers expiring within
 	// that many days.
 	Waivers    string
@@ -69,6 +73,9 @@ type RunOptions struct {
 	Cases CaseOptions
 
 	failUnderSet bool
+	// answersGiven is whether --answers named the file (not the interview's
+	// default name).
+	answersGiven bool
 	// now is the clock, for the default date.
 	now func() time.Time
 	// prompter asks the interview's questions (a terminal one by default).
@@ -117,7 +124,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist: a built-in id or a path (required)")
 	f.StringVarP(&o.Answers, "answers", "a", "", "answers file (the interview writes it; default CHECKLIST-SUBJECT.answers.yaml)")
 	f.StringSliceVar(&o.Docs, "docs", nil, "documents or folders of evidence for the automated items (repeatable)")
-	f.StringVarP(&o.Output, "output", "o", "", "write the Result JSON to this file")
+	outputFlagTo(f, &o.Output, &o.OutputStdout, "", "write the Result JSON to this file")
 	f.BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
 	enumFlag(cmd, &o.Format, runFormats, "", "table", "summary format", "")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "fail (exit 1) when the score is below this percentage")
@@ -214,6 +221,7 @@ func runRun(o *RunOptions) error {
 	if err != nil {
 		return err
 	}
+	o.answersGiven = o.Answers != ""
 	manual := false
 	for _, it := range cl.Items() {
 		if !it.Automated() {
@@ -221,6 +229,20 @@ func runRun(o *RunOptions) error {
 		}
 	}
 	interactive := o.Interactive || (o.Answers == "" && manual && o.terminal())
+	if o.Answers != "" && !interactive {
+		if _, err := os.Stat(o.Answers); errors.Is(err, fs.ErrNotExist) {
+			// A new answers file: on a terminal the interview writes it
+			// (as --interactive would); elsewhere say how to make one.
+			if !manual || !o.terminal() {
+				return &UsageError{
+					Msg: fmt.Sprintf("answers file %s does not exist", o.Answers),
+					Hint: fmt.Sprintf("add --interactive to be interviewed on a terminal, which writes it, or start it with 'svcaudit init answers %s -o %s'",
+						o.Checklist, o.Answers),
+				}
+			}
+			interactive = true
+		}
+	}
 	if interactive && !o.terminal() && o.prompter == nil {
 		return &UsageError{Msg: "--interactive needs a terminal", Hint: "give the answers with --answers FILE"}
 	}
@@ -266,12 +288,16 @@ func runRun(o *RunOptions) error {
 		return err
 	}
 
-	if o.Output != "" {
+	if o.OutputStdout {
+		if err := printSummary(o.IO, r, "json"); err != nil {
+			return err
+		}
+	} else if o.Output != "" {
 		if err := o.writeResult(r, cl); err != nil {
 			return err
 		}
 	}
-	if !o.Global.Quiet || o.Format == "json" {
+	if !o.OutputStdout && (!o.Global.Quiet || o.Format == "json") {
 		if err := printSummary(o.IO, r, o.Format); err != nil {
 			return err
 		}
@@ -419,7 +445,11 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 	if path == "" && o.Subject == "" && o.prompter == nil {
 		var err error
 		if path, err = pickAnswers(cl, &o.Subject); err != nil {
-			return nil, false, nil // interrupted before the first question
+			// interrupted before the first question: nothing to keep
+			if serr := o.stopped(); serr != nil {
+				return nil, false, serr
+			}
+			return nil, false, &InterruptedError{Reason: "no answers file written, no Result written"}
 		}
 	}
 	if path == "" {
@@ -461,15 +491,22 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 	iv := &interview.Interview{Checklist: cl, File: af, Path: path, Automated: automated, Out: o.IO.Out,
 		AskAutomated: len(o.Docs) == 0}
 	done, err := iv.Run(p)
+	if errors.Is(err, interview.ErrInterrupted) {
+		o.stoppedAt(iv, path)
+		if serr := o.stopped(); serr != nil {
+			return af, false, serr
+		}
+		return af, false, &InterruptedError{Reason: "every answer given is saved in " + safe.Line(path) + "; no Result written"}
+	}
 	if err != nil {
 		return nil, false, err
 	}
 	if !done {
-		fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\nRun the same command again to resume.\n", iv.Remaining(), safe.Line(path))
+		o.stoppedAt(iv, path)
 		return af, false, o.stopped()
 	}
 	if err := o.stopped(); err != nil {
-		fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\nRun the same command again to resume.\n", iv.Remaining(), safe.Line(path))
+		o.stoppedAt(iv, path)
 		return af, false, err
 	}
 	if n := iv.Remaining(); n > 0 {
@@ -478,6 +515,17 @@ func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rul
 	fmt.Fprintln(o.IO.Out)
 	o.Answers = path
 	return af, true, nil
+}
+
+// stoppedAt says how far a stopped interview got and how to resume it: the
+// same command again, or with --interactive when --answers named the file
+// (without it, the file given is scored, not asked).
+func (o *RunOptions) stoppedAt(iv *interview.Interview, path string) {
+	again := "Run the same command again to resume."
+	if o.answersGiven && !o.Interactive {
+		again = "Run the same command with --interactive to resume."
+	}
+	fmt.Fprintf(o.IO.Out, "Stopped with %d unanswered; answers saved to %s.\n%s\n", iv.Remaining(), safe.Line(path), again)
 }
 
 // writeResult writes the Result JSON to -o, never over one of the run's own

@@ -49,7 +49,7 @@ form to print, with a box to tick for each answer), or as JSON.`,
 		},
 	}
 	enumFlag(cmd, &opts.Format, showFormats, "", "table", "output format", "")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	outputFlag(cmd.Flags(), &opts.Output, "", "write to this file instead of standard output")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd
 }
@@ -65,7 +65,7 @@ func runShow(ios *IOStreams, opts *ShowOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Output != "" && opts.Output != "-" {
+	if !toStdout(opts.Output) {
 		if sameFile(opts.Output, opts.Checklist) {
 			return usageErrorf("--output %s is the checklist itself: write somewhere else", opts.Output)
 		}

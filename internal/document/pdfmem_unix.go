@@ -3,9 +3,11 @@
 package document
 
 import (
+	"sync"
 	"syscall"
 
 	"github.com/tetratelabs/wazero/experimental"
+	"golang.org/x/sys/unix"
 )
 
 // pdfAllocator backs each PDFium instance's WebAssembly memory with one
@@ -46,9 +48,50 @@ func (m *mappedMemory) Reallocate(size uint64) []byte {
 	return m.buf
 }
 
+// Free returns the mapping. While a PDFium call stopped at the time limit
+// may still be running (the engine frees an instance's memory as soon as
+// it is killed, not when its code has stopped), the mapping is emptied but
+// kept: unmapping memory under running code crashes the process. It is
+// unmapped when the last such call has returned.
 func (m *mappedMemory) Free() {
-	if cap(m.buf) > 0 {
-		_ = syscall.Munmap(m.buf[:cap(m.buf)])
-		m.buf = nil
+	if cap(m.buf) == 0 {
+		return
+	}
+	buf := m.buf[:cap(m.buf)]
+	m.buf = nil
+	pdfRetired.mu.Lock()
+	defer pdfRetired.mu.Unlock()
+	if pdfRetired.running == 0 {
+		_ = syscall.Munmap(buf)
+		return
+	}
+	_ = unix.Madvise(buf, unix.MADV_DONTNEED) // its pages go back now
+	pdfRetired.bufs = append(pdfRetired.bufs, buf)
+}
+
+// pdfRetired holds the mappings freed while a killed call was running.
+var pdfRetired struct {
+	mu      sync.Mutex
+	running int // killed calls not yet returned
+	bufs    [][]byte
+}
+
+// pdfKilling is called before an instance is killed while its call still
+// runs; the function it returns is called when that call has returned.
+func pdfKilling() (returned func()) {
+	pdfRetired.mu.Lock()
+	pdfRetired.running++
+	pdfRetired.mu.Unlock()
+	return func() {
+		pdfRetired.mu.Lock()
+		defer pdfRetired.mu.Unlock()
+		pdfRetired.running--
+		if pdfRetired.running > 0 {
+			return
+		}
+		for _, b := range pdfRetired.bufs {
+			_ = syscall.Munmap(b)
+		}
+		pdfRetired.bufs = nil
 	}
 }

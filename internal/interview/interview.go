@@ -1,8 +1,10 @@
 package interview
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/answers"
@@ -23,7 +25,14 @@ const (
 	Back
 	// Quit stops the interview; every answer given is already saved.
 	Quit
+	// Interrupt is Quit by Ctrl-C: Run returns ErrInterrupted, so that the
+	// command exits as an interrupted program does (130).
+	Interrupt
 )
+
+// ErrInterrupted is Run's error when the assessor pressed Ctrl-C. Every
+// answer given before it is saved.
+var ErrInterrupted = errors.New("interrupted")
 
 // Question is one item put to the assessor.
 type Question struct {
@@ -46,10 +55,17 @@ type Reply struct {
 	Note   string
 }
 
-// Prompter asks questions. Implementations return Quit when the assessor
-// interrupts (Ctrl-C).
+// Prompter asks questions. Implementations return Interrupt when the
+// assessor presses Ctrl-C.
 type Prompter interface {
 	Ask(q Question) (Reply, error)
+}
+
+// TextPrompter is a Prompter that can also ask for a line of text (the
+// auditor's name). Text returns ErrInterrupted on Ctrl-C.
+type TextPrompter interface {
+	Prompter
+	Text(title, description string) (string, error)
 }
 
 // Interview is one assessor working through one answers file.
@@ -93,6 +109,10 @@ func (iv *Interview) Run(p Prompter) (done bool, err error) {
 		fmt.Fprintf(iv.Out, "Resuming: %d of %d answered.\n", answered, len(asked))
 	}
 
+	if err := iv.askAuditor(p); err != nil {
+		return false, err
+	}
+
 	var history []string // full ids of the questions shown, for Back
 	cur := asked[start].FullID
 	for {
@@ -114,6 +134,8 @@ func (iv *Interview) Run(p Prompter) (done bool, err error) {
 		switch r.Action {
 		case Quit:
 			return false, nil
+		case Interrupt:
+			return false, ErrInterrupted
 		case Back:
 			switch {
 			case len(history) > 0:
@@ -139,6 +161,26 @@ func (iv *Interview) Run(p Prompter) (done bool, err error) {
 		}
 		cur = asked[j+1].FullID
 	}
+}
+
+// askAuditor asks who is carrying out the audit when the answers file does
+// not say (and no --auditor was given), and saves the name at once: a
+// report names its auditor. An empty reply leaves it blank.
+func (iv *Interview) askAuditor(p Prompter) error {
+	tp, ok := p.(TextPrompter)
+	if !ok || strings.TrimSpace(iv.File.Auditor) != "" {
+		return nil
+	}
+	name, err := tp.Text("Auditor: who is carrying out this audit?",
+		"Your name as the report shows it (Enter leaves it blank)")
+	if err != nil {
+		return err
+	}
+	if name = strings.Join(strings.Fields(name), " "); name == "" {
+		return nil
+	}
+	iv.File.Auditor = name
+	return answers.Save(iv.Path, iv.File)
 }
 
 // Remaining counts the questions still unanswered.

@@ -201,3 +201,78 @@ func TestLock(t *testing.T) {
 	}
 	l2.Release()
 }
+
+// texter is a script that can also be asked for text: it replies with name
+// (or err) and counts how often it was asked.
+type texter struct {
+	script
+	name  string
+	err   error
+	texts int
+}
+
+func (p *texter) Text(title, _ string) (string, error) {
+	p.texts++
+	if !strings.HasPrefix(title, "Auditor") {
+		p.t.Errorf("asked %q", title)
+	}
+	return p.name, p.err
+}
+
+// TestAskAuditor: with no auditor in the answers file the interview asks
+// who audits, saves the name before the first question, and does not ask
+// when the file names one.
+func TestAskAuditor(t *testing.T) {
+	for _, tt := range []struct {
+		name, before, reply string
+		err                 error
+		want                string
+		asked               int
+	}{
+		{"asked and saved", "", "  A.   Assessor ", nil, "A. Assessor", 1},
+		{"left blank", "", "", nil, "", 1},
+		{"named already", "B. Board", "", nil, "B. Board", 0},
+		{"Ctrl-C", "", "", ErrInterrupted, "", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "a.yaml")
+			p := &texter{script: script{t: t, path: path, replies: []Reply{ans("yes"), {Action: Quit}}}, name: tt.reply, err: tt.err}
+			iv := &Interview{Checklist: cl(), File: &answers.File{Checklist: "kp", Auditor: tt.before}, Path: path, Out: &bytes.Buffer{}}
+			_, err := iv.Run(p)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if p.texts != tt.asked {
+				t.Errorf("asked for the auditor %d times, want %d", p.texts, tt.asked)
+			}
+			if tt.err != nil {
+				if len(p.asked) != 0 {
+					t.Errorf("questions asked after Ctrl-C: %v", p.asked)
+				}
+				return
+			}
+			f, err := answers.Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Auditor != tt.want {
+				t.Errorf("auditor saved as %q, want %q", f.Auditor, tt.want)
+			}
+		})
+	}
+}
+
+// TestInterrupt: Ctrl-C at a question ends the interview with
+// ErrInterrupted, every answer before it on disk.
+func TestInterrupt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.yaml")
+	s := &script{t: t, path: path, replies: []Reply{ans("yes"), ans("no"), {Action: Interrupt}}}
+	iv := &Interview{Checklist: cl(), File: &answers.File{Checklist: "kp"}, Path: path, Out: &bytes.Buffer{}}
+	done, err := iv.Run(s)
+	if done || !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("done %v, err %v; want not done, ErrInterrupted", done, err)
+	}
+	if d := cmp.Diff(map[string]string{"a": "yes", "b": "no"}, saved(t, path)); d != "" {
+		t.Errorf("saved (-want +got):\n%s", d)
+	}
+}

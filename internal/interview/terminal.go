@@ -104,7 +104,7 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	}
 	if err != nil {
 		if errors.Is(err, huh.ErrUserAborted) {
-			return Reply{Action: Quit}, nil
+			return Reply{Action: Interrupt}, nil
 		}
 		return Reply{}, err
 	}
@@ -123,6 +123,26 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	}
 	fmt.Fprintln(t.Out, line)
 	return Reply{Action: Answer, Value: choice, Note: strings.TrimSpace(note)}, nil
+}
+
+// Text implements TextPrompter: one line of text, ErrInterrupted on
+// Ctrl-C or when the context ends.
+func (t *Terminal) Text(title, description string) (string, error) {
+	var v string
+	in := huh.NewInput().Title(title).Description(description).Value(&v)
+	form := huh.NewForm(huh.NewGroup(in)).WithInput(t.In).WithOutput(t.Out).WithAccessible(t.Accessible).WithShowHelp(true)
+	if !t.Color {
+		form = form.WithTheme(huh.ThemeBase())
+	}
+	ctx := t.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	err := form.RunWithContext(ctx)
+	if ctx.Err() != nil || errors.Is(err, huh.ErrUserAborted) {
+		return "", ErrInterrupted
+	}
+	return v, err
 }
 
 // oneLine makes checklist text safe on one line of the interview's screen

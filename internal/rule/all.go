@@ -36,19 +36,30 @@ func init() {
 //	missing 2 of 3 required phrases: "complain", pattern 3 of 3
 //	required phrase not found: "ombudsman"
 //	no evidence that: Does the policy name the ombudsman? (required phrase not found)
-func (r *allRule) run(ev *evidence) (bool, []result.Finding) {
+//
+// Its tally keeps each pattern's first match, if any.
+func (r *allRule) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "all", Lists: make([][]result.Finding, len(r.patterns))}
+	for i, p := range r.patterns {
+		if ms := ev.matchesUpTo(p, 1); len(ms) > 0 {
+			t.Lists[i] = []result.Finding{ev.at("all", severityInfo, ms[0], "found "+quote(ev.text(ms[0])))}
+		}
+	}
+	return t
+}
+
+func (r *allRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
 	var missing []string
 	var infos []result.Finding
-	for i, p := range r.patterns {
-		ms := ev.matchesUpTo(p, 1)
-		if len(ms) == 0 {
+	for i := range r.patterns {
+		if len(t.Lists[i]) == 0 {
 			missing = append(missing, r.names[i])
 			continue
 		}
-		infos = append(infos, ev.at("all", severityInfo, ms[0], "found "+quote(ev.text(ms[0]))))
+		infos = append(infos, t.Lists[i][0])
 	}
 	if len(missing) == 0 {
-		return true, infos
+		return verdictPass, infos
 	}
 	var msg string
 	switch {
@@ -59,7 +70,7 @@ func (r *allRule) run(ev *evidence) (bool, []result.Finding) {
 	default:
 		msg = fmt.Sprintf("missing %d of %d required phrases: %s", len(missing), len(r.patterns), strings.Join(missing, ", "))
 	}
-	return false, append([]result.Finding{ev.whole("all", severityError, msg)}, infos...)
+	return verdictFail, append([]result.Finding{w.whole("all", severityError, msg)}, infos...)
 }
 
 // shown reports whether pattern i is short enough to show in a message.

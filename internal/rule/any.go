@@ -42,25 +42,42 @@ func anyFailed(set *Set, ps []int, q string) string {
 	return "no evidence found: " + why
 }
 
-func (r *anyRule) run(ev *evidence) (bool, []result.Finding) {
-	var fs []result.Finding
+// collect keeps, per pattern, its first matches: the first maxInfo of
+// all, patterns in order, each pattern's in the order of the documents.
+func (r *anyRule) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "any", Lists: make([][]result.Finding, len(r.patterns))}
 	want := maxInfo
 	if ev.noInfo {
 		want = 1 // the findings are dropped: one match is a pass
 	}
-	for _, p := range r.patterns {
-		if len(fs) >= want {
+	n := 0
+	for i, p := range r.patterns {
+		if n >= want {
 			break
 		}
-		for _, m := range ev.matchesUpTo(p, want-len(fs)) {
+		for _, m := range ev.matchesUpTo(p, want-n) {
+			t.Lists[i] = append(t.Lists[i], ev.at("any", severityInfo, m, "found "+quote(ev.text(m))))
+			n++
+		}
+	}
+	return t
+}
+
+func (r *anyRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
+	var fs []result.Finding
+	for _, l := range t.Lists {
+		for _, f := range l {
+			if len(fs) == maxInfo {
+				break
+			}
 			if fs == nil {
 				fs = make([]result.Finding, 0, maxInfo)
 			}
-			fs = append(fs, ev.at("any", severityInfo, m, "found "+quote(ev.text(m))))
+			fs = append(fs, f)
 		}
 	}
 	if len(fs) > 0 {
-		return true, fs
+		return verdictPass, fs
 	}
-	return false, []result.Finding{ev.whole("any", severityError, r.failed)}
+	return verdictFail, []result.Finding{w.whole("any", severityError, r.failed)}
 }

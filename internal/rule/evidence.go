@@ -32,6 +32,9 @@ type evidence struct {
 	// noInfo says info findings are dropped (EvaluateErrors): they need
 	// no place or snippet, and one match is enough to pass an any rule.
 	noInfo bool
+	// tally says the conditions' tallies are kept (EvaluateTallied), so
+	// they hold all a merge needs, not only what these documents show.
+	tally bool
 	// figures are, per document, the durations timescale rules read,
 	// found the first time one asks.
 	figures     [][]figure

@@ -12,6 +12,8 @@ import (
 type headingRule struct {
 	pattern  int
 	question string
+	name     string // the pattern as a message names it, if shown
+	shown    bool
 }
 
 func init() {
@@ -23,11 +25,15 @@ func init() {
 		if p < 0 {
 			return nil
 		}
-		return &headingRule{pattern: p, question: question(c.item)}
+		r := &headingRule{pattern: p, question: question(c.item)}
+		r.name, r.shown = shortPattern(c.set, p)
+		return r
 	}})
 }
 
-func (r *headingRule) run(ev *evidence) (bool, []result.Finding) {
+// collect keeps the first matching heading (Lists[0]).
+func (r *headingRule) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "heading", Lists: make([][]result.Finding, 1)}
 	pat := ev.set.patterns[r.pattern]
 	for di, d := range ev.docs {
 		for _, h := range d.Headings {
@@ -43,15 +49,23 @@ func (r *headingRule) run(ev *evidence) (bool, []result.Finding) {
 			if m.end == m.start {
 				f.Snippet = snippet(h.Text, loc[0], loc[1])
 			}
-			return true, []result.Finding{f}
+			t.Lists[0] = []result.Finding{f}
+			return t
 		}
+	}
+	return t
+}
+
+func (r *headingRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
+	if len(t.Lists[0]) > 0 {
+		return verdictPass, t.Lists[0][:1]
 	}
 	msg := explain(r.question, "no matching heading")
 	if r.question == "" {
 		msg = "no matching heading found"
 	}
-	if name, ok := shortPattern(ev.set, r.pattern); ok {
-		msg = "no heading matches " + name
+	if r.shown {
+		msg = "no heading matches " + r.name
 	}
-	return false, []result.Finding{ev.whole("heading", severityError, msg)}
+	return verdictFail, []result.Finding{w.whole("heading", severityError, msg)}
 }

@@ -25,7 +25,8 @@ func init() {
 	}})
 }
 
-func (r *minRule) run(ev *evidence) (bool, []result.Finding) {
+// collect counts the matches (Counts[0]), up to the n needed.
+func (r *minRule) collect(ev *evidence) result.Tally {
 	total := 0
 	for _, p := range r.patterns {
 		if total >= r.n {
@@ -33,8 +34,13 @@ func (r *minRule) run(ev *evidence) (bool, []result.Finding) {
 		}
 		total += len(ev.matchesUpTo(p, r.n-total))
 	}
+	return result.Tally{Kind: "min", Counts: []int{total}}
+}
+
+func (r *minRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
+	total := t.Counts[0]
 	if total >= r.n {
-		return true, []result.Finding{ev.whole("min", severityInfo, fmt.Sprintf("found at least %s", plural(r.n, "match", "matches")))}
+		return verdictPass, []result.Finding{w.whole("min", severityInfo, fmt.Sprintf("found at least %s", plural(r.n, "match", "matches")))}
 	}
-	return false, []result.Finding{ev.whole("min", severityError, fmt.Sprintf("found %s, fewer than the %d required", plural(total, "match", "matches"), r.n))}
+	return verdictFail, []result.Finding{w.whole("min", severityError, fmt.Sprintf("found %s, fewer than the %d required", plural(total, "match", "matches"), r.n))}
 }

@@ -17,6 +17,10 @@ type nearRule struct {
 	within   int
 	stage    int
 	question string
+	// nameA and nameB are the patterns as messages name them; shownA and
+	// shownB whether they are short enough to show.
+	nameA, nameB   string
+	shownA, shownB bool
 }
 
 func init() {
@@ -28,20 +32,27 @@ func init() {
 		if a < 0 || b < 0 {
 			return nil
 		}
-		return &nearRule{a: a, b: b, within: e.Near.Within, stage: e.Near.Stage, question: question(c.item)}
+		r := &nearRule{a: a, b: b, within: e.Near.Within, stage: e.Near.Stage, question: question(c.item)}
+		r.nameA, r.shownA = shortPattern(c.set, a)
+		r.nameB, r.shownB = shortPattern(c.set, b)
+		return r
 	}})
 }
 
-func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
+// collect counts the matches of a and b (Counts; b's only up to one when
+// a has none) and keeps the first a near a b (Lists[0]).
+func (r *nearRule) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "near", Lists: make([][]result.Finding, 1)}
 	// Without a match of one, the other need only be looked for once,
 	// for the message.
 	as := r.atStage(ev, ev.matches(r.a))
 	var bs []match
-	if len(as) == 0 {
+	if len(as) == 0 && r.stage == 0 {
 		bs = ev.matchesUpTo(r.b, 1)
 	} else {
 		bs = r.atStage(ev, ev.matches(r.b))
 	}
+	t.Counts = []int{len(as), len(bs)}
 	for _, a := range as {
 		// The nearest b before and after a are the only candidates: words
 		// between two places grow with the distance between them.
@@ -65,26 +76,35 @@ func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
 			}
 			if gap <= r.within {
 				msg := fmt.Sprintf("found %s within %s of %s", quote(ev.text(a)), plural(gap, "word", "words"), quote(ev.text(b)))
-				return true, []result.Finding{ev.at("near", severityInfo, a, msg)}
+				t.Lists[0] = []result.Finding{ev.at("near", severityInfo, a, msg)}
+				return t
 			}
 		}
 	}
-	a, shownA := shortPattern(ev.set, r.a)
+	return t
+}
+
+func (r *nearRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
+	if len(t.Lists[0]) > 0 {
+		return verdictPass, t.Lists[0][:1]
+	}
+	nas, nbs := t.Counts[0], t.Counts[1]
+	a, shownA := r.nameA, r.shownA
 	if !shownA {
 		a = "pattern a"
 	}
-	b, shownB := shortPattern(ev.set, r.b)
+	b, shownB := r.nameB, r.shownB
 	if !shownB {
 		b = "pattern b"
 	}
 	words := plural(r.within, "word", "words")
 	var msg string
 	switch {
-	case len(as) == 0 && len(bs) == 0:
+	case nas == 0 && nbs == 0:
 		msg = fmt.Sprintf("no match for %s or %s, needed within %s of each other", a, b, words)
-	case len(as) == 0:
+	case nas == 0:
 		msg = fmt.Sprintf("no match for %s, needed within %s of %s", a, words, b)
-	case len(bs) == 0:
+	case nbs == 0:
 		msg = fmt.Sprintf("no match for %s, needed within %s of %s", b, words, a)
 	default:
 		msg = fmt.Sprintf("found %s and %s, but never within %s of each other", a, b, words)
@@ -95,7 +115,7 @@ func (r *nearRule) run(ev *evidence) (bool, []result.Finding) {
 	if !shownA || !shownB {
 		msg = explain(r.question, msg)
 	}
-	return false, []result.Finding{ev.whole("near", severityError, msg)}
+	return verdictFail, []result.Finding{w.whole("near", severityError, msg)}
 }
 
 // atStage keeps the matches about the rule's stage (all of them without

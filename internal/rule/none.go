@@ -24,19 +24,39 @@ func init() {
 	}})
 }
 
-func (r *noneRule) run(ev *evidence) (bool, []result.Finding) {
-	var fs []result.Finding
-	total := 0
-	for _, p := range r.patterns {
+// collect counts every match (Counts[0]) and keeps the first maxErrors
+// of them, per pattern.
+func (r *noneRule) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "none", Counts: []int{0}, Lists: make([][]result.Finding, len(r.patterns))}
+	kept := 0
+	for i, p := range r.patterns {
 		for _, m := range ev.matches(p) {
-			total++
-			if len(fs) < maxErrors {
-				fs = append(fs, ev.at("none", severityError, m, fmt.Sprintf("found %s (anti-pattern)", quote(ev.text(m)))))
+			t.Counts[0]++
+			if kept < maxErrors {
+				t.Lists[i] = append(t.Lists[i], ev.at("none", severityError, m, fmt.Sprintf("found %s (anti-pattern)", quote(ev.text(m)))))
+				kept++
 			}
 		}
 	}
-	if total > maxErrors {
-		fs = append(fs, ev.whole("none", severityError, fmt.Sprintf("and %d more anti-pattern matches", total-maxErrors)))
+	return t
+}
+
+func (r *noneRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
+	var fs []result.Finding
+	for _, l := range t.Lists {
+		for _, f := range l {
+			if len(fs) == maxErrors {
+				break
+			}
+			fs = append(fs, f)
+		}
 	}
-	return total == 0, fs
+	total := t.Counts[0]
+	if total > maxErrors {
+		fs = append(fs, w.whole("none", severityError, fmt.Sprintf("and %d more anti-pattern matches", total-maxErrors)))
+	}
+	if total == 0 {
+		return verdictPass, fs
+	}
+	return verdictFail, fs
 }

@@ -12,4 +12,7 @@ type Outcome struct {
 	Passed   bool
 	Partial  bool
 	Findings []result.Finding
+	// Tally is, per condition of the item, what the documents showed it
+	// (EvaluateTallied; nil otherwise).
+	Tally []result.Tally
 }

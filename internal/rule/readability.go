@@ -26,17 +26,23 @@ func init() {
 	}})
 }
 
-func (r *readabilityRule) run(ev *evidence) (bool, []result.Finding) {
+// collect counts the prose's words, sentences and syllables (Counts).
+func (r *readabilityRule) collect(ev *evidence) result.Tally {
 	var total proseStats
 	for i := range ev.docs {
 		total.add(ev.proseOf(i))
 	}
+	return result.Tally{Kind: "readability", Counts: []int{total.words, total.sentences, total.syllables}}
+}
+
+func (r *readabilityRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
+	total := proseStats{words: t.Counts[0], sentences: t.Counts[1], syllables: t.Counts[2]}
 	if total.words == 0 {
-		return false, []result.Finding{ev.whole("readability", severityError, "no prose to measure reading ease")}
+		return verdictFail, []result.Finding{w.whole("readability", severityError, "no prose to measure reading ease")}
 	}
 	ease := total.fleschEase()
 	if ease >= r.min {
-		return true, []result.Finding{ev.whole("readability", severityInfo, fmt.Sprintf("reading ease %.1f, at least %g", ease, r.min))}
+		return verdictPass, []result.Finding{w.whole("readability", severityInfo, fmt.Sprintf("reading ease %.1f, at least %g", ease, r.min))}
 	}
-	return false, []result.Finding{ev.whole("readability", severityError, fmt.Sprintf("reading ease %.1f, below %g", ease, r.min))}
+	return verdictFail, []result.Finding{w.whole("readability", severityError, fmt.Sprintf("reading ease %.1f, below %g", ease, r.min))}
 }

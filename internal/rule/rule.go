@@ -20,9 +20,21 @@ const maxInfo = 3
 const maxErrors = 100
 
 // check is one compiled condition of an item's evidence ("any", "none",
-// ...). run says whether it holds over the evidence and why.
+// ...), in two halves: collect does its work on the documents and keeps
+// what it found in a Tally, of counts that add and lists of findings in
+// the order of the documents; decide judges the condition on a Tally and
+// says why. A Tally of one evaluation, or several merged (mergeTally) from
+// evaluations of different documents, is judged the same way, so shards
+// of a body of documents judge as the whole would.
 type check interface {
-	run(ev *evidence) (bool, []result.Finding)
+	collect(ev *evidence) result.Tally
+	decide(t result.Tally, w placer) (verdict, []result.Finding)
+}
+
+// placer makes a finding about the documents as a whole: it names the
+// document when there is only one.
+type placer interface {
+	whole(rule, severity, msg string) result.Finding
 }
 
 // kind is the engine's half of a rule kind: how the evidence the
@@ -330,6 +342,16 @@ func (s *Set) Evaluate(docs ...*document.Document) map[string]Outcome {
 	return s.evaluate(docs, true)
 }
 
+// EvaluateTallied is Evaluate, with each Outcome's Tally set: what the
+// documents showed each condition, which Merge combines with the tallies
+// of other documents.
+func (s *Set) EvaluateTallied(docs ...*document.Document) map[string]Outcome {
+	ev := s.newEvidence(docs)
+	defer ev.release()
+	ev.tally = true
+	return s.evaluateOn(ev, true)
+}
+
 // EvaluateErrors is Evaluate without the supporting (info) findings of
 // the rules that pass: every item has the same Passed and the same error
 // findings, for less work (no snippet or place is worked out for what
@@ -348,52 +370,67 @@ func (s *Set) evaluateOn(ev *evidence, info bool) map[string]Outcome {
 	ev.noInfo = !info
 	out := make(map[string]Outcome, len(s.items))
 	for _, it := range s.items {
-		o := Outcome{Passed: true, Findings: []result.Finding{}}
-		asked := false // a message has quoted the item's question
-		failed, partial := false, false
-		for _, ch := range it.checks {
-			var fs []result.Finding
-			if j, ok := ch.(judged); ok {
-				var v verdict
-				v, fs = j.judge(ev)
-				failed = failed || v == verdictFail
-				partial = partial || v == verdictPartial
-			} else {
-				var ok bool
-				ok, fs = ch.run(ev)
-				failed = failed || !ok
-			}
-			// fs is this call's own: kept findings are filtered in place,
-			// and the first check's slice becomes the item's.
-			kept := fs[:0]
-			infos := 0
-			for _, f := range fs {
-				if f.Severity == severityInfo {
-					if infos >= maxInfo || !info {
-						continue
-					}
-					infos++
-				}
-				if reason, ok := explained(it.question, f.Message); ok {
-					if asked {
-						// Once per item is enough.
-						f.Message = "no evidence found: " + reason
-					}
-					asked = true
-				}
-				kept = append(kept, f)
-			}
-			if len(o.Findings) == 0 && len(kept) > 0 {
-				o.Findings = kept
-			} else {
-				o.Findings = append(o.Findings, kept...)
+		var j judgement
+		var tallies []result.Tally
+		if ev.tally {
+			tallies = make([]result.Tally, len(it.checks))
+		}
+		for i, ch := range it.checks {
+			t := ch.collect(ev)
+			v, fs := ch.decide(t, ev)
+			j.add(it.question, v, fs, info)
+			if tallies != nil {
+				tallies[i] = settled(t)
 			}
 		}
-		o.Passed = !failed && !partial
-		o.Partial = !failed && partial
+		o := j.outcome()
+		o.Tally = tallies
 		out[it.id] = o
 	}
 	return out
+}
+
+// judgement gathers the verdicts of an item's conditions into its
+// Outcome.
+type judgement struct {
+	findings        []result.Finding
+	asked           bool // a message has quoted the item's question
+	failed, partial bool
+}
+
+// add takes in one condition's verdict and findings, keeping at most
+// maxInfo supporting findings of it (none without info) and quoting the
+// item's question q in one message only.
+func (j *judgement) add(q string, v verdict, fs []result.Finding, info bool) {
+	j.failed = j.failed || v == verdictFail
+	j.partial = j.partial || v == verdictPartial
+	infos := 0
+	for _, f := range fs {
+		if f.Severity == severityInfo {
+			if infos >= maxInfo || !info {
+				continue
+			}
+			infos++
+		}
+		if reason, ok := explained(q, f.Message); ok {
+			if j.asked {
+				// Once per item is enough.
+				f.Message = "no evidence found: " + reason
+			}
+			j.asked = true
+		}
+		j.findings = append(j.findings, f)
+	}
+}
+
+func (j *judgement) outcome() Outcome {
+	o := Outcome{Findings: j.findings}
+	if o.Findings == nil {
+		o.Findings = []result.Finding{}
+	}
+	o.Passed = !j.failed && !j.partial
+	o.Partial = !j.failed && j.partial
+	return o
 }
 
 // Items lists the full ids of the items the Set judges, in order.

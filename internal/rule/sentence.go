@@ -29,6 +29,7 @@ import (
 type sentenceRule struct {
 	anchors        []int // whole-text patterns that find candidate sentences
 	all, any, none []int // the same patterns, run on a sentence's text
+	own            []int // a sentence that is the organisation's own: no context
 	cfg            *checklist.SentenceRule
 	who            stance.Party
 	question       string
@@ -42,11 +43,6 @@ const (
 	verdictPartial
 	verdictPass
 )
-
-// judged is a check whose outcome may be partial.
-type judged interface {
-	judge(ev *evidence) (verdict, []result.Finding)
-}
 
 func init() {
 	register(kind{name: "sentence", compile: func(c *compiler, e *checklist.Evidence) check {
@@ -71,6 +67,9 @@ func init() {
 			for _, p := range cfg.None {
 				r.none = append(r.none, c.headingPattern(p))
 			}
+			for _, p := range cfg.Own {
+				r.own = append(r.own, c.headingPattern(p))
+			}
 			anchors := cfg.Any
 			if len(cfg.All) > 0 {
 				anchors = cfg.All[:1]
@@ -81,7 +80,7 @@ func init() {
 				p.Expr = strings.TrimPrefix(p.Expr, "^")
 				r.anchors = append(r.anchors, c.pattern(p))
 			}
-			if bad(r.all) || bad(r.any) || bad(r.none) || bad(r.anchors) {
+			if bad(r.all) || bad(r.any) || bad(r.none) || bad(r.own) || bad(r.anchors) {
 				return nil
 			}
 			rs = append(rs, r)
@@ -103,16 +102,20 @@ func bad(ps []int) bool {
 // is the worst of them.
 type multiSentence []*sentenceRule
 
-func (rs multiSentence) run(ev *evidence) (bool, []result.Finding) {
-	v, fs := rs.judge(ev)
-	return v == verdictPass, fs
+// collect keeps each rule's tally (Parts).
+func (rs multiSentence) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "sentence", Parts: make([]result.Tally, len(rs))}
+	for i, r := range rs {
+		t.Parts[i] = r.collect(ev)
+	}
+	return t
 }
 
-func (rs multiSentence) judge(ev *evidence) (verdict, []result.Finding) {
+func (rs multiSentence) decide(t result.Tally, w placer) (verdict, []result.Finding) {
 	worst := verdictPass
 	var out []result.Finding
-	for _, r := range rs {
-		v, fs := r.judge(ev)
+	for i, r := range rs {
+		v, fs := r.decide(t.Parts[i], w)
 		worst = min(worst, v)
 		out = append(out, fs...)
 	}
@@ -191,7 +194,15 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 			return nil
 		}
 	}
-	for j := u.i - 1; j >= 0 && j >= u.i-r.cfg.Context; j-- {
+	context := r.cfg.Context
+	for _, p := range r.own {
+		if ev.matchIn(ur, p) {
+			// the sentence says whose it is: the units before do not
+			context = 0
+			break
+		}
+	}
+	for j := u.i - 1; j >= 0 && j >= u.i-context; j-- {
 		prev := ev.unit(unitKey{doc: u.doc, i: j})
 		for _, p := range r.none {
 			if ev.matchIn(prev, p) {
@@ -211,6 +222,13 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 		rd := reading{u: u, start: loc[0], end: loc[1], st: ev.stanceAt(ur, loc[0], loc[1])}
 		if (rd.st.Who == stance.Nobody || !rd.st.Commits) && !s.Heading && !ur.startsWithActor() {
 			if st, ok := ev.itemAt(unitKey{doc: u.doc, i: u.i}, ur, rd.start, rd.end); ok {
+				rd.st = st
+			}
+		}
+		if rd.st.Who != stance.Organisation && u.i > 0 {
+			// "They will call you within two days", after a sentence
+			// naming one of the organisation's own people
+			if st, ok := ev.staffAt(unitKey{doc: u.doc, i: u.i}, ur, rd.start, rd.end); ok {
 				rd.st = st
 			}
 		}
@@ -334,10 +352,21 @@ func (r *sentenceRule) grade(rd reading) (verdict, string) {
 	return verdictPass, ""
 }
 
-func (r *sentenceRule) judge(ev *evidence) (verdict, []result.Finding) {
-	best := verdictFail
-	var passes, partials, errs []result.Finding
-	var near []string // why near misses did not count
+// Lists of a sentence rule's tally.
+const (
+	sentencePasses   = iota // sentences that pass, the first maxInfo
+	sentencePartials        // sentences that make it partial, the first maxInfo
+	sentenceNear            // near misses (Message: the sentence and why), the first 3
+	sentenceErrs            // with forbid, the sentences found, the first maxErrors
+	sentenceLists
+)
+
+// maxNear is how many near misses a failed sentence rule names.
+const maxNear = 3
+
+func (r *sentenceRule) collect(ev *evidence) result.Tally {
+	t := result.Tally{Kind: "sentence", Lists: make([][]result.Finding, sentenceLists)}
+	passes, partials, near, errs := &t.Lists[sentencePasses], &t.Lists[sentencePartials], &t.Lists[sentenceNear], &t.Lists[sentenceErrs]
 	for _, u := range r.candidates(ev) {
 		rds := r.reads(ev, u)
 		if len(rds) == 0 {
@@ -362,60 +391,66 @@ func (r *sentenceRule) judge(ev *evidence) (verdict, []result.Finding) {
 		}
 		found := quote(ev.text(m))
 		if r.cfg.Forbid {
-			if v == verdictPass && len(errs) < maxErrors {
-				errs = append(errs, ev.at("sentence", severityError, m, fmt.Sprintf("found %s in a sentence %s", found, r.whatText())))
+			if v == verdictPass && len(*errs) < maxErrors {
+				*errs = append(*errs, ev.at("sentence", severityError, m, fmt.Sprintf("found %s in a sentence %s", found, r.whatText())))
 			}
 			continue
 		}
 		switch v {
 		case verdictPass:
-			if best < verdictPass {
-				best = verdictPass
-			}
-			if len(passes) < maxInfo {
-				passes = append(passes, ev.at("sentence", severityInfo, m, fmt.Sprintf("found %s in a sentence %s", found, r.whatText())))
+			if len(*passes) < maxInfo {
+				*passes = append(*passes, ev.at("sentence", severityInfo, m, fmt.Sprintf("found %s in a sentence %s", found, r.whatText())))
 			}
 			if ev.noInfo {
-				return verdictPass, nil
+				return t // the pass is all that is shown
 			}
 		case verdictPartial:
-			if best < verdictPartial {
-				best = verdictPartial
-			}
-			if len(partials) < maxInfo {
-				partials = append(partials, ev.at("sentence", severityError, m, fmt.Sprintf("found %s, but the commitment is %s: partial", found, why)))
+			if len(*partials) < maxInfo {
+				*partials = append(*partials, ev.at("sentence", severityError, m, fmt.Sprintf("found %s, but the commitment is %s: partial", found, why)))
 			}
 		default:
-			if len(near) < 3 {
-				near = append(near, found+" ("+why+")")
+			if len(*near) < maxNear {
+				*near = append(*near, result.Finding{Rule: "sentence", File: ev.docs[u.doc].Path, Message: found + " (" + why + ")"})
 			}
 		}
 	}
+	return t
+}
+
+// decide is a pass when a sentence passed, partial when one made it
+// partial, else a failure that names the near misses; with forbid, a
+// failure when a sentence was found.
+func (r *sentenceRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
 	if r.cfg.Forbid {
+		errs := t.Lists[sentenceErrs]
 		if len(errs) == 0 {
 			return verdictPass, []result.Finding{}
 		}
-		return verdictFail, errs
+		return verdictFail, errs[:min(len(errs), maxErrors)]
 	}
-	switch best {
-	case verdictPass:
-		return verdictPass, passes
-	case verdictPartial:
-		return verdictPartial, partials
+	if ps := t.Lists[sentencePasses]; len(ps) > 0 {
+		return verdictPass, ps[:min(len(ps), maxInfo)]
+	}
+	if ps := t.Lists[sentencePartials]; len(ps) > 0 {
+		return verdictPartial, ps[:min(len(ps), maxInfo)]
 	}
 	msg := "no sentence " + r.whatText()
 	if r.cfg.Example != "" {
 		msg += ` — e.g. "` + r.cfg.Example + `"`
 	}
-	if len(near) > 0 {
-		msg += "; found only " + strings.Join(near, ", ")
+	if near := t.Lists[sentenceNear]; len(near) > 0 {
+		why := make([]string, 0, maxNear)
+		for _, f := range near[:min(len(near), maxNear)] {
+			why = append(why, f.Message)
+		}
+		msg += "; found only " + strings.Join(why, ", ")
 	}
 	v := verdictFail
 	if r.cfg.Missing == "partial" {
 		v = verdictPartial
 		msg += ": partial"
 	}
-	return v, []result.Finding{ev.whole("sentence", severityError, msg)}
+	return v, []result.Finding{w.whole("sentence", severityError, msg)}
 }
 
 // whatText says what a qualifying sentence does, for messages.

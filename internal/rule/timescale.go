@@ -371,7 +371,9 @@ type timescaleReading struct {
 	held checklist.Duration // the limit it was held to
 }
 
-func (r *timescaleRule) run(ev *evidence) (bool, []result.Finding) {
+// collect keeps the first maxInfo figures within the limit (Lists[0]) and
+// the first maxErrors over it (Lists[1]).
+func (r *timescaleRule) collect(ev *evidence) result.Tally {
 	var good, bad []timescaleReading
 	for di, d := range ev.docs {
 		figs := ev.docFigures(di)
@@ -448,27 +450,31 @@ func (r *timescaleRule) run(ev *evidence) (bool, []result.Finding) {
 			}
 		}
 	}
-	if len(bad) > 0 {
-		out := make([]result.Finding, 0, len(bad))
-		for _, rd := range bad {
-			if len(out) == maxErrors {
-				break
-			}
-			out = append(out, ev.at("timescale", severityError, rd.m, rd.why))
-		}
-		return false, out
-	}
-	if len(good) == 0 {
-		return false, []result.Finding{ev.whole("timescale", severityError, "no timescale for the "+r.what+" found")}
-	}
-	out := make([]result.Finding, 0, maxInfo)
+	t := result.Tally{Kind: "timescale", Lists: make([][]result.Finding, 2)}
 	for _, rd := range good {
-		if len(out) == maxInfo {
+		if len(t.Lists[0]) == maxInfo {
 			break
 		}
-		out = append(out, ev.at("timescale", severityInfo, rd.m, rd.why))
+		t.Lists[0] = append(t.Lists[0], ev.at("timescale", severityInfo, rd.m, rd.why))
 	}
-	return true, out
+	for _, rd := range bad {
+		if len(t.Lists[1]) == maxErrors {
+			break
+		}
+		t.Lists[1] = append(t.Lists[1], ev.at("timescale", severityError, rd.m, rd.why))
+	}
+	return t
+}
+
+func (r *timescaleRule) decide(t result.Tally, w placer) (verdict, []result.Finding) {
+	good, bad := t.Lists[0], t.Lists[1]
+	if len(bad) > 0 {
+		return verdictFail, bad[:min(len(bad), maxErrors)]
+	}
+	if len(good) == 0 {
+		return verdictFail, []result.Finding{w.whole("timescale", severityError, "no timescale for the "+r.what+" found")}
+	}
+	return verdictPass, good[:min(len(good), maxInfo)]
 }
 
 // isTotal reports whether a figure is written as a whole time ("extend it

@@ -100,6 +100,27 @@ func Validate(name string, data []byte) error {
 	return s.Validate(v)
 }
 
+// Parse reads JSON as the validator reads it (numbers kept exact), for
+// ValidateParsed: a caller that validates parts of one document parses it
+// once.
+func Parse(data []byte) (any, error) {
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("not JSON: %w", err)
+	}
+	return v, nil
+}
+
+// ValidateParsed checks a value returned by Parse (or a part of one)
+// against the named schema.
+func ValidateParsed(name string, v any) error {
+	s, err := compile(name)
+	if err != nil {
+		return err
+	}
+	return s.Validate(v)
+}
+
 // ValidateValue checks a Go value (as it marshals to JSON) against the named
 // schema; YAML decoded into any can be checked this way too.
 func ValidateValue(name string, v any) error {

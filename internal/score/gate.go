@@ -9,6 +9,12 @@ import (
 	"github.com/svcaudit/svcaudit/result"
 )
 
+// Gates judges each of the checklist's gating rules against a scored
+// Result (one merged from others, say), as Evaluate does.
+func Gates(cl *checklist.Checklist, r *result.Result) []result.GateResult {
+	return evalGates(cl, r)
+}
+
 // evalGates judges each of the checklist's gating rules against a scored
 // Result, saying for each broken one what broke it and by how much.
 func evalGates(cl *checklist.Checklist, r *result.Result) []result.GateResult {

@@ -245,6 +245,9 @@ func (e *evaluator) item(s *checklist.Section, it *checklist.Item) (result.Item,
 		if haveAuto && auto.Findings != nil {
 			ri.Findings = auto.Findings
 		}
+		if haveAuto {
+			ri.Tally = auto.Tally
+		}
 	}
 	a := e.given[it.FullID]
 	if a != nil {

@@ -92,7 +92,7 @@ const (
 	exprTimeLimit = `(?i)\b(within|by|before|no\s+later\s+than|of\s+(the\s+)?(date|receiving|receipt)|after)\b|\b\d+\s+(working\s+|calendar\s+)?(days|weeks|months|years)\b`
 
 	// "you will receive a reply": the organisation acts for the reader.
-	exprReaderReceives = `(?i)\b(you|your\s+\w+(\s+\w+)?)\s+(will|shall|'ll|’ll|should|can\s+expect\s+to|are\s+entitled\s+to)\s+(always\s+)?(receive|get|hear|be\s+(given|sent|offered|told|contacted|called|visited|seen|updated|kept\s+informed|informed|acknowledged|answered|dealt|investigated|reviewed|put\s+through|passed|transferred|assigned|allocated|refunded|compensated|paid|met|invited|able\s+to\s+(speak|talk|meet|see))|speak\s+to|talk\s+to|deal\s+with)\b|\b(your|the|each|every|all|our)\s+(\w+\s+){0,2}(complaints?|enquir(y|ies)|request|case|letter|call|email|appeal|claim|query|repairs?|application)\s+(will|shall|is|are|should)\s+(always\s+|normally\s+|usually\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded)\b|\byou\s+(can|will|should)\s+(always\s+)?expect\s+(a|an|our|the)\s+(\w+\s+){0,2}(reply|response|answer|decision|call|visit|acknowledgement|update)\b`
+	exprReaderReceives = `(?i)\b(you|your\s+\w+(\s+\w+)?)\s+(will|shall|'ll|’ll|should|can\s+expect\s+to|are\s+entitled\s+to)\s+(always\s+)?(receive|get|hear|be\s+(given|sent|offered|told|contacted|called|visited|seen|updated|kept\s+informed|informed|acknowledged|answered|dealt|investigated|reviewed|put\s+through|passed|transferred|assigned|allocated|refunded|compensated|paid|met|invited|able\s+to\s+(speak|talk|meet|see))|speak\s+to|talk\s+to|deal\s+with)\b|\b(your|the|each|every|all|our|a|any)\s+(\w+\s+){0,2}(complaints?|enquir(y|ies)|request|case|letter|call|email|appeal|claim|query|repairs?|application)\s+(will|shall|is|are|should)\s+(always\s+|normally\s+|usually\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded)\b|\byou\s+(can|will|should)\s+(always\s+)?expect\s+(a|an|our|the)\s+(\w+\s+){0,2}(reply|response|answer|decision|call|visit|acknowledgement|update)\b`
 
 	// The reader as the one who acts: "you" as a subject, not an object
 	// ("we will call you").
@@ -103,9 +103,9 @@ const (
 	exprCommitModal = `(?i)\b(is\s+to|are\s+to|will|shall|'ll|’ll|are\s+going\s+to|promise|promises|pledge|pledges|commit|commits|are\s+committed|is\s+committed|guarantee|guarantees|undertake|undertakes|always|aim|aims|try|tries|endeavour|endeavours|strive|strives|seek|seeks|intend|intends|plan|plans|expect|expects|would|can|may|must|make\s+sure|ensure|ensures|want|offer|offers|do|does)\b`
 
 	// A present-tense verb of the organisation's ("we reply within").
-	exprPresentVerb = `(?i)\b(crews|engineers|operatives|inspectors|surveyors|advisers|advisors|caseworkers|nurses|drivers|staff|officers)\s+((always|also|now|normally|usually|often|generally)\s+)?(will|can|are|return|visit|call|come|aim|attend|reply|respond|answer|fix|repair|complete|wear|carry|identify|tell|give|arrive|collect|empty|work|deal|help|offer|look|check|inspect|contact|write)\b|\bplease\s+accept\s+(our|my)\b|\b(we|i)\s*('re|’re|'m|’m|'ve|’ve)\b|\b(we|i|staff|officers|our\s+\w+(\s+\w+)?|the\s+\w+)\s+((always|also|now|then|normally|usually|often|generally|still|all|both|each|sincerely|truly|deeply|really|very|fully|unreservedly)\s+)?(are|am|is|was|were|got|made|fell|let|failed|have|has|complete|completes|finish|finishes|process|processes|pay|pays|collect|collects|empty|empties|clear|clears|attend|attends|come|comes|carry|carries|aim|aims|regret|regrets|accept|accepts|admit|admits|recognise|recognises|recognize|acknowledges|reply|respond|answer|acknowledge|apologi[sz]e|call|visit|contact|write|aim|publish|report|offer|provide|give|send|fix|repair|refund|investigate|review|arrange|meet|return|deal|look|say|put|keep|tell|update|explain|ask|listen|learn|record|log|assign|acknowledges|replies|responds|answers|publishes|reports|offers|provides|gives|sends|fixes|repairs|investigates|reviews|arranges|meets|returns|deals|aims|says|puts|keeps|tells|updates|explains|apologi[sz]es|visits|calls|contacts|writes)\b`
+	exprPresentVerb = `(?i)\b(crews|engineers|operatives|inspectors|surveyors|advisers|advisors|caseworkers|nurses|drivers|staff|officers)\s+((always|also|now|normally|usually|often|generally)\s+)?(will|can|are|return|visit|call|come|aim|attend|reply|respond|answer|fix|repair|complete|wear|carry|identify|tell|give|arrive|collect|empty|work|deal|help|offer|look|check|inspect|contact|write)\b|\bplease\s+accept\s+(our|my)\b|\b(we|i)\s*('re|’re|'m|’m|'ve|’ve)\b|\b(we|i|staff|officers|our\s+\w+(\s+\w+)?|the\s+\w+)\s+((always|also|now|then|normally|usually|often|generally|still|all|both|each|sincerely|truly|deeply|really|very|fully|unreservedly)\s+)?(are|am|is|was|were|got|made|fell|let|failed|have|has|complete|completes|finish|finishes|process|processes|pay|pays|collect|collects|empty|empties|clear|clears|attend|attends|come|comes|carry|carries|aim|aims|regret|regrets|accept|accepts|owe|owes|include|includes|share|shares|show|shows|admit|admits|recognise|recognises|recognize|acknowledges|reply|respond|answer|acknowledge|apologi[sz]e|call|visit|contact|write|aim|publish|report|survey|surveys|run|runs|hold|holds|measure|measures|monitor|monitors|offer|provide|give|send|fix|repair|refund|investigate|review|arrange|meet|return|deal|look|say|put|keep|tell|update|explain|ask|listen|learn|record|log|assign|acknowledges|replies|responds|answers|publishes|reports|offers|provides|gives|sends|fixes|repairs|investigates|reviews|arranges|meets|returns|deals|aims|says|puts|keeps|tells|updates|explains|apologi[sz]es|visits|calls|contacts|writes)\b`
 
-	exprHedges = `(?i)\b(do\s+(our|my)\s+(very\s+)?best|doing\s+(our|my)\s+best|try\s+our\s+best|wherever\s+(possible|we\s+can|practicable)|where\s+(possible|practicable|appropriate|we\s+can|it\s+is\s+possible|feasible)|whenever\s+(possible|we\s+can)|if\s+(at\s+all\s+)?(possible|practicable|appropriate|we\s+can)|as\s+far\s+as\s+(possible|we\s+can|practicable|reasonably\s+practicable)|normally|usually|generally|typically|ordinarily|in\s+most\s+cases|most\s+of\s+the\s+time|in\s+general|aim(s|ing)?\s+to|try(ing)?\s+to|tries\s+to|endeavou?r(s|ing)?\s+to|strive(s)?\s+to|seek(s)?\s+to|hope(s)?\s+to|intend(s)?\s+to|would\s+hope|should\s+be\s+able|may\s+be\s+able|might|may|could|where\s+necessary|as\s+soon\s+as\s+(we\s+)?(can|possible|practicable)|at\s+(our|the)\s+discretion|subject\s+to\s+(availability|resources|capacity)|(we|I)\s+should|reasonable\s+(efforts|endeavours)|(every|all)\s+(reasonable\s+)?effort)\b`
+	exprHedges = `(?i)\b(do\s+(our|my)\s+(very\s+)?best|doing\s+(our|my)\s+best|try\s+our\s+best|wherever\s+(possible|we\s+can|they\s+can|practicable)|where\s+(possible|practicable|appropriate|we\s+can|they\s+can|it\s+is\s+possible|feasible)|whenever\s+(possible|we\s+can)|if\s+(at\s+all\s+)?(possible|practicable|appropriate|we\s+can)|as\s+far\s+as\s+(possible|we\s+can|practicable|reasonably\s+practicable)|normally|usually|generally|typically|ordinarily|in\s+most\s+cases|most\s+of\s+the\s+time|in\s+general|aim(s|ing)?\s+to|try(ing)?\s+to|tries\s+to|endeavou?r(s|ing)?\s+to|strive(s)?\s+to|seek(s)?\s+to|hope(s)?\s+to|intend(s)?\s+to|would\s+hope|should\s+be\s+able|may\s+be\s+able|might|may|could|where\s+necessary|as\s+soon\s+as\s+(we\s+)?(can|possible|practicable)|at\s+(our|the)\s+discretion|subject\s+to\s+(availability|resources|capacity)|(we|I)\s+should|reasonable\s+(efforts|endeavours)|(every|all)\s+(reasonable\s+)?effort|(have|has|allow|allows|allowed|give|gives|given)\s+(us\s+)?(up\s+to|a\s+maximum\s+of)|allows?\s+us)\b`
 
 	exprTargetWords = `(?i)\b(targets?|aim(s|ed|ing)?|goals?|ambitions?|objectives?|aspir(e|es|ation|ations)|we\s+want\s+to|our\s+standard\s+is\s+to\s+aim)\b`
 
@@ -291,12 +291,41 @@ func NewSentence(sentence string) *Sentence {
 	t := strings.TrimSpace(sentence)
 	s := &Sentence{text: sentence, hits: scanGuards(sentence)}
 	s.question = strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?")
-	if loc := guards.hedges.find(&s.hits, sentence, 0, len(sentence)); loc != nil {
-		if h := sentence[loc[0]:loc[1]]; h != "" {
+	for from := 0; from < len(sentence); {
+		loc := guards.hedges.find(&s.hits, sentence, from, len(sentence))
+		if loc == nil {
+			break
+		}
+		a, b := from+loc[0], from+loc[1]
+		if monthMay(sentence, a, b) {
+			from = b
+			continue
+		}
+		if h := sentence[a:b]; h != "" {
 			s.hedge = strings.ToLower(strings.Join(strings.Fields(h), " "))
 		}
+		break
 	}
 	return s
+}
+
+// monthMay reports whether text[a:b] is "may" the month, not the modal:
+// beside a day or year ("on 20 May", "May 2025"), or capitalised after the
+// start of the sentence ("in May we will…").
+func monthMay(text string, a, b int) bool {
+	w := text[a:b]
+	if !strings.EqualFold(w, "may") {
+		return false
+	}
+	before := strings.TrimRight(text[:a], " \t\u00a0")
+	after := strings.TrimLeft(text[b:], " \t\u00a0")
+	if before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9' {
+		return true
+	}
+	if after != "" && after[0] >= '0' && after[0] <= '9' {
+		return true
+	}
+	return w == "May" && strings.TrimSpace(before) != ""
 }
 
 // Text is the sentence read.
@@ -438,7 +467,7 @@ func NewItem(lead, item string) (s *Sentence, off int) {
 
 // standardRow is a table's heading or header that names what its rows
 // are: standards, targets, promises or pledges.
-const exprStandardRow = `(?i)\b(standards?|targets?|promises?|pledges?|commitments?|service\s+levels?)\b`
+const exprStandardRow = `(?i)\b(standards?|targets?|promises?|pledges?|commitments?|service\s+levels?|timescales?|response\s+times)\b`
 
 // OfRow reads a table row as one sentence, after what names its rows:
 // context is the heading above its table and its header row, as

@@ -38,6 +38,25 @@ func TestOf(t *testing.T) {
 			Stance{Who: Organisation, Commits: true, Target: true}},
 		{"We normally reply within five days.", "within five days",
 			Stance{Who: Organisation, Commits: true, Hedge: "normally"}},
+		{"We owe you an apology for the late letter.", "apology",
+			Stance{Who: Organisation, Commits: true}},
+		{"We include the complaints we upheld, not just the good news.", "include",
+			Stance{Who: Organisation, Commits: true}},
+		{"A complaint is resolved by the adviser who takes your call.", "resolved",
+			Stance{Who: Organisation, Commits: true}},
+		{"I have booked you into the clinic on 20 May at 2.15pm.", "booked",
+			Stance{Who: Organisation, Commits: true}},
+		{"In May we will reply within 5 days.", "within 5 days",
+			Stance{Who: Organisation, Commits: true}},
+		{"We may reply within 5 days.", "within 5 days",
+			Stance{Who: Organisation, Commits: true, Hedge: "may"}},
+		{"May we call you back within an hour?", "within an hour",
+			Stance{Who: Organisation, Question: true, Hedge: "may"}},
+		{"A complaint is resolved by the adviser wherever they can.", "resolved",
+			Stance{Who: Organisation, Commits: true, Hedge: "wherever they can"}},
+		// an allowance is not a promise to take that long at most: partial
+		{"We have up to eight weeks to send our final response.", "eight weeks",
+			Stance{Who: Organisation, Commits: true, Hedge: "have up to"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -86,6 +105,8 @@ func TestOfRow(t *testing.T) {
 		{"Response standards | Measure | Time | ", "Calls answered | within 20 seconds", true, Nobody},
 		{"Targets | Measure | Target | ", "Repairs | 28 days", true, Nobody},
 		{"Opening times | Day | Hours | ", "Monday | 9am to 5pm", false, Nobody},
+		// a table of timescales is a table of standards
+		{"Customer service timescales | What you asked for | How quickly | ", "Reply to your email | within 5 working days", true, Nobody},
 		// someone commits in the row: a commitment, not a bare standard
 		{"Our promises | What | When | ", "We will call you back | within a day", false, Organisation},
 	}
@@ -114,6 +135,45 @@ func TestSentenceAt(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestByStaff checks that a sentence beginning with a pronoun is the
+// organisation's when the sentence before names one of its own people,
+// and not when it names another body.
+func TestByStaff(t *testing.T) {
+	tests := []struct {
+		prev, s string
+		ok      bool
+		who     Party
+		commits bool
+	}{
+		{"Your complaint goes to one of our investigating officers.", "They will call you within two working days.", true, Organisation, true},
+		{"I have passed your letter to Sam Reid in our repairs team.", "He will visit on Monday.", true, Organisation, true},
+		{"You can ask the Housing Ombudsman to look at your complaint.", "They will tell you within 20 working days.", false, Nobody, false},
+		{"Thank you for your letter.", "They will call you within two working days.", false, Nobody, false},
+		{"Your complaint goes to one of our officers.", "We will call you.", false, Nobody, false},
+	}
+	for _, tt := range tests {
+		got, ok := ByStaff(tt.prev, tt.s)
+		if ok != tt.ok {
+			t.Errorf("ByStaff(%q, %q) ok = %v, want %v", tt.prev, tt.s, ok, tt.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if len(got) != len(tt.s) {
+			t.Errorf("ByStaff(%q) = %q: length %d, want %d", tt.s, got, len(got), len(tt.s))
+		}
+		i := strings.Index(tt.s, "within")
+		if i < 0 {
+			i = strings.Index(tt.s, "visit")
+		}
+		st := Of(got, i, i+6)
+		if st.Who != tt.who || st.Commits != tt.commits {
+			t.Errorf("%q read as %q: %+v, want Who %v Commits %v", tt.s, got, st, tt.who, tt.commits)
 		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // Formats are the formats Render writes.
-var Formats = []string{"text", "json", "junit", "sarif", "github"}
+var Formats = []string{"text", "json", "junit", "sarif", "github", "codequality"}
 
 // Report is everything a check found.
 type Report struct {
@@ -81,6 +81,8 @@ func Render(w io.Writer, format string, rep *Report, opt Options) error {
 		return renderSARIF(w, rep, opt)
 	case "github":
 		return renderGitHub(w, rep)
+	case "codequality":
+		return renderCodeQuality(w, rep, opt)
 	}
 	return fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }

@@ -134,7 +134,7 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-var ext = map[string]string{"text": "txt", "json": "json", "junit": "xml", "sarif": "sarif", "github": "github.txt"}
+var ext = map[string]string{"text": "txt", "json": "json", "junit": "xml", "sarif": "sarif", "github": "github.txt", "codequality": "codequality.json"}
 
 func TestGolden(t *testing.T) {
 	for _, format := range Formats {

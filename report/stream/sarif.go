@@ -408,6 +408,19 @@ func uri(path, workDir string) string {
 	return (&url.URL{Path: filepath.ToSlash(path)}).String()
 }
 
+// uriPath is path relative to workDir where it lies under it, with
+// forward slashes, or else path as it is (slashed).
+func uriPath(path, workDir string) string {
+	if workDir != "" {
+		if abs, err := filepath.Abs(path); err == nil {
+			if rel, err := filepath.Rel(workDir, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return filepath.ToSlash(rel)
+			}
+		}
+	}
+	return filepath.ToSlash(path)
+}
+
 // mdEscape stops checklist text from being read as Markdown markup in
 // GitHub's rule help.
 func mdEscape(s string) string { return safe.Markdown(s) }

@@ -8,7 +8,7 @@ import (
 )
 
 // Writer writes a report as its Results come, for the formats that can
-// (every format: text, github, json, junit and sarif), so that a run over a large corpus keeps none of them.
+// (every format: text, github, json, junit, sarif and codequality), so that a run over a large corpus keeps none of them.
 // Results must come in order of subject; Add sorts one subject's Results
 // by checklist itself.
 type Writer struct {
@@ -17,6 +17,7 @@ type Writer struct {
 	json   *jsonWriter
 	junit  *junitWriter
 	sarif  *sarifWriter
+	cq     *codeQualityWriter
 	tally  Tally
 }
 
@@ -34,6 +35,8 @@ func NewWriter(w io.Writer, format string, opt Options) *Writer {
 		return &Writer{junit: newJUnitWriter(w)}
 	case "sarif":
 		return &Writer{sarif: newSARIFWriter(w, opt.Checklists, nil, opt)}
+	case "codequality":
+		return &Writer{cq: newCodeQualityWriter(w, opt)}
 	}
 	return nil
 }
@@ -52,6 +55,8 @@ func (s *Writer) Add(rs []*result.Result) {
 			s.junit.result(r)
 		case s.sarif != nil:
 			s.sarif.result(r)
+		case s.cq != nil:
+			s.cq.result(r)
 		default:
 			s.json.result(r)
 		}
@@ -74,6 +79,8 @@ func (s *Writer) Close(rep *Report) error {
 		return s.junit.finish(rep)
 	case s.sarif != nil:
 		return s.sarif.finish(rep)
+	case s.cq != nil:
+		return s.cq.finish(rep)
 	}
 	return s.json.finish(rep)
 }
