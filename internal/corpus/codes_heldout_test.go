@@ -31,11 +31,27 @@ const (
 const minCodeAgreement = 0.90
 
 // codesBelowTarget lists the provisions (set, checklist and ref) whose
-// agreement is known to miss the bar, so that the test reports them
-// without failing; each is named, with why, in docs/codes.md. A provision
-// leaves the list when the tuning wording covers its family and its
-// figure meets the bar.
-var codesBelowTarget = map[string]bool{}
+// agreement is known to miss the bar, with the agreement measured when
+// they were listed: the test reports them without failing while they hold
+// that figure, and fails if one gets worse. Each is named, with its figure
+// and why, in docs/codes.md. A provision leaves the list when the tuning
+// wording covers its family and its figure meets the bar (the test says
+// so).
+var codesBelowTarget = map[string]float64{
+	"heldout:housing-ombudsman-code/2.1": 0.80,
+	"heldout:housing-ombudsman-code/2.4": 0.80,
+	"heldout:housing-ombudsman-code/3.4": 0.80,
+	"heldout:housing-ombudsman-code/4.1": 0.80,
+	"heldout:housing-ombudsman-code/5.3": 0.80,
+	"heldout:lgsco-code/2.4":             0.80,
+	"heldout:lgsco-code/3.4":             0.60,
+	"heldout:lgsco-code/5.11":            0.80,
+	"heldout:lgsco-code/6.17":            0.80,
+	"heldout:lgsco-code/6.2":             0.80,
+	"tuning:lgsco-code/2.1":              0.80,
+	"tuning:lgsco-code/3.4":              0.80,
+	"tuning:lgsco-code/6.17":             0.80,
+}
 
 type codeLabels struct {
 	Checklist string   `yaml:"checklist"`
@@ -170,15 +186,22 @@ func measureCodes(t *testing.T, setName, dir string) {
 	for _, k := range keys {
 		s := scores[k]
 		agree := float64(s.agree) / float64(s.n)
-		below := codesBelowTarget[setName+":"+k]
+		known, below := codesBelowTarget[setName+":"+k]
 		fmt.Fprintf(&b, "| `%s` | %d | %.0f%% (%d/%d) | %d/%d |\n", k, s.n, 100*agree, s.agree, s.n, s.found, s.pos)
 		switch {
+		case agree < minCodeAgreement && below && agree < known-1e-9:
+			t.Errorf("%s: agreement %.0f%%, worse than the %.0f%% it is known to be below the target at:\n\t%s", k, 100*agree, 100*known, strings.Join(s.disagreements, "\n\t"))
 		case agree < minCodeAgreement && below:
 			t.Logf("below target (known): %s: %.0f%%:\n\t%s", k, 100*agree, strings.Join(s.disagreements, "\n\t"))
 		case agree < minCodeAgreement:
 			t.Errorf("%s: agreement %.0f%% (target %.0f%%):\n\t%s", k, 100*agree, 100*minCodeAgreement, strings.Join(s.disagreements, "\n\t"))
 		case below:
 			t.Errorf("%s meets the target (%.0f%%): take it off codesBelowTarget", k, 100*agree)
+		}
+	}
+	for k := range codesBelowTarget {
+		if set, ref, _ := strings.Cut(k, ":"); set == setName && scores[ref] == nil {
+			t.Errorf("codesBelowTarget lists %s, which was not measured", k)
 		}
 	}
 	if *accuracy {
