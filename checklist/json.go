@@ -82,6 +82,7 @@ type (
 		A      string `json:"a"`
 		B      string `json:"b"`
 		Within int    `json:"within"`
+		Stage  int    `json:"stage,omitempty"`
 	}
 	jsonSentence struct {
 		All     []string `json:"all,omitempty"`
@@ -189,7 +190,7 @@ func itemJSON(it *Item) jsonItem {
 		je.Readability = &jsonMin{Min: ev.Readability.Min}
 	}
 	if ev.Near != nil {
-		je.Near = &jsonNear{A: ev.Near.A.Expr, B: ev.Near.B.Expr, Within: ev.Near.Within}
+		je.Near = &jsonNear{A: ev.Near.A.Expr, B: ev.Near.B.Expr, Within: ev.Near.Within, Stage: ev.Near.Stage}
 	}
 	if ev.Heading != nil {
 		je.Heading = ev.Heading.Expr

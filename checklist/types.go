@@ -356,7 +356,10 @@ type Pattern struct {
 type Near struct {
 	A, B   Pattern
 	Within int
-	Pos    diag.Pos
+	// Stage is 1 or 2 to count only matches about that complaint stage
+	// (read as the timescale kind reads a figure's stage), 0 for any.
+	Stage int
+	Pos   diag.Pos
 }
 
 // SentenceRule asks for one sentence (a document.Sentence: a sentence,
