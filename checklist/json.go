@@ -87,6 +87,7 @@ type (
 		All     []string `json:"all,omitempty"`
 		Any     []string `json:"any,omitempty"`
 		None    []string `json:"none,omitempty"`
+		Own     []string `json:"own,omitempty"`
 		Who     string   `json:"who,omitempty"`
 		Commit  bool     `json:"commit,omitempty"`
 		Hedge   string   `json:"hedge,omitempty"`
@@ -197,7 +198,7 @@ func itemJSON(it *Item) jsonItem {
 		je.Jargon = &jsonJargon{Max: ev.Jargon.Max, Per: ev.Jargon.Per, Words: ev.Jargon.Words}
 	}
 	for _, r := range ev.Sentences {
-		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None),
+		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None), Own: exprs(r.Own),
 			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Heading: r.Heading, Context: r.Context,
 			What: r.What, Example: r.Example})
 	}

@@ -389,6 +389,12 @@ type SentenceRule struct {
 	// looked at): a phone number under "Housing Ombudsman" is the
 	// ombudsman's.
 	Context int
+	// Own are patterns that say a sentence is the organisation's own
+	// ("call me on", "my direct line"): before such a sentence the None
+	// patterns are not looked for in the units of Context, so an
+	// officer's number below a paragraph about the ombudsman is the
+	// officer's.
+	Own []Pattern
 	// Rows reads a table cell as its whole row with the table's header
 	// row, so that a figure is tied to its measure and period.
 	Rows bool

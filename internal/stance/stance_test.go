@@ -138,3 +138,42 @@ func TestSentenceAt(t *testing.T) {
 		}
 	}
 }
+
+// TestByStaff checks that a sentence beginning with a pronoun is the
+// organisation's when the sentence before names one of its own people,
+// and not when it names another body.
+func TestByStaff(t *testing.T) {
+	tests := []struct {
+		prev, s string
+		ok      bool
+		who     Party
+		commits bool
+	}{
+		{"Your complaint goes to one of our investigating officers.", "They will call you within two working days.", true, Organisation, true},
+		{"I have passed your letter to Sam Reid in our repairs team.", "He will visit on Monday.", true, Organisation, true},
+		{"You can ask the Housing Ombudsman to look at your complaint.", "They will tell you within 20 working days.", false, Nobody, false},
+		{"Thank you for your letter.", "They will call you within two working days.", false, Nobody, false},
+		{"Your complaint goes to one of our officers.", "We will call you.", false, Nobody, false},
+	}
+	for _, tt := range tests {
+		got, ok := ByStaff(tt.prev, tt.s)
+		if ok != tt.ok {
+			t.Errorf("ByStaff(%q, %q) ok = %v, want %v", tt.prev, tt.s, ok, tt.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if len(got) != len(tt.s) {
+			t.Errorf("ByStaff(%q) = %q: length %d, want %d", tt.s, got, len(got), len(tt.s))
+		}
+		i := strings.Index(tt.s, "within")
+		if i < 0 {
+			i = strings.Index(tt.s, "visit")
+		}
+		st := Of(got, i, i+6)
+		if st.Who != tt.who || st.Commits != tt.commits {
+			t.Errorf("%q read as %q: %+v, want Who %v Commits %v", tt.s, got, st, tt.who, tt.commits)
+		}
+	}
+}
