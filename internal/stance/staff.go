@@ -56,3 +56,17 @@ func ByStaff(prev, s string) (string, bool) {
 	// the pronoun becomes "We", padded before with spaces to its length
 	return s[:start] + strings.Repeat(" ", end-start-2) + "We" + s[end:], true
 }
+
+// "You should hear from us within 20 working days" is the organisation's
+// (hedged) promise, not a duty on the reader, as "you should tell us" is.
+var (
+	shouldOnce    sync.Once
+	shouldReceive *regexp.Regexp
+)
+
+func youShouldReceive(s string) bool {
+	shouldOnce.Do(func() {
+		shouldReceive = regexp.MustCompile(`(?i)\byou\s+should\s+(receive|get|hear|be\s+(contacted|told|sent|called|given|offered))\b`)
+	})
+	return shouldReceive.MatchString(s)
+}

@@ -105,11 +105,11 @@ const (
 	// A present-tense verb of the organisation's ("we reply within").
 	exprPresentVerb = `(?i)\b(crews|engineers|operatives|inspectors|surveyors|advisers|advisors|caseworkers|nurses|drivers|staff|officers)\s+((always|also|now|normally|usually|often|generally)\s+)?(will|can|are|return|visit|call|come|aim|attend|reply|respond|answer|fix|repair|complete|wear|carry|identify|tell|give|arrive|collect|empty|work|deal|help|offer|look|check|inspect|contact|write)\b|\bplease\s+accept\s+(our|my)\b|\b(we|i)\s*('re|’re|'m|’m|'ve|’ve)\b|\b(we|i|staff|officers|our\s+\w+(\s+\w+)?|the\s+\w+)\s+((always|also|now|then|normally|usually|often|generally|still|all|both|each|sincerely|truly|deeply|really|very|fully|unreservedly)\s+)?(are|am|is|was|were|got|made|fell|let|failed|have|has|complete|completes|finish|finishes|process|processes|pay|pays|collect|collects|empty|empties|clear|clears|attend|attends|come|comes|carry|carries|aim|aims|regret|regrets|accept|accepts|owe|owes|include|includes|share|shares|show|shows|admit|admits|recognise|recognises|recognize|acknowledges|reply|respond|answer|acknowledge|apologi[sz]e|call|visit|contact|write|aim|publish|report|survey|surveys|run|runs|hold|holds|measure|measures|monitor|monitors|offer|provide|give|send|fix|repair|refund|investigate|review|arrange|meet|return|deal|look|say|put|keep|tell|update|explain|ask|listen|learn|record|log|assign|acknowledges|replies|responds|answers|publishes|reports|offers|provides|gives|sends|fixes|repairs|investigates|reviews|arranges|meets|returns|deals|aims|says|puts|keeps|tells|updates|explains|apologi[sz]es|visits|calls|contacts|writes)\b`
 
-	exprHedges = `(?i)\b(do\s+(our|my)\s+(very\s+)?best|doing\s+(our|my)\s+best|try\s+our\s+best|wherever\s+(possible|we\s+can|they\s+can|practicable)|where\s+(possible|practicable|appropriate|we\s+can|they\s+can|it\s+is\s+possible|feasible)|whenever\s+(possible|we\s+can)|if\s+(at\s+all\s+)?(possible|practicable|appropriate|we\s+can)|as\s+far\s+as\s+(possible|we\s+can|practicable|reasonably\s+practicable)|normally|usually|generally|typically|ordinarily|in\s+most\s+cases|most\s+of\s+the\s+time|in\s+general|aim(s|ing)?\s+to|try(ing)?\s+to|tries\s+to|endeavou?r(s|ing)?\s+to|strive(s)?\s+to|seek(s)?\s+to|hope(s)?\s+to|intend(s)?\s+to|would\s+hope|should\s+be\s+able|may\s+be\s+able|might|may|could|where\s+necessary|as\s+soon\s+as\s+(we\s+)?(can|possible|practicable)|at\s+(our|the)\s+discretion|subject\s+to\s+(availability|resources|capacity)|(we|I)\s+should|reasonable\s+(efforts|endeavours)|(every|all)\s+(reasonable\s+)?effort|(have|has|allow|allows|allowed|give|gives|given)\s+(us\s+)?(up\s+to|a\s+maximum\s+of)|allows?\s+us)\b`
+	exprHedges = `(?i)\b(do\s+(our|my)\s+(very\s+)?best|doing\s+(our|my)\s+best|try\s+our\s+best|wherever\s+(possible|we\s+can|they\s+can|practicable)|where\s+(possible|practicable|appropriate|we\s+can|they\s+can|it\s+is\s+possible|feasible)|whenever\s+(possible|we\s+can)|if\s+(at\s+all\s+)?(possible|practicable|appropriate|we\s+can)|as\s+far\s+as\s+(possible|we\s+can|practicable|reasonably\s+practicable)|normally|usually|generally|typically|ordinarily|in\s+most\s+cases|most\s+of\s+the\s+time|in\s+general|aim(s|ing)?\s+to|try(ing)?\s+to|tries\s+to|endeavou?r(s|ing)?\s+to|strive(s)?\s+to|seek(s)?\s+to|hope(s)?\s+to|intend(s)?\s+to|would\s+hope|should\s+be\s+able|may\s+be\s+able|might|may|could|where\s+necessary|as\s+soon\s+as\s+(we\s+)?(can|possible|practicable)|at\s+(our|the)\s+discretion|subject\s+to\s+(availability|resources|capacity)|(we|I)\s+should|you\s+should\s+(receive|get|hear|be\s+(contacted|told|sent|called|given|offered))|reasonable\s+(efforts|endeavours)|(every|all)\s+(reasonable\s+)?effort|(have|has|allow|allows|allowed|give|gives|given)\s+(us\s+)?(up\s+to|a\s+maximum\s+of)|allows?\s+us)\b`
 
 	exprTargetWords = `(?i)\b(targets?|aim(s|ed|ing)?|goals?|ambitions?|objectives?|aspir(e|es|ation|ations)|we\s+want\s+to|our\s+standard\s+is\s+to\s+aim)\b`
 
-	exprNegation = `(?i)\b(not|never|no\s+one|nobody|nothing|cannot|can't|can’t|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|didn’t|isn't|isn’t|aren't|aren’t|wouldn't|wouldn’t|shouldn't|shouldn’t|unable|neither|nor)\b|\bno\s+(longer|more)\b`
+	exprNegation = `(?i)\b(not|never|no\s+one|nobody|nothing|cannot|can't|can’t|won't|won’t|don't|don’t|doesn't|doesn’t|didn't|didn’t|isn't|isn’t|aren't|aren’t|wouldn't|wouldn’t|shouldn't|shouldn’t|unable|neither|nor)\b|\bno\s+(longer|more)\b|\b(should|ought\s+to)\s+have\s+(been\s+)?\w+`
 
 	exprConditionWords = `(?i)(^|[\s,;(])(if|unless|provided(\s+that)?|providing(\s+that)?|as\s+long\s+as|so\s+long\s+as|only\s+when|only\s+if|once|subject\s+to|on\s+condition\s+that|in\s+the\s+event\s+that|on\s+payment|in\s+return\s+for)\b`
 
@@ -392,7 +392,7 @@ func (s *Sentence) clause(lo, hi int) *clauseReading {
 	}
 	st.Target = s.match(guards.targetWords, lo, hi)
 	switch {
-	case s.match(guards.readerDuty, lo, hi):
+	case s.match(guards.readerDuty, lo, hi) && !youShouldReceive(s.text[lo:hi]):
 		st.Who = Reader
 		st.ReaderDeadline = s.match(guards.timeLimit, lo, hi)
 	case s.match(guards.orgSubject, lo, hi) && (s.match(guards.commitModal, lo, hi) || s.match(guards.presentVerb, lo, hi)):
@@ -409,7 +409,7 @@ func (s *Sentence) clause(lo, hi int) *clauseReading {
 		// the actor may sit before a comma: "If we let you down we
 		// will say sorry, explain and put things right"
 		switch {
-		case s.match(guards.readerDuty, 0, hi):
+		case s.match(guards.readerDuty, 0, hi) && !youShouldReceive(s.text[:hi]):
 			st.Who = Reader
 			st.ReaderDeadline = s.match(guards.timeLimit, 0, hi)
 		case s.match(guards.orgSubject, 0, hi) || s.match(guards.readerReceives, 0, hi) || s.match(guards.bareReceives, 0, hi):

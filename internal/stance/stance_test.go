@@ -54,6 +54,12 @@ func TestOf(t *testing.T) {
 			Stance{Who: Organisation, Question: true, Hedge: "may"}},
 		{"A complaint is resolved by the adviser wherever they can.", "resolved",
 			Stance{Who: Organisation, Commits: true, Hedge: "wherever they can"}},
+		// the organisation's hedged promise, not the reader's duty
+		{"You should hear from us within 20 working days.", "within 20 working days",
+			Stance{Who: Organisation, Commits: true, Hedge: "you should hear"}},
+		// a duty missed is not a commitment
+		{"Our inspector should have written to you within ten working days.", "within ten working days",
+			Stance{Who: Organisation, Negated: true}},
 		// an allowance is not a promise to take that long at most: partial
 		{"We have up to eight weeks to send our final response.", "eight weeks",
 			Stance{Who: Organisation, Commits: true, Hedge: "have up to"}},
