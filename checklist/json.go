@@ -82,11 +82,13 @@ type (
 		A      string `json:"a"`
 		B      string `json:"b"`
 		Within int    `json:"within"`
+		Stage  int    `json:"stage,omitempty"`
 	}
 	jsonSentence struct {
 		All     []string `json:"all,omitempty"`
 		Any     []string `json:"any,omitempty"`
 		None    []string `json:"none,omitempty"`
+		Own     []string `json:"own,omitempty"`
 		Who     string   `json:"who,omitempty"`
 		Commit  bool     `json:"commit,omitempty"`
 		Hedge   string   `json:"hedge,omitempty"`
@@ -188,7 +190,7 @@ func itemJSON(it *Item) jsonItem {
 		je.Readability = &jsonMin{Min: ev.Readability.Min}
 	}
 	if ev.Near != nil {
-		je.Near = &jsonNear{A: ev.Near.A.Expr, B: ev.Near.B.Expr, Within: ev.Near.Within}
+		je.Near = &jsonNear{A: ev.Near.A.Expr, B: ev.Near.B.Expr, Within: ev.Near.Within, Stage: ev.Near.Stage}
 	}
 	if ev.Heading != nil {
 		je.Heading = ev.Heading.Expr
@@ -197,7 +199,7 @@ func itemJSON(it *Item) jsonItem {
 		je.Jargon = &jsonJargon{Max: ev.Jargon.Max, Per: ev.Jargon.Per, Words: ev.Jargon.Words}
 	}
 	for _, r := range ev.Sentences {
-		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None),
+		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None), Own: exprs(r.Own),
 			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Heading: r.Heading, Context: r.Context,
 			What: r.What, Example: r.Example})
 	}

@@ -2,11 +2,13 @@ package checklist
 
 import "fmt"
 
-var nearKeys = []string{"a", "b", "within"}
+var nearKeys = []string{"a", "b", "within", "stage"}
 
-// near: a match of a within `within` words of a match of b.
+// near: a match of a within `within` words of a match of b; with stage,
+// only matches about that complaint stage count.
 //
 //	near: {a: 'complain', b: 'ombudsman', within: 40}
+//	near: {a: 'extend', b: 'ombudsman', within: 40, stage: 2}
 var nearKind = &Kind{
 	Name:      "near",
 	Keys:      nearKeys,
@@ -16,7 +18,11 @@ var nearKind = &Kind{
 	set:       func(ev *Evidence) bool { return ev.Near != nil },
 	words: func(ev *Evidence) []string {
 		n := ev.Near
-		return []string{fmt.Sprintf("%s within %d words of %s", quote(n.A.Expr), n.Within, quote(n.B.Expr))}
+		w := fmt.Sprintf("%s within %d words of %s", quote(n.A.Expr), n.Within, quote(n.B.Expr))
+		if n.Stage != 0 {
+			w += fmt.Sprintf(" at stage %d", n.Stage)
+		}
+		return []string{w}
 	},
 }
 
@@ -45,6 +51,15 @@ func (d *decoder) near(f field, matchCase bool) *Near {
 				d.errorf(wf.value, "within must be at least 1 word, not %d", v)
 			} else {
 				nr.Within = v
+			}
+		}
+	}
+	if sf, ok := fs["stage"]; ok {
+		if v, ok := d.integer(sf); ok {
+			if v != 1 && v != 2 {
+				d.errorf(sf.value, "near stage must be 1 or 2, not %d", v)
+			} else {
+				nr.Stage = v
 			}
 		}
 	}

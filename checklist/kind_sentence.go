@@ -7,7 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var sentenceKeys = []string{"all", "any", "none", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "heading", "context", "what", "example"}
+var sentenceKeys = []string{"all", "any", "none", "own", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "heading", "context", "what", "example"}
 
 // sentence: one sentence that matches and reads as asked (see
 // SentenceRule); one rule or a list of them.
@@ -81,7 +81,7 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 			continue
 		}
 		r := &SentenceRule{Pos: d.pos(n), Hedge: "partial", Missing: "fail"}
-		for _, key := range []string{"all", "any", "none"} {
+		for _, key := range []string{"all", "any", "none", "own"} {
 			pf, ok := fs[key]
 			if !ok {
 				continue
@@ -99,6 +99,8 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 				r.Any = ps
 			case "none":
 				r.None = ps
+			case "own":
+				r.Own = ps
 			}
 		}
 		if _, ok := fs["all"]; !ok {
@@ -158,6 +160,10 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 					r.Context = v
 				}
 			}
+		}
+		if of, ok := fs["own"]; ok && r.Context == 0 {
+			d.errorf(of.key, "sentence own needs context: it says when the units before a sentence are not looked at").
+				WithHint(`sentence: {any: ['\bcall\s+me\b'], none: ['\bombudsman\b'], context: 3, own: ['\bme\b']}`)
 		}
 		if r.Forbid && r.Missing == "partial" {
 			d.errorf(fs["missing"].value, "a forbid sentence rule cannot be missing: it fails on what it finds")

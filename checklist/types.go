@@ -356,7 +356,10 @@ type Pattern struct {
 type Near struct {
 	A, B   Pattern
 	Within int
-	Pos    diag.Pos
+	// Stage is 1 or 2 to count only matches about that complaint stage
+	// (read as the timescale kind reads a figure's stage), 0 for any.
+	Stage int
+	Pos   diag.Pos
 }
 
 // SentenceRule asks for one sentence (a document.Sentence: a sentence,
@@ -389,6 +392,12 @@ type SentenceRule struct {
 	// looked at): a phone number under "Housing Ombudsman" is the
 	// ombudsman's.
 	Context int
+	// Own are patterns that say a sentence is the organisation's own
+	// ("call me on", "my direct line"): before such a sentence the None
+	// patterns are not looked for in the units of Context, so an
+	// officer's number below a paragraph about the ombudsman is the
+	// officer's.
+	Own []Pattern
 	// Rows reads a table cell as its whole row with the table's header
 	// row, so that a figure is tied to its measure and period.
 	Rows bool

@@ -247,6 +247,9 @@ type Finding struct {
 	// Severity is "error" for a failed condition or a document that could
 	// not be read, "info" for a match that supports a pass.
 	Severity string `json:"severity,omitempty"`
+	// BaselineState, for a problem of a check given a baseline of accepted
+	// findings, is "new" or "unchanged" (in the baseline).
+	BaselineState string `json:"baselineState,omitempty"`
 }
 
 // Check is the JSON document `check --format json` writes: one Result per

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -18,8 +19,10 @@ import (
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/config"
 	"github.com/svcaudit/svcaudit/internal/document"
+	"github.com/svcaudit/svcaudit/internal/input"
 	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/report/stream"
+	"github.com/svcaudit/svcaudit/result"
 )
 
 func init() {
@@ -44,6 +47,9 @@ type CheckOptions struct {
 	verbose io.Writer
 	// AsOf, as written (YYYY-MM-DD), replaces today for waivers.
 	AsOf string
+	// BaselineFindings is a baseline of accepted findings: the run fails
+	// only on new ones. WriteBaseline is where to write this run's.
+	BaselineFindings, WriteBaseline string
 	// StdinName is the path and format of the document "-" reads from
 	// standard input.
 	StdinName string
@@ -164,6 +170,8 @@ Exit status: 0 every document passed; 1 a document failed (below
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", svcaudit.DefaultWarnExpiry, "flag waivers expiring within this many days")
 	f.BoolVar(&o.FailOnExpired, "fail-on-expired", false, "exit 1 when a waiver that covers an item has expired (for CI)")
+	f.StringVar(&o.BaselineFindings, "baseline-findings", "", "fail only on findings not in this baseline file (see --write-baseline-findings)")
+	f.StringVar(&o.WriteBaseline, "write-baseline-findings", "", "write this run's findings to FILE, a baseline for --baseline-findings")
 	f.StringVar(&o.StdinName, "stdin-name", defaultStdinName, "with the path -, the path (and so the format and checks: entry) of the document on standard input")
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
 	return cmd
@@ -280,8 +288,37 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	}
 	files := prep.Documents()
 	if o.Output != "" {
-		if err := checkOutputPath(ios, o, checkInputs(o, prep), files); err != nil {
+		if err := checkOutputPath(ios, o, "--output", o.Output, checkInputs(o, prep), files); err != nil {
 			return err
+		}
+	}
+	var base *stream.Baseline
+	if o.BaselineFindings != "" {
+		data, err := input.Read(o.BaselineFindings)
+		if err != nil {
+			return &UsageError{Msg: fmt.Sprintf("--baseline-findings: %v", err)}
+		}
+		if base, err = stream.ParseBaseline(o.BaselineFindings, data); err != nil {
+			return &UsageError{Msg: err.Error(), Hint: "write one with 'svcaudit check --write-baseline-findings FILE'"}
+		}
+	}
+	var record *stream.BaselineWriter
+	if o.WriteBaseline != "" {
+		if err := checkOutputPath(ios, o, "--write-baseline-findings", o.WriteBaseline, checkInputs(o, prep), files); err != nil {
+			return err
+		}
+		record = stream.NewBaselineWriter()
+	}
+	// Each Result's problems are marked against the baseline, and
+	// recorded for the new one, before any format writes them.
+	see := func(rs []*result.Result) {
+		for _, r := range rs {
+			if base != nil {
+				base.Mark(r)
+			}
+			if record != nil {
+				record.Add(r)
+			}
 		}
 	}
 
@@ -309,7 +346,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	var w *stream.Writer
 	if !o.Together {
 		w = stream.NewWriter(out, o.Format, lopt)
-		prep.OnResults = w.Add
+		prep.OnResults = func(rs []*result.Result) { see(rs); w.Add(rs) }
 	}
 
 	var bar *progressbar.ProgressBar
@@ -344,8 +381,12 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	nothing := err != nil
 	adviseLimits(run.Errors)
 
+	if w == nil {
+		see(run.Results)
+	}
 	rep := &stream.Report{Results: run.Results, Errors: run.Errors, NotChecked: run.NotChecked, Interrupted: run.Interrupted,
-		Checklists: checklists, Threshold: o.FailUnder, MixedThresholds: run.MixedThresholds, Together: o.Together}
+		Checklists: checklists, Threshold: o.FailUnder, MixedThresholds: run.MixedThresholds, Together: o.Together,
+		Baseline: base, AcceptAll: record != nil && base == nil}
 	if run.ExpiredFails() {
 		for _, e := range run.Expired {
 			rep.Expired = append(rep.Expired, e.String())
@@ -377,6 +418,19 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		}
 	}
 
+	if record != nil && !run.Interrupted {
+		var buf bytes.Buffer
+		if _, err := record.WriteTo(&buf); err != nil {
+			return err
+		}
+		if err := atomicfile.Write(o.WriteBaseline, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("%w (the check itself ran: %s)", err, stream.Summary(rep))
+		}
+		if !g.Quiet {
+			fmt.Fprintf(ios.ErrOut, "wrote %s: the findings of this run, a baseline for --baseline-findings\n", safe.Line(o.WriteBaseline))
+		}
+	}
+
 	switch {
 	case run.Interrupted:
 		return &FailedError{Reason: fmt.Sprintf("interrupted: %d of %d documents not checked", len(run.NotChecked), run.Documents)}
@@ -384,7 +438,7 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 		return checkError(svcaudit.ErrNothingChecked)
 	case run.Failed == 0 && run.ExpiredFails():
 		return &FailedError{Reason: expiredReason(run.Expired)}
-	case !run.Passed():
+	case !rep.Passed():
 		return &FailedError{}
 	}
 	return nil
@@ -432,8 +486,8 @@ func readsHint() string {
 
 // checkOutput refuses to write the report over a document being checked,
 // and over an existing file unless --force (or a yes on a terminal).
-func checkOutputPath(ios *IOStreams, o *CheckOptions, inputs, files []string) error {
-	abs, err := filepath.Abs(o.Output)
+func checkOutputPath(ios *IOStreams, o *CheckOptions, flag, output string, inputs, files []string) error {
+	abs, err := filepath.Abs(output)
 	if err != nil {
 		return err
 	}
@@ -442,19 +496,23 @@ func checkOutputPath(ios *IOStreams, o *CheckOptions, inputs, files []string) er
 	// waivers file are inputs too. --force does not override it.
 	same := func(f string) bool {
 		fa, err := filepath.Abs(f)
-		return err == nil && fa == abs || atomicfile.SameFile(f, o.Output)
+		return err == nil && fa == abs || atomicfile.SameFile(f, output)
 	}
 	for _, f := range files {
 		if same(f) {
-			return usageErrorf("--output %s is one of the documents being checked", o.Output)
+			return usageErrorf("%s %s is one of the documents being checked", flag, output)
 		}
 	}
+	update := flag == "--write-baseline-findings" && o.BaselineFindings != "" && same(o.BaselineFindings)
 	for _, f := range inputs {
-		if same(f) {
-			return usageErrorf("--output %s is also an input of the check (%s): refusing to overwrite it", o.Output, f)
+		if same(f) && !(update && f == o.BaselineFindings) {
+			return usageErrorf("%s %s is also an input of the check (%s): refusing to overwrite it", flag, output, f)
 		}
 	}
-	return confirmOverwrite(ios, o.Output, o.Force)
+	if update {
+		return nil // the baseline brought up to date
+	}
+	return confirmOverwrite(ios, output, o.Force)
 }
 
 // checkInputs are the files a check reads besides its documents: its
@@ -471,6 +529,9 @@ func checkInputs(o *CheckOptions, prep *svcaudit.PreparedCheck) []string {
 	}
 	if o.Waivers != "" {
 		in = append(in, o.Waivers)
+	}
+	if o.BaselineFindings != "" {
+		in = append(in, o.BaselineFindings)
 	}
 	return in
 }

@@ -18,7 +18,7 @@ const heldoutDir = "../../testdata/heldout"
 
 var (
 	accuracy = flag.Bool("accuracy", false, "print the held-out accuracy table (docs/accuracy.md)")
-	docsGlob = flag.String("docs", "", "score only the held-out documents whose names match one of these comma-separated globs (one batch, e.g. 'h10[1-9]-*,h1[1-4][0-9]-*'); targets are then reported, not enforced")
+	docsGlob = flag.String("docs", "", "score only the held-out documents whose names match one of these comma-separated globs (one batch, e.g. 'h14[1-9]-*,h1[5-7][0-9]-*,h180-*'); targets are then reported, not enforced")
 )
 
 // belowTarget lists the items whose held-out figures are known to miss
@@ -30,12 +30,16 @@ var belowTarget = map[string]bool{
 	"admits-mistakes/how-to-complain":        true,
 	"earns-trust/no-need-to-chase":           true,
 	"earns-trust/on-the-spot":                true,
+	"earns-trust/one-contact":                true,
+	"earns-trust/recognises-history":         true,
 	"earns-trust/owns-the-truth":             true,
 	"keeps-promises/appointments":            true,
 	"keeps-promises/standards":               true,
 	"keeps-promises/timescales":              true,
 	"plain-language/readability":             true,
+	"published-feedback/invite-feedback":     true,
 	"published-feedback/publication-promise": true,
+	"personal-correspondence/direct-contact": true,
 	"personal-correspondence/next-steps":     true,
 	"published-feedback/performance":         true,
 	"real-humans/contact":                    true,

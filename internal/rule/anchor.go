@@ -142,6 +142,13 @@ func analyze(re *syntax.Regexp) prefilter {
 	pf.lineAnchors = hasOp(re, syntax.OpBeginLine) || hasOp(re, syntax.OpEndLine)
 	pf.span = maxSpan(re)
 	if pf.span.inf {
+		// An alternation whose unbounded branches need something (a
+		// literal, a "|") still splits: a document without it runs the
+		// bounded branches on their windows, and one with it the whole
+		// text (see unboundedNeeds).
+		if sp, anchors, _ := splitAnchors(re); sp != nil {
+			pf.anchors, pf.split = anchors, sp
+		}
 		return pf
 	}
 	cs := needsOf(re)
@@ -422,8 +429,15 @@ func splitAnchors(re *syntax.Regexp) (*split, []anchor, float64) {
 	}
 	var anchors []anchor
 	total := 0.0
+	bounded := false
 	for k, b := range sp.alt.Sub {
-		a, cost := bestAnchor(needsOf(b), extra)
+		cs := needsOf(b)
+		if maxSpan(b).inf {
+			cs = unboundedNeeds(b)
+		} else {
+			bounded = true
+		}
+		a, cost := bestAnchor(cs, extra)
 		if a == nil {
 			return nil, nil, 0
 		}
@@ -431,7 +445,29 @@ func splitAnchors(re *syntax.Regexp) (*split, []anchor, float64) {
 		anchors = append(anchors, *a)
 		total += cost
 	}
+	if !bounded || pre.inf || post.inf {
+		return nil, nil, 0 // every window would be the whole text
+	}
 	return sp, anchors, total
+}
+
+// unboundedNeeds lists needs of a branch with no bound on its length:
+// those of the bounded parts of its concatenation, each with unbounded
+// reach, so that a window around one is the whole text. A document with
+// no occurrence of one cannot hold a match of the branch.
+func unboundedNeeds(re *syntax.Regexp) []cand {
+	re = stripCapture(re)
+	if re.Op != syntax.OpConcat {
+		return nil
+	}
+	inf := span{inf: true}
+	var out []cand
+	for _, sub := range re.Sub {
+		for _, c := range needsOf(sub) {
+			out = append(out, cand{n: c.n, before: inf, after: inf})
+		}
+	}
+	return out
 }
 
 // windowRegexp is the program to run on a window of text: the pattern

@@ -64,6 +64,7 @@ type textStats struct {
 	longestDigits  int  // longest run of 0-9
 	longestWord    int  // longest run of ASCII word characters
 	longestNonWord int  // longest run of runes that are nonWord
+	longestToken   int  // longest run of runes that are not isSpace
 	foldOutlier    bool // the text holds ſ or K (see foldOutliers)
 }
 
@@ -149,7 +150,7 @@ func hasFoldOutlier(text string) bool {
 
 func statsOf(text string) textStats {
 	var st textStats
-	space, word, nonword, lineStart := 0, 0, 0, 0
+	space, word, nonword, token, lineStart := 0, 0, 0, 0, 0
 	for i := 0; i < len(text); {
 		k := byteKinds[text[i]]
 		if k == kindMulti {
@@ -167,7 +168,10 @@ func statsOf(text string) textStats {
 			word = 0
 			if isSpace(r) {
 				space += n
+				st.longestToken = max(st.longestToken, token)
+				token = 0
 			} else {
+				token += n
 				st.longestSpace = max(st.longestSpace, space)
 				space = 0
 			}
@@ -180,6 +184,12 @@ func statsOf(text string) textStats {
 			j++
 		}
 		run := j - i
+		if k == kindSpace || k == kindNewline {
+			st.longestToken = max(st.longestToken, token)
+			token = 0
+		} else {
+			token += run
+		}
 		if k == kindLetter || k == kindDigit {
 			st.longestNonWord = max(st.longestNonWord, nonword)
 			nonword = 0
@@ -217,6 +227,7 @@ func statsOf(text string) textStats {
 	st.longestSpace = max(st.longestSpace, space)
 	st.longestWord = max(st.longestWord, word)
 	st.longestNonWord = max(st.longestNonWord, nonword)
+	st.longestToken = max(st.longestToken, token)
 	return st
 }
 
@@ -342,7 +353,7 @@ func (p *pattern) find(dst []match, doc int, text string, litHits [][]hit, st te
 		}
 		return dst
 	}
-	if p.pre.anchors == nil || p.pre.span.inf {
+	if p.pre.anchors == nil {
 		return whole()
 	}
 	ivs := (*buf)[:0]
@@ -367,7 +378,14 @@ func (p *pattern) find(dst []match, doc int, text string, litHits [][]hit, st te
 				continue
 			}
 		}
-		before, after := a.before.bytes(st), a.after.bytes(st)
+		// An unbounded reach makes the window the whole text.
+		before, after := len(text), len(text)
+		if !a.before.inf {
+			before = a.before.bytes(st)
+		}
+		if !a.after.inf {
+			after = a.after.bytes(st)
+		}
 		added := false
 	next:
 		for _, h := range hits {
@@ -396,8 +414,19 @@ func (p *pattern) find(dst []match, doc int, text string, litHits [][]hit, st te
 	}
 	if n < 0 && covered >= 8*len(text) {
 		// The windows, overlapping many times over, would cover the
-		// whole text anyway: spare the work of merging them.
-		return whole()
+		// whole text anyway: spare the work of merging them, and run
+		// the branches whose anchors occur.
+		if p.pre.split == nil {
+			return whole()
+		}
+		mask := make([]uint64, (len(p.pre.split.alt.Sub)+63)/64)
+		for _, iv := range ivs {
+			mask[iv.branch/64] |= 1 << (iv.branch % 64)
+		}
+		for _, l := range p.windowRegexp(mask, true, true).FindAllStringIndex(text, -1) {
+			dst = append(dst, match{doc: doc, start: l[0], end: l[1]})
+		}
+		return dst
 	}
 	if sources > 1 {
 		sort.Slice(ivs, func(i, j int) bool { return ivs[i].from < ivs[j].from })

@@ -15,6 +15,7 @@ import (
 type nearRule struct {
 	a, b     int
 	within   int
+	stage    int
 	question string
 	// nameA and nameB are the patterns as messages name them; shownA and
 	// shownB whether they are short enough to show.
@@ -31,7 +32,7 @@ func init() {
 		if a < 0 || b < 0 {
 			return nil
 		}
-		r := &nearRule{a: a, b: b, within: e.Near.Within, question: question(c.item)}
+		r := &nearRule{a: a, b: b, within: e.Near.Within, stage: e.Near.Stage, question: question(c.item)}
 		r.nameA, r.shownA = shortPattern(c.set, a)
 		r.nameB, r.shownB = shortPattern(c.set, b)
 		return r
@@ -44,12 +45,12 @@ func (r *nearRule) collect(ev *evidence) result.Tally {
 	t := result.Tally{Kind: "near", Lists: make([][]result.Finding, 1)}
 	// Without a match of one, the other need only be looked for once,
 	// for the message.
-	as := ev.matches(r.a)
+	as := r.atStage(ev, ev.matches(r.a))
 	var bs []match
-	if len(as) == 0 {
+	if len(as) == 0 && r.stage == 0 {
 		bs = ev.matchesUpTo(r.b, 1)
 	} else {
-		bs = ev.matches(r.b)
+		bs = r.atStage(ev, ev.matches(r.b))
 	}
 	t.Counts = []int{len(as), len(bs)}
 	for _, a := range as {
@@ -108,8 +109,33 @@ func (r *nearRule) decide(t result.Tally, w placer) (verdict, []result.Finding) 
 	default:
 		msg = fmt.Sprintf("found %s and %s, but never within %s of each other", a, b, words)
 	}
+	if r.stage != 0 {
+		msg += fmt.Sprintf(" (counting only stage %d)", r.stage)
+	}
 	if !shownA || !shownB {
 		msg = explain(r.question, msg)
 	}
 	return verdictFail, []result.Finding{w.whole("near", severityError, msg)}
+}
+
+// atStage keeps the matches about the rule's stage (all of them without
+// one): a match's stage is read as a timescale figure's is (stageOf), and
+// one that names no stage counts as stage 1.
+func (r *nearRule) atStage(ev *evidence, ms []match) []match {
+	if r.stage == 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		d := ev.docs[m.doc]
+		si := d.SentenceIndex(m.start)
+		if si < 0 {
+			continue
+		}
+		st := stageOf(d, si, m.start-d.Sentences[si].Start)
+		if st == r.stage || st == 0 && r.stage == 1 {
+			out = append(out, m)
+		}
+	}
+	return out
 }

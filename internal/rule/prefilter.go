@@ -47,40 +47,42 @@ const maxLiterals = 64
 //
 //	c + w·W + l·L + d·D + a·A
 //
-//	  + o·O
+//	  + o·O + t·T
 //
 // where, in the document at hand, W is the longest run of whitespace, L the
 // longest line, D the longest run of digits, A the longest run of ASCII
 // word characters ([0-9A-Za-z_]) and O the longest run of characters that
-// are not letters, digits or marks (see nonWord). A repetition of
+// are not letters, digits or marks (see nonWord), and T the longest run of
+// characters that are not whitespace (a token). A repetition of
 // digits cannot match more than D bytes, of word characters more than A, of
 // whitespace more than W, of spaces and punctuation ([\s-]+) more than O,
-// and one that cannot cross a line break no more than L.
+// of anything but whitespace ([\d,]+, [^\s]+) more than T, and one that
+// cannot cross a line break no more than L.
 type span struct {
-	c, w, l, d, a, o int
-	inf              bool
+	c, w, l, d, a, o, t int
+	inf                 bool
 }
 
 func (s span) add(o span) span {
-	return span{c: s.c + o.c, w: s.w + o.w, l: s.l + o.l, d: s.d + o.d, a: s.a + o.a, o: s.o + o.o, inf: s.inf || o.inf}
+	return span{c: s.c + o.c, w: s.w + o.w, l: s.l + o.l, d: s.d + o.d, a: s.a + o.a, o: s.o + o.o, t: s.t + o.t, inf: s.inf || o.inf}
 }
 
 func (s span) max(o span) span {
-	return span{c: max(s.c, o.c), w: max(s.w, o.w), l: max(s.l, o.l), d: max(s.d, o.d), a: max(s.a, o.a), o: max(s.o, o.o), inf: s.inf || o.inf}
+	return span{c: max(s.c, o.c), w: max(s.w, o.w), l: max(s.l, o.l), d: max(s.d, o.d), a: max(s.a, o.a), o: max(s.o, o.o), t: max(s.t, o.t), inf: s.inf || o.inf}
 }
 
 func (s span) times(n int) span {
-	return span{c: s.c * n, w: s.w * n, l: s.l * n, d: s.d * n, a: s.a * n, o: s.o * n, inf: s.inf}
+	return span{c: s.c * n, w: s.w * n, l: s.l * n, d: s.d * n, a: s.a * n, o: s.o * n, t: s.t * n, inf: s.inf}
 }
 
 // variable reports whether the bound depends on the document.
 func (s span) variable() bool {
-	return s.w > 0 || s.l > 0 || s.d > 0 || s.a > 0 || s.o > 0
+	return s.w > 0 || s.l > 0 || s.d > 0 || s.a > 0 || s.o > 0 || s.t > 0
 }
 
 // bytes evaluates the bound for a document.
 func (s span) bytes(st textStats) int {
-	return s.c + s.w*st.longestSpace + s.l*st.longestLine + s.d*st.longestDigits + s.a*st.longestWord + s.o*st.longestNonWord
+	return s.c + s.w*st.longestSpace + s.l*st.longestLine + s.d*st.longestDigits + s.a*st.longestWord + s.o*st.longestNonWord + s.t*st.longestToken
 }
 
 // maxAlso bounds how many further literal sets a pattern checks.
@@ -488,6 +490,9 @@ func maxSpan(re *syntax.Regexp) span {
 			// Before the line bound: a one-line document's longest line
 			// is the whole text.
 			return span{o: 1}
+		case cs.noSpace:
+			// Within one token, which is never longer than its line.
+			return span{t: 1}
 		case !cs.newline:
 			return span{l: 1}
 		}
@@ -518,10 +523,12 @@ type charSet struct {
 	// onlyNonWord: nothing but characters that are not letters, digits,
 	// marks or "_": whitespace and punctuation.
 	onlyNonWord bool
+	// noSpace: nothing that is whitespace (isSpace).
+	noSpace bool
 }
 
 func allChars() charSet {
-	return charSet{onlySpace: true, onlyDigit: true, onlyWord: true, onlyNonWord: true}
+	return charSet{onlySpace: true, onlyDigit: true, onlyWord: true, onlyNonWord: true, noSpace: true}
 }
 
 // nonWord reports whether r is neither a letter, a digit nor a mark ("_"
@@ -543,6 +550,7 @@ func (cs *charSet) addRune(r rune) {
 	cs.onlyDigit = cs.onlyDigit && '0' <= r && r <= '9'
 	cs.onlyWord = cs.onlyWord && (r < utf8.RuneSelf && isWordByte(byte(r)) || r == 0x17f || r == 0x212a)
 	cs.onlyNonWord = cs.onlyNonWord && nonWord(r)
+	cs.noSpace = cs.noSpace && !isSpace(r)
 }
 
 func chars(re *syntax.Regexp) charSet {
@@ -563,6 +571,7 @@ func chars(re *syntax.Regexp) charSet {
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
 			cs.newline = cs.newline || lo <= '\n' && '\n' <= hi
+			cs.noSpace = cs.noSpace && !rangeHasSpace(lo, hi)
 			if hi-lo > 0x400 {
 				cs.onlySpace, cs.onlyDigit, cs.onlyWord, cs.onlyNonWord = false, false, false, false
 			}
@@ -587,8 +596,19 @@ func chars(re *syntax.Regexp) charSet {
 		cs.onlyDigit = cs.onlyDigit && c.onlyDigit
 		cs.onlyWord = cs.onlyWord && c.onlyWord
 		cs.onlyNonWord = cs.onlyNonWord && c.onlyNonWord
+		cs.noSpace = cs.noSpace && c.noSpace
 	}
 	return cs
+}
+
+// rangeHasSpace reports whether runes lo to hi hold whitespace (isSpace).
+func rangeHasSpace(lo, hi rune) bool {
+	for i := 0; i+1 < len(spaceClass); i += 2 {
+		if spaceClass[i] <= hi && lo <= spaceClass[i+1] {
+			return true
+		}
+	}
+	return false
 }
 
 // isSpace is the whitespace that counts towards a document's longest run

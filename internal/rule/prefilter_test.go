@@ -47,6 +47,11 @@ func TestLiterals(t *testing.T) {
 		// Only a truly literal-less branch makes the whole text scanned.
 		{`complaints|[a-z]+`, nil},
 		{`complaints|[a-z]+ing`, []string{"complaints", "ing"}},
+		// An unbounded branch that needs a literal splits too: its
+		// window is the whole text, in documents holding the literal.
+		{`\bcases\b[^|]*\|\s*\d+\s*$|\d+%`, []string{"cases", "[%]"}},
+		{`[^|]*\|\s*\d+$|\d+%`, []string{"[|]", "[%]"}},
+		{`[^|]*\d+|\d+%`, []string{"[0-9]", "[%]"}}, // a text with no digit has no match
 	}
 	for _, tc := range cases {
 		t.Run(tc.expr, func(t *testing.T) {
@@ -77,7 +82,7 @@ func TestFoldOutliers(t *testing.T) {
 
 func TestStats(t *testing.T) {
 	got := statsOf("ab 123x4567\n\n  \u00a0foo_bar1 é\nxyz")
-	want := textStats{longestSpace: 6, longestLine: 15, longestDigits: 4, longestWord: 8, longestNonWord: 6}
+	want := textStats{longestSpace: 6, longestLine: 15, longestDigits: 4, longestWord: 8, longestNonWord: 6, longestToken: 8}
 	if got != want {
 		t.Errorf("statsOf = %+v, want %+v", got, want)
 	}
@@ -155,6 +160,9 @@ var differentialPatterns = []string{
 	`(ab|cd)xyzzy`, `\d+%|x\d+`, `complaints|[a-z]+ing`, `(complain|phone|\d+)\s+(us|days)`,
 	`\blast\s+(year|quarter|month)\b|\b(in|during|for)\s+20\d\d\b|\b(achieved|results?|kept)\b|\bQ[1-4]\b`,
 	`\d+(\.\d+)?\s*(%|per\s*cent)|\b\d[\d,]*\s+(formal\s+)?(complaints|compliments)\b|\b\d(\.\d)?\s+out\s+of\s+(5|10)\b`,
+	// Reach bounded by the longest token, and unbounded branches.
+	`\b20\d\d\s+\d[\d,]*\s+\d[\d,]*\b`, `[^\s]+\s+days`, `\bcomplaints\b[^|]*(\|[^|]*)?\|\s*\d[\d,]*\s*$|\d+%`,
+	`[^|]*\|\s*\d+|\bQ[1-4]\b`, `(?m)^[^|]*\|\s*\d+\s*$|\bout\s+of\b`,
 }
 
 var vocabulary = strings.Fields(`complain complaints complaint ombudsman within working days day hours rings
@@ -163,7 +171,8 @@ var vocabulary = strings.Fields(`complain complaints complaint ombudsman within 
 	your rights 10 3 twenty-one ten x y a the of to and ſome Kept KEPT Complaints DAYS acd abd plain explain
 	10am 3pm 9.30 am 12:45pm PM 0161 496 0000 01632 960 001 (0161) 50% 7.5 per cent percent Q3 q4 Q5 2024 2023/24 2025–26
 	in during last year quarter month achieved result results going forward leverage synergy best-in-class reach out
-	service offer offering regards Regards, dear Dear > _ __ # ** hello abxyzzy cdxyzzy xyzzy x12 42% compliments formal out of 5 1,200 4.5`)
+	service offer offering regards Regards, dear Dear > _ __ # ** hello abxyzzy cdxyzzy xyzzy x12 42% compliments formal out of 5 1,200 4.5
+	| |412 1,234,567 received`)
 
 var separators = []string{" ", " ", " ", "\n", "  ", "\t", "\u00a0", ". ", ", ", "\n\n", "\r\n", " - ", " – ", "-", "\u0301 ", " \xff "}
 

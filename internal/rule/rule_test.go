@@ -138,6 +138,22 @@ func TestNear(t *testing.T) {
 			}},
 		},
 		{
+			name:     "only at its stage",
+			evidence: checklist.Evidence{Near: &checklist.Near{A: pat(`extend`), B: pat(`ombudsman`), Within: 10, Stage: 2}},
+			docs:     one("# Stage 1\nIf we extend the deadline we will tell you about the Ombudsman.\n# Stage 2\nWe may extend it again."),
+			want: Outcome{Passed: false, Findings: []result.Finding{
+				{Rule: "near", File: "p.md", Message: `no match for "ombudsman", needed within 10 words of "extend" (counting only stage 2)`, Severity: "error"},
+			}},
+		},
+		{
+			name:     "at its stage",
+			evidence: checklist.Evidence{Near: &checklist.Near{A: pat(`extend`), B: pat(`ombudsman`), Within: 10, Stage: 2}},
+			docs:     one("# Stage 2\nIf we extend the deadline we will tell you about the Ombudsman."),
+			want: Outcome{Passed: true, Findings: []result.Finding{
+				info("near", 2, 7, "If we extend the deadline we will tell you about the Ombudsman.", `found "extend" within 8 words of "Ombudsman"`),
+			}},
+		},
+		{
 			name:     "too far apart",
 			evidence: near,
 			docs:     one("You can complain to us at any time, and if that does not help the ombudsman."),

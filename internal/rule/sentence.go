@@ -29,6 +29,7 @@ import (
 type sentenceRule struct {
 	anchors        []int // whole-text patterns that find candidate sentences
 	all, any, none []int // the same patterns, run on a sentence's text
+	own            []int // a sentence that is the organisation's own: no context
 	cfg            *checklist.SentenceRule
 	who            stance.Party
 	question       string
@@ -66,6 +67,9 @@ func init() {
 			for _, p := range cfg.None {
 				r.none = append(r.none, c.headingPattern(p))
 			}
+			for _, p := range cfg.Own {
+				r.own = append(r.own, c.headingPattern(p))
+			}
 			anchors := cfg.Any
 			if len(cfg.All) > 0 {
 				anchors = cfg.All[:1]
@@ -76,7 +80,7 @@ func init() {
 				p.Expr = strings.TrimPrefix(p.Expr, "^")
 				r.anchors = append(r.anchors, c.pattern(p))
 			}
-			if bad(r.all) || bad(r.any) || bad(r.none) || bad(r.anchors) {
+			if bad(r.all) || bad(r.any) || bad(r.none) || bad(r.own) || bad(r.anchors) {
 				return nil
 			}
 			rs = append(rs, r)
@@ -190,7 +194,15 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 			return nil
 		}
 	}
-	for j := u.i - 1; j >= 0 && j >= u.i-r.cfg.Context; j-- {
+	context := r.cfg.Context
+	for _, p := range r.own {
+		if ev.matchIn(ur, p) {
+			// the sentence says whose it is: the units before do not
+			context = 0
+			break
+		}
+	}
+	for j := u.i - 1; j >= 0 && j >= u.i-context; j-- {
 		prev := ev.unit(unitKey{doc: u.doc, i: j})
 		for _, p := range r.none {
 			if ev.matchIn(prev, p) {
@@ -210,6 +222,13 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 		rd := reading{u: u, start: loc[0], end: loc[1], st: ev.stanceAt(ur, loc[0], loc[1])}
 		if (rd.st.Who == stance.Nobody || !rd.st.Commits) && !s.Heading && !ur.startsWithActor() {
 			if st, ok := ev.itemAt(unitKey{doc: u.doc, i: u.i}, ur, rd.start, rd.end); ok {
+				rd.st = st
+			}
+		}
+		if rd.st.Who != stance.Organisation && u.i > 0 {
+			// "They will call you within two days", after a sentence
+			// naming one of the organisation's own people
+			if st, ok := ev.staffAt(unitKey{doc: u.doc, i: u.i}, ur, rd.start, rd.end); ok {
 				rd.st = st
 			}
 		}

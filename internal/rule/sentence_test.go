@@ -55,6 +55,11 @@ func TestSentenceRule(t *testing.T) {
 		{"anchored to the sentence", "Thank you. Dear Sir / Madam, hello.", []*checklist.SentenceRule{{All: pats(`^dear\s+sir`), Forbid: true}}, false, false, `found "Dear Sir" in a sentence that matches`},
 		{"anchor not at the start", "We wrote dear sir.", []*checklist.SentenceRule{{All: pats(`^dear\s+sir`), Forbid: true}}, true, false, ""},
 		{"any", "We are open. You can visit us.", []*checklist.SentenceRule{{Any: pats(`\bring\b`, `\bvisit\s+us\b`)}}, true, false, "found \"visit us\""},
+		{"context vetoes", "You can ask the Ombudsman.\n\nCall 0300 111 3000.", []*checklist.SentenceRule{{Any: pats(`\bcall\b`), None: pats(`ombudsman`), Context: 2}}, false, false, "no sentence"},
+		{"own lifts context", "You can ask the Ombudsman.\n\nPlease call me on 01632 960412.", []*checklist.SentenceRule{{Any: pats(`\bcall\b`), None: pats(`ombudsman`), Context: 2, Own: pats(`\bme\b`)}}, true, false, "found"},
+		{"own in the sentence itself", "Call me at the Ombudsman.", []*checklist.SentenceRule{{Any: pats(`\bcall\b`), None: pats(`ombudsman`), Context: 2, Own: pats(`\bme\b`)}}, false, false, "no sentence"},
+		{"a pronoun for staff", "Your complaint goes to one of our officers. They will call you within 2 days.", []*checklist.SentenceRule{{All: pats(`within\s+\d+\s+days`), Who: "organisation", Commit: true}}, true, false, "found"},
+		{"a pronoun for another body", "You can ask the Ombudsman. They will reply within 20 days.", []*checklist.SentenceRule{{All: pats(`within\s+\d+\s+days`), Who: "organisation", Commit: true}}, false, false, "no sentence"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

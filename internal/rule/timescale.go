@@ -106,6 +106,8 @@ type figure struct {
 	// follows it up to the next event; start its starting point.
 	eventBefore bool
 	tail, from  string
+	// rest is after without the starting point.
+	rest string
 	// reader and stage are read the first time a rule asks (read).
 	read   bool
 	reader bool
@@ -137,12 +139,30 @@ var (
 	// before a figure keeps it from looking past it for its event.
 	reEvent  = regexp.MustCompile(`(?i)acknowledg\w*|respon[ds]\w*|\brepl(?:y|ies|ied)\b|\banswer\w*|resolv\w*|escalat\w*|extend\w*|extension|\bdecision\b|\boutcome\b|\bcontact\w*|\bcall(?:ed|ing)?\s+(?:you\s+)?back|\blog(?:ged|ging)?\b|investigat\w*|\bupdat\w*|\bvisit\w*|\battend\w*|\brepair\w*|\bappeal\w*|\breview\w*|complex\w*|\bcomplet\w*`)
 	reStage1 = regexp.MustCompile(`(?i)\bstage\s*(?:1|one)\b|\bfirst\s+stage\b`)
-	reStage2 = regexp.MustCompile(`(?i)\bstage\s*(?:2|two)\b|\bsecond\s+stage\b|\bfinal\s+stage\b|escalat\w*`)
+	reStage2 = regexp.MustCompile(`(?i)\bstage\s*(?:2|two)\b|\bsecond\s+stage\b|\bfinal\s+stage\b|escalat\w*|\bappeals?\b`)
 	reStart  = regexp.MustCompile(`(?i)\b(?:of|from|after|following|since|once)\b`)
 	reAdd    = regexp.MustCompile(`(?i)\b(?:further|additional|another|extra|more|by)\b`)
 	reExtend = regexp.MustCompile(`(?i)extend\w*|extension`)
 	reTo     = regexp.MustCompile(`(?i)\b(?:to|total|maximum|overall|or)\b|\bin\s+all\b`)
 	reUpTo   = regexp.MustCompile(`(?i)\bup\s+to\b`)
+	// reReceives is the reader as the one who is sent something ("you'll
+	// usually get a response within 10 working days"): the timescale is
+	// still the organisation's.
+	reReceives = regexp.MustCompile(`(?i)\byou(?:'ll|’ll|\s+will|\s+should|\s+can\s+expect\s+to)\s+(?:\w+\s+)?(?:get|receive|have|hear|be\s+(?:sent|given|told|informed|contacted|notified))\b`)
+	// reTold is a clause that tells the reader what to do ("please do
+	// this within 20 working days", "if you are unhappy, ask for a review
+	// within…"): the timescale is the reader's.
+	reTold = regexp.MustCompile(`(?i)(?:^|[,;:]|\bplease)\s*(?:then\s+)?(?:please\s+)?(?:do|ask|tell|let\s+us\s+know|contact\s+us|write\s+to\s+us|send\s+(?:us|it|your)|make|request|submit|get\s+in\s+touch|complain|escalate|appeal)\b[^,;:]*$`)
+	// reStageRef is what comes before a stage named only for comparison
+	// or for who was involved ("as at stage 1", "not involved at stage
+	// 1"): such a mention does not say which stage a figure is about.
+	reStageRef = regexp.MustCompile(`(?i)(?:\bas\s+(?:at|in|with|per|for|under|during)|\b(?:involved|considered|handled|dealt\s+with|investigated|looked\s+at)\s+(?:\w+\s+){0,2}(?:at|in|with|during))\s+(?:the\s+)?$`)
+	// reStageFrom is a starting point that names the stage before
+	// ("of our stage 1 answer"): the figure is about the stage after it.
+	reStageFrom = regexp.MustCompile(`(?i)\b(?:of|from|after|following|since|to)\s+(?:\w+\s+){0,4}?(?:our|your|the|their|its|this|that|a)\s+$`)
+	reAnswer    = regexp.MustCompile(`(?i)^\s*(?:complaint\s+)?(?:response|answer|reply|decision|outcome|letter|investigation)s?\b`)
+	// reClauseEnd ends a starting point at the next clause.
+	reClauseEnd = regexp.MustCompile(`(?i)\s(?:and|but|then|if|unless|where|while|or)\s+(?:we|you|will|it|they|the|a|an|our|your|then|can|may|should|must|to)\b`)
 )
 
 var numberWords = map[string]float64{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -295,6 +315,15 @@ func place(d *document.Document, figs []figure) {
 			fg.tail = fg.tail[:loc[0]]
 		}
 		fg.from = startPhrase(fg.after)
+		// What follows the starting point: an event word inside it ("20
+		// working days from the date we acknowledged it") is not the
+		// figure's event.
+		fg.rest = fg.after
+		if fg.from != "" {
+			if i := strings.Index(fg.after, fg.from); i >= 0 {
+				fg.rest = fg.after[i+len(fg.from):]
+			}
+		}
 	}
 }
 
@@ -307,6 +336,14 @@ func (ev *evidence) readFigure(doc int, fg *figure) {
 	d := ev.docs[doc]
 	st := ev.sentenceOf(doc, fg.si).At(fg.a, fg.b)
 	fg.reader = st.Who == stance.Reader || st.ReaderDeadline || st.Question
+	s := d.Sentences[fg.si]
+	upto := d.Text[s.Start : s.Start+fg.a]
+	switch {
+	case fg.reader && !st.ReaderDeadline && !st.Question && reReceives.MatchString(upto):
+		fg.reader = false
+	case !fg.reader && st.Who != stance.Organisation && reTold.MatchString(upto):
+		fg.reader = true
+	}
 	fg.stage = stageOf(d, fg.si, fg.a)
 }
 
@@ -352,7 +389,7 @@ func (r *timescaleRule) collect(ev *evidence) result.Tally {
 			if si != lastSent {
 				lastSent, inherited = si, false
 			}
-			before, after := fg.before, fg.after
+			before := fg.before
 			ours := false
 			switch {
 			case r.event.MatchString(before):
@@ -360,7 +397,7 @@ func (r *timescaleRule) collect(ev *evidence) result.Tally {
 			case fg.eventBefore:
 			default:
 				// Nothing before: the first event after decides.
-				rl, el := r.event.FindStringIndex(after), reEvent.FindStringIndex(after)
+				rl, el := r.event.FindStringIndex(fg.rest), reEvent.FindStringIndex(fg.rest)
 				switch {
 				case rl != nil:
 					ours = el == nil || rl[0] <= el[0]
@@ -471,6 +508,9 @@ func startPhrase(tail string) string {
 	if i := strings.IndexAny(s, ",;:()"); i > 0 {
 		s = s[:i]
 	}
+	if loc := reClauseEnd.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]]
+	}
 	return strings.TrimRight(s, " .")
 }
 
@@ -509,12 +549,31 @@ func stageOf(d *document.Document, si, off int) int {
 	return 0
 }
 
+// isStageWord is a mention of a stage by number ("stage 1"), not a word
+// such as "escalation" that implies one.
+func isStageWord(m string) bool {
+	return len(m) > 5 && strings.EqualFold(m[:5], "stage")
+}
+
 // stageIn is the stage text names nearest before off (else first after).
+// A stage named for comparison or for who was involved ("as at stage 1",
+// "not involved at stage 1") does not count; one named as the starting
+// point of a later stage ("of our stage 1 answer") counts as stage 2.
 func stageIn(text string, off int) int {
 	best, bestAt := 0, -1
 	after, afterAt := 0, len(text)+1
 	for st, re := range map[int]*regexp.Regexp{1: reStage1, 2: reStage2} {
 		for _, loc := range re.FindAllStringIndex(text, -1) {
+			st := st
+			if isStageWord(text[loc[0]:loc[1]]) {
+				lead := text[max(0, loc[0]-40):loc[0]]
+				switch {
+				case reStageRef.MatchString(lead):
+					continue
+				case st == 1 && reStageFrom.MatchString(lead) && reAnswer.MatchString(text[loc[1]:]):
+					st = 2
+				}
+			}
 			if loc[0] < off && loc[0] > bestAt {
 				best, bestAt = st, loc[0]
 			}

@@ -158,3 +158,56 @@ func TestFindingContext(t *testing.T) {
 		t.Errorf("a short sentence is its snippet, and no heading is above: %+v", f)
 	}
 }
+
+func stage2Response() checklist.Evidence {
+	from, later := pat(`acknowledg\w*|escalat\w*|request\w*|receiv\w*`), pat(`allocat\w*|assign\w*|investigat\w*`)
+	return checklist.Evidence{NumberWords: true, Timescale: &checklist.Timescale{
+		What: "stage 2 response", Event: pat(`respon[ds]\w*|\brepl(?:y|ies)\b|answer\w*|\bdecision\b`), Stage: 2,
+		Max: duration("20 working days"), From: &from, Later: &later}}
+}
+
+func stage1Ack() checklist.Evidence {
+	from, later := pat(`receiv\w*|receipt`), pat(`allocat\w*|investigat\w*|acknowledg\w*|respon\w*`)
+	return checklist.Evidence{NumberWords: true, Timescale: &checklist.Timescale{
+		What: "stage 1 acknowledgement", Event: pat(`acknowledg\w*|\blog(?:ged|ging)?\b`), Stage: 1,
+		Max: duration("5 working days"), From: &from, Later: &later}}
+}
+
+// TestTimescaleWordingFamilies: wording families of published policies
+// that read a figure wrongly: the reader as the one who receives, the
+// reader told what to do, a stage named only for comparison or as a
+// starting point, and a starting point that runs into the next clause.
+func TestTimescaleWordingFamilies(t *testing.T) {
+	tests := []struct {
+		name string
+		ev   checklist.Evidence
+		text string
+		pass bool
+		want string
+	}{
+		{"the reader receives: you'll usually get", stage1Response(), "# Stage 1\nYou'll usually get a response within 10 working days.", true, `"10 working days"`},
+		{"the reader receives: you will hear", stage1Response(), "You will hear from us with our decision within 15 working days.", false, "more than the limit"},
+		{"the reader told to ask: please", stage2Response(), "# Stage 2\nPlease ask for stage 2 within 20 working days of our stage 1 reply.", false, "no timescale for the stage 2 response found"},
+		{"the reader told to do it", stage2Response(), "# Stage 2\nAsk us to review it. Please do this within 30 working days of our stage 1 answer.", false, "no timescale for the stage 2 response found"},
+		{"the imperative after a condition", stage2Response(), "# Stage 2\nIf you are unhappy, ask for a review within 25 working days of our stage 1 response.", false, "no timescale"},
+		{"a stage named for comparison", stage2Response(), "# Stage 2\nWe will send our final response within 20 working days of the acknowledgement; as at stage 1, we may extend this.", true, `"20 working days"`},
+		{"a stage 1 figure is not a comparison's", stage1Response(), "# Stage 2\nWe will send our final response within 20 working days of the acknowledgement; as at stage 1, we may extend this.", false, "no timescale for the stage 1 response"},
+		{"a stage named for who was involved", stage2Response(), "# Stage 2\nA manager who was not involved at stage 1 will send our final response within 20 working days of the acknowledgement.", true, ""},
+		{"the stage 1 answer as the starting point", stage2Response(), "We will reply within 20 working days of receiving your request to review our stage 1 decision.", true, ""},
+		{"a starting point stops at its clause", stage1Ack(), "We will acknowledge and log your complaint within five working days of receipt and will provide you with a full response within 20 working days.", true, `"five working days" (of receipt)`},
+		{"an event word in the starting point is not the event", stage1Ack(), "We will respond within 10 working days (a total of 20 working days from the date we acknowledged your complaint).", false, "no timescale for the stage 1 acknowledgement found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := evaluate(t, tt.ev, doc("p.md", tt.text))
+			var msgs []string
+			for _, f := range got.Findings {
+				msgs = append(msgs, f.Message)
+			}
+			all := strings.Join(msgs, "\n")
+			if got.Passed != tt.pass || !strings.Contains(all, tt.want) {
+				t.Errorf("passed %v, want %v; findings:\n%s\nwant one with %q", got.Passed, tt.pass, all, tt.want)
+			}
+		})
+	}
+}

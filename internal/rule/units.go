@@ -51,6 +51,10 @@ type unitReading struct {
 	item     *stance.Sentence
 	itemOff  int
 	hasActor int8 // stance.HasActor, as startsActor
+	// staff is the unit read with its leading pronoun as the
+	// organisation's (stance.ByStaff), looked for once (staffDone).
+	staff     *stance.Sentence
+	staffDone bool
 	// doc and [from, to) place a sentence unit's text in its document
 	// (span set; a row's text is pieced together and has no place).
 	doc, from, to int
@@ -239,6 +243,28 @@ func (ev *evidence) itemAt(k unitKey, r *unitReading, start, end int) (stance.St
 		return stance.Stance{}, false
 	}
 	return r.item.At(r.itemOff+start, r.itemOff+end), true
+}
+
+// staffAt is the stance of the phrase [start, end) of sentence unit k
+// when the unit begins with "they", "he" or "she" and the unit before it
+// names one of the organisation's own people ("Your complaint goes to one
+// of our officers. They will call you…"): the pronoun is theirs. It is
+// false otherwise.
+func (ev *evidence) staffAt(k unitKey, r *unitReading, start, end int) (stance.Stance, bool) {
+	if !r.staffDone {
+		r.staffDone = true
+		if k.i > 0 && stance.StartsWithPronoun(r.text) {
+			prev := ev.unit(unitKey{doc: k.doc, i: k.i - 1})
+			if text, ok := stance.ByStaff(prev.text, r.text); ok {
+				r.staff = stance.NewSentence(text)
+				ev.stanceReads++
+			}
+		}
+	}
+	if r.staff == nil {
+		return stance.Stance{}, false
+	}
+	return r.staff.At(start, end), true
 }
 
 // leadIn finds the lead-in of sentence i of document doc when it is a

@@ -54,6 +54,12 @@ func TestOf(t *testing.T) {
 			Stance{Who: Organisation, Question: true, Hedge: "may"}},
 		{"A complaint is resolved by the adviser wherever they can.", "resolved",
 			Stance{Who: Organisation, Commits: true, Hedge: "wherever they can"}},
+		// the organisation's hedged promise, not the reader's duty
+		{"You should hear from us within 20 working days.", "within 20 working days",
+			Stance{Who: Organisation, Commits: true, Hedge: "you should hear"}},
+		// a duty missed is not a commitment
+		{"Our inspector should have written to you within ten working days.", "within ten working days",
+			Stance{Who: Organisation, Negated: true}},
 		// an allowance is not a promise to take that long at most: partial
 		{"We have up to eight weeks to send our final response.", "eight weeks",
 			Stance{Who: Organisation, Commits: true, Hedge: "have up to"}},
@@ -135,6 +141,45 @@ func TestSentenceAt(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestByStaff checks that a sentence beginning with a pronoun is the
+// organisation's when the sentence before names one of its own people,
+// and not when it names another body.
+func TestByStaff(t *testing.T) {
+	tests := []struct {
+		prev, s string
+		ok      bool
+		who     Party
+		commits bool
+	}{
+		{"Your complaint goes to one of our investigating officers.", "They will call you within two working days.", true, Organisation, true},
+		{"I have passed your letter to Sam Reid in our repairs team.", "He will visit on Monday.", true, Organisation, true},
+		{"You can ask the Housing Ombudsman to look at your complaint.", "They will tell you within 20 working days.", false, Nobody, false},
+		{"Thank you for your letter.", "They will call you within two working days.", false, Nobody, false},
+		{"Your complaint goes to one of our officers.", "We will call you.", false, Nobody, false},
+	}
+	for _, tt := range tests {
+		got, ok := ByStaff(tt.prev, tt.s)
+		if ok != tt.ok {
+			t.Errorf("ByStaff(%q, %q) ok = %v, want %v", tt.prev, tt.s, ok, tt.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if len(got) != len(tt.s) {
+			t.Errorf("ByStaff(%q) = %q: length %d, want %d", tt.s, got, len(got), len(tt.s))
+		}
+		i := strings.Index(tt.s, "within")
+		if i < 0 {
+			i = strings.Index(tt.s, "visit")
+		}
+		st := Of(got, i, i+6)
+		if st.Who != tt.who || st.Commits != tt.commits {
+			t.Errorf("%q read as %q: %+v, want Who %v Commits %v", tt.s, got, st, tt.who, tt.commits)
 		}
 	}
 }

@@ -97,6 +97,10 @@ func (c *codeQualityWriter) result(r *result.Result) {
 			if doc == "" {
 				doc = r.Subject
 			}
+			if f.BaselineState == BaselineUnchanged {
+				seen[key]++ // in the baseline: not reported, its place kept
+				continue
+			}
 			c.issue(cqIssue{
 				Description: clean(it.ID) + ": " + msg,
 				CheckName:   clean(it.ID),

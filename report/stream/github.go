@@ -33,7 +33,7 @@ func (g *githubWriter) result(r *result.Result) {
 		if !failing(it) {
 			continue
 		}
-		for _, f := range problems(r, it) {
+		for _, f := range shown(problems(r, it)) {
 			props := []string{}
 			if f.File != "" {
 				props = append(props, "file="+ghProp(f.File))
@@ -52,7 +52,7 @@ func (g *githubWriter) result(r *result.Result) {
 			fmt.Fprintf(bw, "::error %s::%s\n", strings.Join(props, ","), ghData(msg))
 		}
 	}
-	if !r.Passed {
+	if !r.Passed && !accepted(r) {
 		fmt.Fprintf(bw, "::error %stitle=%s::%s scored %s: %s\n", fileProp(r), ghProp(r.Checklist.ID), ghData(clean(r.Subject)), score(r.Score), ghData(clean(reason(r))))
 	}
 	for _, n := range r.Notices {

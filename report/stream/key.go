@@ -18,12 +18,19 @@ import (
 // above it, keeps its findings' keys. Two findings of one item in one
 // document with the same text share a key; a baseline counts them.
 func FindingKey(item, document string, f result.Finding) string {
-	context := f.Sentence
-	if context == "" {
-		context = f.Snippet
-	}
-	return item + "\x00" + filepath.ToSlash(filepath.Clean(document)) + "\x00" + normalise(f.Message) + "\x00" + normalise(context)
+	return item + "\x00" + slashClean(document) + "\x00" + normalise(f.Message) + "\x00" + normalise(contextOf(f))
 }
+
+// contextOf is the text around a finding that its key holds: its sentence,
+// else its snippet.
+func contextOf(f result.Finding) string {
+	if f.Sentence != "" {
+		return f.Sentence
+	}
+	return f.Snippet
+}
+
+func slashClean(path string) string { return filepath.ToSlash(filepath.Clean(path)) }
 
 // keyOf is the FindingKey of a problem (see problems) of an item of r.
 func keyOf(r *result.Result, it *result.Item, f result.Finding) string {

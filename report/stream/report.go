@@ -44,6 +44,11 @@ type Report struct {
 	// Expired are the expired waivers that fail the run (--fail-on-expired),
 	// each as "waiver for ITEM expired on DATE (owner), FILE:LINE".
 	Expired []string
+	// Baseline, when set, marked the problems of the Results (see
+	// Baseline.Mark): the run fails only on new ones. AcceptAll says the
+	// findings were all accepted, as a baseline is written.
+	Baseline  *Baseline
+	AcceptAll bool
 }
 
 // Options tune the output, not its content.
@@ -90,7 +95,16 @@ func Render(w io.Writer, format string, rep *Report, opt Options) error {
 // Passed reports whether every Result passed, the run was complete and no
 // expired waiver fails it.
 func (rep *Report) Passed() bool {
-	return !rep.Interrupted && rep.tally().failed == 0 && len(rep.Expired) == 0
+	if rep.Interrupted || len(rep.Expired) > 0 {
+		return false
+	}
+	switch {
+	case rep.AcceptAll:
+		return true
+	case rep.Baseline != nil:
+		return rep.Baseline.New == 0
+	}
+	return rep.tally().failed == 0
 }
 
 // Checked is the number of Results, streamed or held.
@@ -200,6 +214,41 @@ func sorted(rep *Report) *Report {
 	c.NotChecked = append([]string(nil), rep.NotChecked...)
 	sort.Strings(c.NotChecked)
 	return &c
+}
+
+// shown are the problems a person is shown: with a baseline, the new ones.
+func shown(fs []result.Finding) []result.Finding {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.BaselineState != BaselineUnchanged {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// accepted reports whether r failed but every problem of it is in the
+// baseline.
+func accepted(r *result.Result) bool {
+	if r.Passed {
+		return false
+	}
+	any := false
+	for i := range r.Items {
+		it := &r.Items[i]
+		if !failing(it) {
+			continue
+		}
+		for _, f := range it.Findings {
+			if isProblem(&f) {
+				if f.BaselineState != BaselineUnchanged {
+					return false
+				}
+				any = true
+			}
+		}
+	}
+	return any
 }
 
 // failing reports whether an item's outcome counts against the document.
@@ -413,6 +462,9 @@ func Summary(rep *Report) string {
 	}
 	if k := len(rep.Expired); k > 0 {
 		fmt.Fprintf(&b, ", %d %s expired", k, plural(k, "waiver", "waivers"))
+	}
+	if bl := rep.Baseline; bl != nil {
+		fmt.Fprintf(&b, "; %d new %s, %d in the baseline", bl.New, plural(bl.New, "finding", "findings"), bl.Unchanged)
 	}
 	return b.String()
 }

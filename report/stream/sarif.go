@@ -150,6 +150,7 @@ func (s *sarifWriter) result(r *result.Result) {
 		if !failing(it) {
 			continue
 		}
+		seen := map[string]int{}
 		for _, f := range problems(r, it) {
 			if s.err != nil {
 				return
@@ -178,6 +179,12 @@ func (s *sarifWriter) result(r *result.Result) {
 			if k, ok := s.index[it.ID]; ok {
 				v["ruleIndex"] = k
 			}
+			if f.BaselineState != "" {
+				v["baselineState"] = f.BaselineState
+			}
+			key := keyOf(r, it, f)
+			v["partialFingerprints"] = map[string]any{"svcauditFinding/v1": Fingerprint(key, seen[key])}
+			seen[key]++
 			if f.File != "" {
 				v["locations"] = []any{locationValue(f, s.uriOf(f.File))}
 			}

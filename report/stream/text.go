@@ -60,7 +60,10 @@ func (t *textWriter) result(r *result.Result) {
 		t.noThreshold = true
 	}
 	status := t.paint("32", "passed")
-	if !r.Passed {
+	switch {
+	case accepted(r):
+		status = t.paint("33", "accepted") + " (" + clean(reason(r)) + "; every finding in the baseline)"
+	case !r.Passed:
 		status = t.paint("31", "FAILED") + " (" + clean(reason(r)) + ")"
 	}
 	grade := ""
@@ -72,7 +75,7 @@ func (t *textWriter) result(r *result.Result) {
 		it := &r.Items[i]
 		switch {
 		case failing(it):
-			for _, f := range problems(r, it) {
+			for _, f := range shown(problems(r, it)) {
 				loc := where(f)
 				if loc == "" {
 					loc = clean(r.Subject)
