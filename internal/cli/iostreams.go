@@ -35,9 +35,34 @@ func System() *IOStreams {
 			s.Width = w
 		}
 	}
-	s.Color = s.OutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	s.Color = s.OutTTY && os.Getenv("TERM") != "dumb"
 	return s
 }
+
+// colorWanted decides whether output is coloured, from what the terminal
+// allows (auto: standard output is a terminal that is not "dumb"), the
+// --no-color flag and the environment, in this order:
+//
+//  1. --no-color: never;
+//  2. NO_COLOR set and not empty (no-color.org): never;
+//  3. CLICOLOR_FORCE set and not "0" (bixense.com/clicolors), or
+//     FORCE_COLOR set and not "", "0" or "false": always, in a pipe or a
+//     CI log too;
+//  4. CLICOLOR=0: never;
+//  5. otherwise auto.
+func colorWanted(auto, noColorFlag bool, getenv func(string) string) bool {
+	switch {
+	case noColorFlag, getenv("NO_COLOR") != "":
+		return false
+	case forced(getenv("CLICOLOR_FORCE")), forced(getenv("FORCE_COLOR")) && getenv("FORCE_COLOR") != "false":
+		return true
+	case getenv("CLICOLOR") == "0":
+		return false
+	}
+	return auto
+}
+
+func forced(v string) bool { return v != "" && v != "0" }
 
 // Test returns streams over the given reader and writers, not terminals.
 func Test(in io.Reader, out, errOut io.Writer) *IOStreams {

@@ -86,9 +86,7 @@ the organisation's own documents, and produces scored reports.`,
 		// --version on the root, as on most commands people know.
 		Version: svcaudit.Version, // the one version; every Result carries it too
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			if g.NoColor || ios.Getenv("NO_COLOR") != "" {
-				ios.Color = false
-			}
+			ios.Color = colorWanted(ios.Color, g.NoColor, ios.Getenv)
 			if g.MaxInputSize == "" {
 				g.MaxInputSize = ios.Getenv("SVCAUDIT_MAX_INPUT_SIZE")
 			}
@@ -107,7 +105,7 @@ the organisation's own documents, and produces scored reports.`,
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
-	root.PersistentFlags().BoolVar(&g.NoColor, "no-color", false, "never colour output (also NO_COLOR)")
+	root.PersistentFlags().BoolVar(&g.NoColor, "no-color", false, "never colour output (also NO_COLOR; CLICOLOR_FORCE or FORCE_COLOR colour it when not a terminal)")
 	root.PersistentFlags().BoolVarP(&g.Quiet, "quiet", "q", false, "print only errors")
 	root.PersistentFlags().BoolVar(&g.Verbose, "verbose", false, "say which .svcaudit.yaml was read (or why none was)")
 	root.PersistentFlags().StringVar(&g.MaxInputSize, "max-input-size", "", "largest checklist, answers, config, waivers, actions or Result file read (default 64MiB; also SVCAUDIT_MAX_INPUT_SIZE)")
