@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -56,6 +57,8 @@ type CheckOptions struct {
 	StdinName string
 	// changed, with --changed, is what git says changed.
 	changed *gitchange.Changes
+	// getenv reads the environment (SVCAUDIT_CONFIG).
+	getenv func(string) string
 }
 
 // defaultStdinName is the name of standard input's document without
@@ -97,6 +100,7 @@ Exit status: 0 every document passed; 1 a document failed (below
 			if g.Verbose {
 				o.verbose = ios.ErrOut
 			}
+			o.getenv = ios.Getenv
 			if err := o.applyConfig(f.Changed); err != nil {
 				return err
 			}
@@ -172,7 +176,7 @@ Exit status: 0 every document passed; 1 a document failed (below
 	f.StringVar(&maxUnzipped, "max-unzipped", "64MiB", "most bytes unzipped from a DOCX or ODT")
 	f.DurationVar(&o.Limits.PDFTimeout, "pdf-timeout", 10*time.Second, "time allowed to read one PDF")
 	f.StringVar(&pdfMemory, "pdf-memory", "256MiB", "memory allowed to read one PDF")
-	f.StringVar(&o.ConfigFile, "config", "", "configuration file (default: .svcaudit.yaml found upwards)")
+	f.StringVar(&o.ConfigFile, "config", "", "configuration file (default: $SVCAUDIT_CONFIG, else .svcaudit.yaml or .svcaudit.yml found upwards)")
 	f.StringVar(&o.Waivers, "waivers", "", "waivers file")
 	f.StringVar(&o.AsOf, "as-of", "", "judge waiver expiry as of this date (YYYY-MM-DD), not today")
 	f.IntVar(&o.WarnExpiry, "warn-expiry", svcaudit.DefaultWarnExpiry, "flag waivers expiring within this many days")
@@ -227,13 +231,37 @@ func errOr(err error, msg string) string {
 	return msg
 }
 
-// findConfig looks for .svcaudit.yaml from the working folder up
-// (config.Lookup) and, when verbose is set, says which file it found or
-// where and why it stopped looking.
-func findConfig(verbose io.Writer) (string, error) {
+// findConfig finds the configuration: the file SVCAUDIT_CONFIG names,
+// else .svcaudit.yaml (or .svcaudit.yml) from the working folder up
+// (config.Lookup). When verbose is set it says which file it took and
+// why, or where and why it stopped looking.
+func findConfig(verbose io.Writer, getenv func(string) string) (string, error) {
+	if getenv != nil {
+		if env := getenv(configEnv); env != "" {
+			if _, err := os.Stat(env); err != nil {
+				why := "cannot read it"
+				if errors.Is(err, fs.ErrNotExist) {
+					why = "no such file"
+				}
+				return "", &UsageError{Msg: fmt.Sprintf("%s=%s: %s", configEnv, safe.Line(env), why),
+					Hint: "name an existing configuration file, or unset " + configEnv}
+			}
+			if verbose != nil {
+				fmt.Fprintf(verbose, "svcaudit: configuration: %s (%s)\n", safe.Line(env), configEnv)
+			}
+			return env, nil
+		}
+	}
 	path, stop, err := config.Lookup(".")
-	if err != nil || verbose == nil {
-		return path, err
+	if err != nil {
+		var both *config.BothNamesError
+		if errors.As(err, &both) {
+			return "", &UsageError{Msg: safe.Line(err.Error()), Hint: "or name the one to read with --config FILE"}
+		}
+		return "", err
+	}
+	if verbose == nil {
+		return path, nil
 	}
 	if path != "" {
 		fmt.Fprintf(verbose, "svcaudit: configuration: %s\n", safe.Line(path))
@@ -243,12 +271,16 @@ func findConfig(verbose io.Writer) (string, error) {
 	return path, nil
 }
 
-// applyConfig reads .svcaudit.yaml (or --config) and takes from it every
-// setting whose flag was not given.
+// configEnv names the configuration file when --config does not.
+const configEnv = "SVCAUDIT_CONFIG"
+
+// applyConfig reads the configuration (--config, SVCAUDIT_CONFIG or the
+// .svcaudit.yaml found) and takes from it every setting whose flag was
+// not given.
 func (o *CheckOptions) applyConfig(changed func(string) bool) error {
 	path := o.ConfigFile
 	if path == "" {
-		found, err := findConfig(o.verbose)
+		found, err := findConfig(o.verbose, o.getenv)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit/internal/config"
@@ -40,6 +41,13 @@ func NewCmdInitConfig(ios *IOStreams, g *GlobalOptions, runF func(*InitConfigOpt
 }
 
 func runInitConfig(ios *IOStreams, g *GlobalOptions, o *InitConfigOptions) error {
+	// A .svcaudit.yaml beside a .svcaudit.yml would stop every check.
+	if o.Output == config.Name {
+		if _, err := os.Stat(config.AltName); err == nil {
+			return &UsageError{Msg: fmt.Sprintf("%s already exists here: a folder holds one of %s and %s", config.AltName, config.Name, config.AltName),
+				Hint: fmt.Sprintf("replace it with -o %s --force, or write elsewhere with -o", config.AltName)}
+		}
+	}
 	if err := writeNewFile(ios, o.Output, config.Template(), o.Force); err != nil {
 		return err
 	}

@@ -107,7 +107,7 @@ the organisation's own documents, and produces scored reports.`,
 	root.SetErr(ios.ErrOut)
 	root.PersistentFlags().BoolVar(&g.NoColor, "no-color", false, "never colour output (also NO_COLOR; CLICOLOR_FORCE or FORCE_COLOR colour it when not a terminal)")
 	root.PersistentFlags().BoolVarP(&g.Quiet, "quiet", "q", false, "print only errors")
-	root.PersistentFlags().BoolVar(&g.Verbose, "verbose", false, "say which .svcaudit.yaml was read (or why none was)")
+	root.PersistentFlags().BoolVar(&g.Verbose, "verbose", false, "say which configuration was read and why (or why none was), and what check --changed compared with")
 	root.PersistentFlags().StringVar(&g.MaxInputSize, "max-input-size", "", "largest checklist, answers, config, waivers, actions or Result file read (default 64MiB; also SVCAUDIT_MAX_INPUT_SIZE)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &UsageError{Msg: err.Error(), Hint: fmt.Sprintf("see '%s --help'", cmd.CommandPath())}

@@ -183,7 +183,7 @@ func (o *RunOptions) applyConfig(changed func(string) bool) error {
 	if o.Global != nil && o.Global.Verbose {
 		verbose = o.IO.ErrOut
 	}
-	path, err := findConfig(verbose)
+	path, err := findConfig(verbose, o.IO.Getenv)
 	if err != nil || path == "" {
 		return err
 	}

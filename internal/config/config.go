@@ -19,8 +19,21 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Name is the file name Find looks for.
+// Name is the file name Find looks for, and `init config` writes.
 const Name = ".svcaudit.yaml"
+
+// AltName is the other name Find accepts. A folder may hold one or the
+// other; both is an error (*BothNamesError), never a silent choice.
+const AltName = ".svcaudit.yml"
+
+// BothNamesError says that a folder holds both .svcaudit.yaml and
+// .svcaudit.yml.
+type BothNamesError struct{ Dir string }
+
+func (e *BothNamesError) Error() string {
+	return fmt.Sprintf("%s and %s are both in %s: keep one (svcaudit reads either, never both)",
+		Name, AltName, e.Dir)
+}
 
 // Formats are the output formats `check` writes.
 var Formats = []string{"text", "json", "junit", "sarif", "github", "codequality"}
@@ -88,14 +101,16 @@ func Load(path string) (*Config, error) {
 	return Parse(path, data)
 }
 
-// Find looks for .svcaudit.yaml in dir and its parents (see Lookup). It
+// Find looks for .svcaudit.yaml (or .svcaudit.yml) in dir and its
+// parents (see Lookup). It
 // returns "" and no error when there is none.
 func Find(dir string) (string, error) {
 	path, _, err := Lookup(dir)
 	return path, err
 }
 
-// Lookup looks for .svcaudit.yaml in dir and its parents. It stops at the
+// Lookup looks for .svcaudit.yaml or .svcaudit.yml in dir and its
+// parents (a folder holding both is a *BothNamesError). It stops at the
 // root of the repository (a folder holding .git), at the user's home
 // folder, and before any folder that is not the user's own (another
 // user's, root's, or one anyone may write to, such as /tmp), whose file a
@@ -112,11 +127,20 @@ func Lookup(dir string) (path, stop string, err error) {
 		if why := untrusted(abs); why != "" {
 			return "", fmt.Sprintf("stopped before %s: %s", abs, why), nil
 		}
-		p := filepath.Join(abs, Name)
-		if _, err := os.Stat(p); err == nil {
-			return p, "", nil
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", "", fmt.Errorf("look for config: %w", err)
+		var found []string
+		for _, name := range []string{Name, AltName} {
+			p := filepath.Join(abs, name)
+			if _, err := os.Stat(p); err == nil {
+				found = append(found, p)
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return "", "", fmt.Errorf("look for config: %w", err)
+			}
+		}
+		switch len(found) {
+		case 1:
+			return found[0], "", nil
+		case 2:
+			return "", "", &BothNamesError{Dir: abs}
 		}
 		if _, err := os.Lstat(filepath.Join(abs, ".git")); err == nil {
 			return "", fmt.Sprintf("stopped at %s: the root of the repository", abs), nil
