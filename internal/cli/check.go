@@ -164,6 +164,7 @@ Exit status: 0 every document passed; 1 a document failed (below
 	}
 	f := cmd.Flags()
 	f.StringArrayVarP(&o.Checklists, "checklist", "c", nil, "checklist id or file (repeatable; default: every built-in checklist)")
+	completeChecklists(cmd, "checklist")
 	f.BoolVar(&o.Together, "together", false, "judge all documents as one body of evidence")
 	f.StringVar(&o.Subject, "subject", "", "the subject's name with --together (default \"together\")")
 	f.Float64Var(&failUnder, "fail-under", 0, "fail a document scoring below this percentage")

@@ -63,6 +63,7 @@ only that part.`,
 	}
 	enumFlag(cmd, &opts.Format, explainFormats, "f", "text", "output format", "")
 	cmd.Flags().StringVarP(&opts.Checklist, "checklist", "c", "", "the checklist the result was scored against (built-in id or path), to list its grade bands")
+	completeChecklists(cmd, "checklist")
 	return cmd
 }
 

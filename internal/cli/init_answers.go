@@ -37,6 +37,12 @@ override what the documents say. Fill it in and score it with
 'svcaudit run -c CHECKLIST --answers FILE'.`,
 		Example: `  svcaudit init answers keeps-promises -o repairs.answers.yaml`,
 		Args:    wrapArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return checklist.BuiltinIDs(), cobra.ShellCompDirectiveDefault
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Checklist = args[0]
 			o.Quiet = g.Quiet

@@ -120,6 +120,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.BoolVar(&o.Annual, "annual", false, "the annual complaints performance and service improvement report of one Result (md, html or xlsx)")
 	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands (and, merging shards, rules) to use (default: the built-in the Results name)")
+	completeChecklists(cmd, "checklist")
 	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html, xlsx or docx)")
 	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
 	f.StringVar(&o.Organisation, "organisation", "", "with --self-assessment: the organisation (default: the Result's subject)")

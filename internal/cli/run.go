@@ -138,9 +138,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringVar(&o.Actions, "actions", "", "corrective-action register to raise actions in and close them (created if missing)")
 	f.StringVar(&o.AsOf, "as-of", "", "judge waivers, actions and open cases as of this date (YYYY-MM-DD), not today")
 	o.Cases.flags(cmd)
-	cmd.RegisterFlagCompletionFunc("checklist", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return checklist.BuiltinIDs(), cobra.ShellCompDirectiveDefault
-	})
+	completeChecklists(cmd, "checklist")
 	return cmd
 }
 
