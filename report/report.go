@@ -17,7 +17,8 @@ var Formats = []string{"table", "md", "html", "docx", "csv", "xlsx", "json"}
 
 // Options say what to render and how.
 type Options struct {
-	// Format is one of Formats; empty means "table".
+	// Format is one of Formats ("text" is another name for "table",
+	// "markdown" for "md"); empty means "table".
 	Format string
 	// By is "section" (default) or "item": the rows of a comparison, and
 	// of CSV and JSON output.
@@ -87,7 +88,7 @@ func Render(w io.Writer, results []*result.Result, opts Options) error {
 	switch opts.Format {
 	// The terminal and text formats go through safe.Guard: no line of
 	// them may begin with "::", a CI runner's workflow command.
-	case "table":
+	case "table", "text":
 		return renderTable(safe.Guard(w), v, opts)
 	case "md", "markdown":
 		return renderMarkdown(safe.Guard(w), v)

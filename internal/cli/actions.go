@@ -22,7 +22,7 @@ func init() {
 }
 
 // actionFormats are the values of --format.
-var actionFormats = enum{what: "format", values: []string{"table", "md", "csv", "json"}}
+var actionFormats = enum{what: "format", values: []string{"text", "md", "csv", "json"}, aliases: formatAliases}
 
 // ActionsOptions are the options of `svcaudit actions`.
 type ActionsOptions struct {
@@ -80,7 +80,7 @@ ones first, then by due date.`,
 	f.StringVar(&opts.Status, "status", "open", "only actions with this status: open, done, dropped or all")
 	f.BoolVar(&opts.FailOverdue, "fail-overdue", false, "exit 1 when any action listed is overdue (for CI)")
 	f.StringVar(&opts.AsOf, "as-of", "", "judge overdue actions as of this date (YYYY-MM-DD), not today")
-	enumFlag(cmd, &opts.Format, actionFormats, "f", "table", "output format", "")
+	enumFlag(cmd, &opts.Format, actionFormats, "f", "text", "output format", "")
 	return cmd
 }
 

@@ -32,7 +32,7 @@ func init() {
 }
 
 // checkFormats are the values of --format.
-var checkFormats = enum{what: "format", values: stream.Formats}
+var checkFormats = enum{what: "format", values: stream.Formats, aliases: formatAliases}
 
 // CheckOptions are the settings of `svcaudit check`: the check itself,
 // and how its report is written.
@@ -90,7 +90,8 @@ the run goes on.
 
 Exit status: 0 every document passed; 1 a document failed (below
 --fail-under, a critical item, or a gate), or a waiver had expired (with
---fail-on-expired); 2 bad usage, or nothing could be checked.`,
+--fail-on-expired); 2 bad usage, or nothing could be checked; 130
+interrupted (Ctrl-C), 143 stopped by SIGTERM.`,
 		Example: `  svcaudit check docs/
   svcaudit check -c keeps-promises --fail-under 70 "policies/**/*.md"
   svcaudit check --format sarif -o svcaudit.sarif

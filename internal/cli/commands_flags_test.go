@@ -24,8 +24,12 @@ func TestListFlags(t *testing.T) {
 		t.Errorf("the command ran: %s", out)
 	}
 	parse(t, NewCmdList(quietIO(), &GlobalOptions{}, func(o *ListOptions) error { got = o; return nil }))
-	if got.Format != "table" || got.Dirs != nil {
+	if got.Format != "text" || got.Dirs != nil {
 		t.Errorf("defaults: format %q, dirs %q", got.Format, got.Dirs)
+	}
+	parse(t, NewCmdList(quietIO(), &GlobalOptions{}, func(o *ListOptions) error { got = o; return nil }), "--format", "table")
+	if got.Format != "text" {
+		t.Errorf("--format table (the old name) reads as %q, want text", got.Format)
 	}
 }
 

@@ -19,7 +19,7 @@ func init() {
 }
 
 // explainFormats are the values of --format.
-var explainFormats = enum{what: "format", values: []string{"text", "md"}}
+var explainFormats = enum{what: "format", values: []string{"text", "md"}, aliases: formatAliases}
 
 // ExplainOptions are the options of `svcaudit explain`.
 type ExplainOptions struct {

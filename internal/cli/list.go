@@ -23,7 +23,7 @@ func init() {
 }
 
 // listFormats are the values of --format.
-var listFormats = enum{what: "format", values: []string{"table", "json"}}
+var listFormats = enum{what: "format", values: []string{"text", "json"}, aliases: formatAliases}
 
 // ListOptions are the flags of `svcaudit list`.
 type ListOptions struct {
@@ -64,7 +64,7 @@ listed; the exit status is then 2.`,
 		},
 	}
 	cmd.Flags().StringArrayVar(&opts.Dirs, "dir", nil, "also list the checklists in this folder (repeatable)")
-	enumFlag(cmd, &opts.Format, listFormats, "", "table", "output format", "")
+	enumFlag(cmd, &opts.Format, listFormats, "", "text", "output format", "")
 	return cmd
 }
 

@@ -29,8 +29,21 @@ func init() {
 	register(func(ios *IOStreams, g *GlobalOptions) *cobra.Command { return NewCmdReport(ios, g, nil) })
 }
 
-// reportFormats are the values of --format: report's, and a merged Result.
-var reportFormats = enum{what: "format", values: append(append([]string(nil), report.Formats...), "result")}
+// reportFormats are the values of --format: report's (its "table" named
+// "text", as in every command), and a merged Result.
+var reportFormats = enum{what: "format", values: append(textNamed(report.Formats), "result"), aliases: formatAliases}
+
+// textNamed is formats with "table" named "text".
+func textNamed(formats []string) []string {
+	out := make([]string, len(formats))
+	for i, f := range formats {
+		if f == "table" {
+			f = "text"
+		}
+		out[i] = f
+	}
+	return out
+}
 
 // ReportOptions are the flags and arguments of `svcaudit report`.
 type ReportOptions struct {
@@ -78,7 +91,7 @@ func NewCmdReport(ios *IOStreams, g *GlobalOptions, runF func(*ReportOptions) er
 		Short: "Render, compare and merge saved results for board papers",
 		Long: `Render saved Results (written by run or check) as a report: one Result as an
 audit report, several as a comparison of services, with --baseline the
-change since earlier audits. Formats: table (terminal), md, html (one
+change since earlier audits. Formats: text (terminal tables), md, html (one
 self-contained file with charts), docx (a Word board paper with the same
 charts), csv, xlsx, json. --title, --period and --summary shape a board
 paper. With --merge, Results of
@@ -106,7 +119,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 		},
 	}
 	f := cmd.Flags()
-	enumFlag(cmd, &o.Format, reportFormats, "f", "", "output format", "(result with --merge; default: from -o's extension, else table)")
+	enumFlag(cmd, &o.Format, reportFormats, "f", "", "output format", "(result with --merge; default: from -o's extension, else text)")
 	outputFlag(f, &o.Output, "", "write to this file (atomically) instead of standard output")
 	f.BoolVar(&o.Force, "force", false, "overwrite an existing -o file")
 	f.StringSliceVar(&o.Baseline, "baseline", nil, "earlier Results to compare against (repeatable)")
@@ -174,19 +187,17 @@ func reportBands(ref string, results []*result.Result) ([]checklist.Band, error)
 	return nil, nil
 }
 
-var formatByExt = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".json": "json", ".txt": "table"}
+var formatByExt = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".json": "json", ".txt": "text"}
 
 func runReport(ios *IOStreams, o *ReportOptions) error {
 	format := o.Format
 	if format == "" {
 		format = formatByExt[strings.ToLower(filepath.Ext(o.Output))]
 		if format == "" {
-			format = "table"
+			format = "text"
 		}
 	}
-	if format == "markdown" {
-		format = "md"
-	}
+	format = reportFormats.canon(format)
 	if o.Annual {
 		return runAnnual(ios, o, format)
 	}
@@ -267,7 +278,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 
 // runSelfAssessment writes the self-assessment form of one Result.
 func runSelfAssessment(ios *IOStreams, o *ReportOptions, format string) error {
-	if format == "table" && o.Format == "" {
+	if format == "text" && o.Format == "" {
 		format = "md"
 	}
 	if !contains(report.SelfAssessmentFormats, format) {

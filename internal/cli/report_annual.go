@@ -16,7 +16,7 @@ const maxResponse = 1 << 20
 // runAnnual writes the annual complaints performance and service
 // improvement report of one Result.
 func runAnnual(ios *IOStreams, o *ReportOptions, format string) error {
-	if format == "table" && o.Format == "" {
+	if format == "text" && o.Format == "" {
 		format = "md"
 	}
 	if !contains(report.AnnualFormats, format) {

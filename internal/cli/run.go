@@ -28,7 +28,7 @@ func init() {
 }
 
 // runFormats are the values of --format.
-var runFormats = enum{what: "format", values: []string{"table", "json", "md"}}
+var runFormats = enum{what: "format", values: []string{"text", "json", "md"}, aliases: formatAliases}
 
 // unansweredValues are the values of --unanswered.
 var unansweredValues = enum{what: "unanswered", values: []string{svcaudit.UnansweredZero, svcaudit.UnansweredSkip}}
@@ -125,7 +125,7 @@ score is below --fail-under; 2 bad usage or bad input.`,
 	f.StringSliceVar(&o.Docs, "docs", nil, "documents or folders of evidence for the automated items (repeatable)")
 	outputFlagTo(f, &o.Output, &o.OutputStdout, "", "write the Result JSON to this file")
 	f.BoolVar(&o.Force, "force", false, "replace the --output file if it exists")
-	enumFlag(cmd, &o.Format, runFormats, "", "table", "summary format", "")
+	enumFlag(cmd, &o.Format, runFormats, "", "text", "summary format", "")
 	f.Float64Var(&o.FailUnder, "fail-under", 0, "fail (exit 1) when the score is below this percentage")
 	enumFlag(cmd, &o.Unanswered, unansweredValues, "", "zero", "unanswered items", "(zero counts them as 0, skip leaves them out)")
 	f.StringVar(&o.Subject, "subject", "", "what is audited, e.g. \"Housing repairs service\"")

@@ -15,7 +15,7 @@ func init() {
 }
 
 // showFormats are the values of --format.
-var showFormats = enum{what: "format", values: []string{"table", "md", "json"}}
+var showFormats = enum{what: "format", values: []string{"text", "md", "json"}, aliases: formatAliases}
 
 // ShowOptions are the flags and argument of `svcaudit show`.
 type ShowOptions struct {
@@ -48,7 +48,7 @@ form to print, with a box to tick for each answer), or as JSON.`,
 			return runShow(ios, opts)
 		},
 	}
-	enumFlag(cmd, &opts.Format, showFormats, "", "table", "output format", "")
+	enumFlag(cmd, &opts.Format, showFormats, "", "text", "output format", "")
 	outputFlag(cmd.Flags(), &opts.Output, "", "write to this file instead of standard output")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the --output file if it exists")
 	return cmd

@@ -17,7 +17,7 @@ func init() {
 }
 
 // validateFormats are the values of --format.
-var validateFormats = enum{what: "format", values: []string{"text", "json"}}
+var validateFormats = enum{what: "format", values: []string{"text", "json"}, aliases: formatAliases}
 
 // ValidateOptions are the flags and arguments of `svcaudit validate`.
 type ValidateOptions struct {
