@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -237,9 +238,23 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	}
+	// A report to a file is written as it is made, into the temporary
+	// file that replaces the output at the end (an error leaves the old
+	// file); to the terminal it is written whole, or not at all.
 	var buf bytes.Buffer
+	var w io.Writer = &buf
+	var file *atomicfile.File
+	var bw *bufio.Writer
+	if o.Output != "" {
+		if file, err = atomicfile.Create(o.Output, 0o644); err != nil {
+			return err
+		}
+		defer file.Abort()
+		bw = bufio.NewWriterSize(file, 256<<10)
+		w = bw
+	}
 	if format == "result" {
-		if err := writeMerged(&buf, results); err != nil {
+		if err := writeMerged(w, results); err != nil {
 			return err
 		}
 	} else {
@@ -253,7 +268,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 				return err
 			}
 		}
-		if err := report.Render(&buf, results, opts); err != nil {
+		if err := report.Render(w, results, opts); err != nil {
 			return err
 		}
 	}
@@ -261,7 +276,10 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 		_, err := safe.Unwrap(ios.Out).Write(buf.Bytes()) // table and md guard themselves
 		return err
 	}
-	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return file.Commit()
 }
 
 // runSelfAssessment writes the self-assessment form of one Result.
