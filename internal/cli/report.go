@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -249,9 +250,23 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	}
+	// A report to a file is written as it is made, into the temporary
+	// file that replaces the output at the end (an error leaves the old
+	// file); to the terminal it is written whole, or not at all.
 	var buf bytes.Buffer
+	var w io.Writer = &buf
+	var file *atomicfile.File
+	var bw *bufio.Writer
+	if o.Output != "" {
+		if file, err = atomicfile.Create(o.Output, 0o644); err != nil {
+			return err
+		}
+		defer file.Abort()
+		bw = bufio.NewWriterSize(file, 256<<10)
+		w = bw
+	}
 	if format == "result" {
-		if err := writeMerged(&buf, results); err != nil {
+		if err := writeMerged(w, results); err != nil {
 			return err
 		}
 	} else {
@@ -265,7 +280,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 				return err
 			}
 		}
-		if err := report.Render(&buf, results, opts); err != nil {
+		if err := report.Render(w, results, opts); err != nil {
 			return err
 		}
 	}
@@ -273,7 +288,10 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 		_, err := safe.Unwrap(ios.Out).Write(buf.Bytes()) // table and md guard themselves
 		return err
 	}
-	return atomicfile.Write(o.Output, buf.Bytes(), 0o644)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return file.Commit()
 }
 
 // runSelfAssessment writes the self-assessment form of one Result.
@@ -402,6 +420,20 @@ func readResultFile(path string, validate bool) ([]*result.Result, error) {
 	data, err := input.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("read result: %w", err)
+	}
+	if validate {
+		// Most files pass the quick check; the full validator, which
+		// gives the messages, reads the rest.
+		switch name, _ := schema.Quick(data, "result", "check"); name {
+		case "result":
+			r, err := result.Decode(path, data)
+			if err != nil {
+				return nil, err
+			}
+			return []*result.Result{r}, nil
+		case "check":
+			validate = false // each of its results is a valid Result
+		}
 	}
 	var tree any
 	var treeErr error
