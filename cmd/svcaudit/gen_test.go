@@ -145,6 +145,12 @@ var genKinds = map[string]func(n int) []byte{
 		}
 		return b.Bytes()
 	},
+	// prose: a Markdown policy of about n bytes, a sentence repeated: a
+	// document that takes a while to judge.
+	"prose": func(n int) []byte {
+		const s = "We will reply to your complaint within 10 working days and tell you who is dealing with it. "
+		return []byte("# Complaints\n\n" + strings.Repeat(s, max(1, n/len(s))) + "\n")
+	},
 	// bigline: an HTML page of n bytes on one line.
 	"bigline": func(n int) []byte {
 		const head, tail = "<html><body><p>", "</p></body></html>"

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/huh"
 	"github.com/spf13/cobra"
 	"github.com/svcaudit/svcaudit"
 	"github.com/svcaudit/svcaudit/checklist"
@@ -406,7 +405,8 @@ func defaultAnswersPath(cl *checklist.Checklist, subject string) string {
 // pickAnswers finds the answers file to resume when neither --answers nor
 // --subject is given: the one earlier interview of this checklist in the
 // working folder, or the assessor's pick of several, or a new subject.
-func pickAnswers(cl *checklist.Checklist, subject *string) (string, error) {
+// t asks, on the terminal; a signal ends its questions (ErrInterrupted).
+func pickAnswers(t *interview.Terminal, cl *checklist.Checklist, subject *string) (string, error) {
 	found, _ := filepath.Glob(slug(cl.ID) + "-*.answers.yaml")
 	const fresh = ":new"
 	pick := fresh
@@ -415,36 +415,37 @@ func pickAnswers(cl *checklist.Checklist, subject *string) (string, error) {
 	case 1:
 		pick = found[0]
 	default:
-		opts := []huh.Option[string]{}
+		var opts [][2]string
 		for _, f := range found {
-			opts = append(opts, huh.NewOption("resume "+f, f))
+			opts = append(opts, [2]string{"resume " + f, f})
 		}
-		opts = append(opts, huh.NewOption("start a new subject", fresh))
-		if err := huh.NewSelect[string]().Title("Which audit?").Options(opts...).Value(&pick).
-			WithTheme(huh.ThemeBase()).Run(); err != nil {
+		opts = append(opts, [2]string{"start a new subject", fresh})
+		var err error
+		if pick, err = t.Choose("Which audit?", opts); err != nil {
 			return "", err
 		}
 	}
 	if pick != fresh {
 		return pick, nil
 	}
-	err := huh.NewInput().Title("Subject: which service are you auditing?").
-		Value(subject).WithTheme(huh.ThemeBase()).Run()
+	s, err := t.Text("Subject: which service are you auditing?", "")
+	*subject = s
 	return "", err
 }
 
 // interview asks the manual items on the terminal, saving every answer.
 func (o *RunOptions) interview(cl *checklist.Checklist, automated map[string]rule.Outcome) (*answers.File, bool, error) {
 	p := o.prompter
+	var term *interview.Terminal
 	if p == nil {
-		t := interview.NewTerminal(o.IO.In, o.IO.Out, o.IO.Color)
-		t.Context = o.ctx
-		p = t
+		term = interview.NewTerminal(o.IO.In, o.IO.Out, o.IO.Color)
+		term.Context = o.ctx
+		p = term
 	}
 	path := o.Answers
 	if path == "" && o.Subject == "" && o.prompter == nil {
 		var err error
-		if path, err = pickAnswers(cl, &o.Subject); err != nil {
+		if path, err = pickAnswers(term, cl, &o.Subject); err != nil {
 			// interrupted before the first question: nothing to keep
 			if serr := o.stopped(); serr != nil {
 				return nil, false, serr

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -87,19 +88,12 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 	sel := huh.NewSelect[string]().Title(title).Description(desc.String()).Options(opts...).Value(&choice)
 	in := huh.NewInput().Title(fmt.Sprintf("%s · %d/%d · note (optional, Enter to go on)", section, q.N, q.Total)).
 		Description(oneLine(q.Item.Question)).Value(&note)
-	form := huh.NewForm(
+	form := t.form(
 		huh.NewGroup(sel),
 		huh.NewGroup(in).WithHideFunc(func() bool { return strings.HasPrefix(choice, ":") }),
-	).WithInput(t.In).WithOutput(t.Out).WithAccessible(t.Accessible).WithShowHelp(true)
-	if !t.Color {
-		form = form.WithTheme(huh.ThemeBase())
-	}
-	ctx := t.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	err := form.RunWithContext(ctx)
-	if ctx.Err() != nil {
+	)
+	err := t.run(form)
+	if t.ended() {
 		return Reply{Action: Quit}, nil
 	}
 	if err != nil {
@@ -130,20 +124,72 @@ func (t *Terminal) Ask(q Question) (Reply, error) {
 func (t *Terminal) Text(title, description string) (string, error) {
 	var v string
 	in := huh.NewInput().Title(title).Description(description).Value(&v)
-	form := huh.NewForm(huh.NewGroup(in)).WithInput(t.In).WithOutput(t.Out).WithAccessible(t.Accessible).WithShowHelp(true)
-	if !t.Color {
-		form = form.WithTheme(huh.ThemeBase())
-	}
-	ctx := t.Context
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	err := form.RunWithContext(ctx)
-	if ctx.Err() != nil || errors.Is(err, huh.ErrUserAborted) {
+	err := t.run(t.form(huh.NewGroup(in)))
+	if t.ended() || errors.Is(err, huh.ErrUserAborted) {
 		return "", ErrInterrupted
 	}
 	return v, err
 }
+
+// Choose asks for one of options (each a label and its value), ErrInterrupted
+// on Ctrl-C or when the context ends.
+func (t *Terminal) Choose(title string, options [][2]string) (string, error) {
+	var v string
+	opts := make([]huh.Option[string], len(options))
+	for i, o := range options {
+		opts[i] = huh.NewOption(oneLine(o[0]), o[1])
+	}
+	err := t.run(t.form(huh.NewGroup(huh.NewSelect[string]().Title(title).Options(opts...).Value(&v))))
+	if t.ended() || errors.Is(err, huh.ErrUserAborted) {
+		return "", ErrInterrupted
+	}
+	return v, err
+}
+
+// form makes a form of groups on the Terminal's input and output.
+//
+// Its program takes no signals: svcaudit's own handler (internal/cli)
+// takes SIGINT and SIGTERM and ends the Context, which ends the form.
+// Bubble Tea's handler, left on, races it: when it wins, the form ends as
+// if submitted and the highlighted choice comes back as an answer; when it
+// takes the signal as the Context ends the program, it blocks sending a
+// quit message that nothing reads any more, and the program, which waits
+// for it on the way out, never returns — the interview stayed on its
+// question after a SIGTERM on a loaded machine.
+func (t *Terminal) form(groups ...*huh.Group) *huh.Form {
+	// WithProgramOptions first: it replaces the options WithInput and
+	// WithOutput add to.
+	form := huh.NewForm(groups...).WithProgramOptions(tea.WithoutSignalHandler()).
+		WithInput(t.In).WithOutput(t.Out).WithAccessible(t.Accessible).WithShowHelp(true)
+	if !t.Color {
+		form = form.WithTheme(huh.ThemeBase())
+	}
+	return form
+}
+
+// run runs form until it is done or the Context ends. An accessible form
+// reads its input line by line and does not watch the Context: it is left
+// waiting on its line (the process is ending) and run returns at once.
+func (t *Terminal) run(form *huh.Form) error {
+	ctx := t.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if !t.Accessible {
+		return form.RunWithContext(ctx)
+	}
+	done := make(chan error, 1)
+	go func() { done <- form.RunWithContext(ctx) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// ended reports whether the Context has ended (a signal).
+func (t *Terminal) ended() bool { return t.Context != nil && t.Context.Err() != nil }
 
 // oneLine makes checklist text safe on one line of the interview's screen
 // (safe.Line): an OSC 52 clipboard write, an OSC 8 link or a clear-screen

@@ -96,7 +96,11 @@ func maxPartials(g checklist.Gate, r *result.Result) result.GateResult {
 		if !inScope(g, s.ID) || n <= g.Max {
 			continue
 		}
-		broken = append(broken, fmt.Sprintf("%s has %d partial answers, %d more than the %d allowed", s.Title, n, n-g.Max, g.Max))
+		answers := "partial answers"
+		if n == 1 {
+			answers = "partial answer"
+		}
+		broken = append(broken, fmt.Sprintf("%s has %d %s, %d more than the %d allowed", s.Title, n, answers, n-g.Max, g.Max))
 	}
 	if len(broken) > 0 {
 		gr.Passed, gr.Detail = false, strings.Join(broken, "; ")

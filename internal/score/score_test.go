@@ -263,7 +263,7 @@ func TestGates(t *testing.T) {
 		{"max-partials holds", checklist.Gate{Kind: checklist.MaxPartials, Max: 1},
 			result.GateResult{Rule: "max-partials: 1", Passed: true}},
 		{"max-partials broken", checklist.Gate{Kind: checklist.MaxPartials, Max: 0},
-			result.GateResult{Rule: "max-partials: 0", Detail: "Keeps promises has 1 partial answers, 1 more than the 0 allowed; Real humans has 1 partial answers, 1 more than the 0 allowed"}},
+			result.GateResult{Rule: "max-partials: 0", Detail: "Keeps promises has 1 partial answer, 1 more than the 0 allowed; Real humans has 1 partial answer, 1 more than the 0 allowed"}},
 		{"no-critical-failures holds", checklist.Gate{Kind: checklist.NoCriticalFailures},
 			result.GateResult{Rule: "no-critical-failures: true", Passed: true}},
 	}

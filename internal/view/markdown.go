@@ -34,7 +34,7 @@ func Markdown(w io.Writer, cl *checklist.Checklist) error {
 		if c.NA {
 			fmt.Fprintf(&b, "- **%s** (`%s`): not applicable, left out of the score\n", cell(c.Label), c.Value)
 		} else {
-			fmt.Fprintf(&b, "- **%s** (`%s`): %s%% of the weight\n", cell(c.Label), c.Value, num(c.Score*100))
+			fmt.Fprintf(&b, "- **%s** (`%s`): %s%% of the weight%s\n", cell(c.Label), c.Value, num(c.Score*100), ownLevel(c))
 		}
 	}
 	b.WriteString("\nGrades: " + cell(gradesLine(cl.Grades)) + ".")

@@ -157,10 +157,26 @@ func scaleLine(s checklist.Scale) string {
 		if c.NA {
 			parts[i] = fmt.Sprintf("%s (%s, left out)", c.Value, c.Label)
 		} else {
-			parts[i] = fmt.Sprintf("%s (%s, %s)", c.Value, c.Label, num(c.Score))
+			parts[i] = fmt.Sprintf("%s (%s, %s%s)", c.Value, c.Label, num(c.Score), ownLevel(c))
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// ownLevel says what a choice means for its item when the scale says it
+// (outcome:) and its score alone would say otherwise — full compliance
+// that meets the item though it earns 75% — else "".
+func ownLevel(c checklist.Choice) string {
+	if c.Outcome == "" || c.Outcome == (checklist.Choice{Score: c.Score}).Level() {
+		return ""
+	}
+	switch c.Outcome {
+	case checklist.LevelPass:
+		return ", meets the item"
+	case checklist.LevelPartial:
+		return ", partly meets the item"
+	}
+	return ", does not meet the item"
 }
 
 func gradesLine(bands []checklist.Band) string {
