@@ -56,6 +56,11 @@ type CheckOptions struct {
 	// Stdin, when set, is the document "-" among Paths stands for: one
 	// read from standard input, judged under its own name.
 	Stdin *InputDocument
+	// Select, when set, keeps only the documents found (and the paths
+	// that could not be searched) for which it returns true, such as those
+	// changed since a git commit. A check whose selection leaves nothing
+	// runs on no document and passes: nothing was there to fail.
+	Select func(path string) bool
 	// KeepPasses keeps, in each Result, the findings that support a pass
 	// (severity "info"); without them the rules do less work.
 	KeepPasses bool
@@ -208,7 +213,13 @@ type PreparedCheck struct {
 	ws    waivers
 	found *Found
 	paths []string
+	// unselected is how many documents found Select left out.
+	unselected int
 }
+
+// Unselected is how many of the documents found CheckOptions.Select left
+// out.
+func (p *PreparedCheck) Unselected() int { return p.unselected }
 
 // Documents are the documents the check will judge.
 func (p *PreparedCheck) Documents() []string { return p.found.Files }
@@ -234,7 +245,14 @@ func PrepareCheck(o CheckOptions) (*PreparedCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &PreparedCheck{OnResults: o.OnResults, OnProgress: o.OnProgress, o: o, plan: pl, ws: ws, found: found, paths: paths}, nil
+	p := &PreparedCheck{OnResults: o.OnResults, OnProgress: o.OnProgress, o: o, plan: pl, ws: ws, found: found, paths: paths}
+	if o.Select != nil {
+		n := len(found.Files) + len(found.Errors)
+		found.Files = slices.DeleteFunc(found.Files, func(f string) bool { return !o.Select(f) })
+		found.Errors = slices.DeleteFunc(found.Errors, func(e result.FileError) bool { return !o.Select(e.File) })
+		p.unselected = n - len(found.Files) - len(found.Errors)
+	}
+	return p, nil
 }
 
 // findInputs finds the documents of o.Paths, "-" standing for o.Stdin.
@@ -295,6 +313,9 @@ func Check(ctx context.Context, o CheckOptions) (*CheckRun, error) {
 func (p *PreparedCheck) Run(ctx context.Context) (*CheckRun, error) {
 	files := p.found.Files
 	if len(files) == 0 && len(p.found.Errors) == 0 {
+		if p.unselected > 0 {
+			return &CheckRun{Checklists: p.plan.all(), failOnExpired: p.o.FailOnExpired}, nil
+		}
 		return nil, &NoDocumentsError{Paths: p.paths}
 	}
 	run := &CheckRun{

@@ -19,6 +19,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/atomicfile"
 	"github.com/svcaudit/svcaudit/internal/config"
 	"github.com/svcaudit/svcaudit/internal/document"
+	"github.com/svcaudit/svcaudit/internal/gitchange"
 	"github.com/svcaudit/svcaudit/internal/input"
 	"github.com/svcaudit/svcaudit/internal/safe"
 	"github.com/svcaudit/svcaudit/report/stream"
@@ -53,6 +54,8 @@ type CheckOptions struct {
 	// StdinName is the path and format of the document "-" reads from
 	// standard input.
 	StdinName string
+	// changed, with --changed, is what git says changed.
+	changed *gitchange.Changes
 }
 
 // defaultStdinName is the name of standard input's document without
@@ -68,6 +71,7 @@ func NewCmdCheck(ios *IOStreams, g *GlobalOptions, runF func(*CheckOptions) erro
 	o.WarnExpiry = svcaudit.DefaultWarnExpiry
 	var failUnder float64
 	var maxFile, maxUnzipped, pdfMemory string
+	var changed changedFlag
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check documents against the automated items of checklists, for CI",
@@ -140,6 +144,9 @@ Exit status: 0 every document passed; 1 a document failed (below
 			if err := o.readStdin(ios, f.Changed("stdin-name")); err != nil {
 				return err
 			}
+			if err := o.selectChanged(cmd.Context(), &changed); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(o)
 			}
@@ -173,6 +180,7 @@ Exit status: 0 every document passed; 1 a document failed (below
 	f.StringVar(&o.BaselineFindings, "baseline-findings", "", "fail only on findings not in this baseline file (see --write-baseline-findings)")
 	f.StringVar(&o.WriteBaseline, "write-baseline-findings", "", "write this run's findings to FILE, a baseline for --baseline-findings")
 	f.StringVar(&o.StdinName, "stdin-name", defaultStdinName, "with the path -, the path (and so the format and checks: entry) of the document on standard input")
+	addChangedFlag(f, &changed)
 	f.IntVarP(&o.Jobs, "jobs", "j", 0, "documents read at once (default: the number of CPUs)")
 	return cmd
 }
@@ -284,9 +292,12 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	o.KeepPasses = o.Format == "json"
 	prep, err := svcaudit.PrepareCheck(o.CheckOptions)
 	if err != nil {
-		return checkError(err)
+		return o.changedHint(err)
 	}
 	files := prep.Documents()
+	if !g.Quiet {
+		o.sayUnchanged(ios.ErrOut, len(files), prep.Unselected())
+	}
 	if o.Output != "" {
 		if err := checkOutputPath(ios, o, "--output", o.Output, checkInputs(o, prep), files); err != nil {
 			return err
