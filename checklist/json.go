@@ -97,6 +97,7 @@ type (
 		Forbid  bool     `json:"forbid,omitempty"`
 		Rows    bool     `json:"rows,omitempty"`
 		Heading bool     `json:"heading,omitempty"`
+		Follow  bool     `json:"follow,omitempty"`
 		Context int      `json:"context,omitempty"`
 		What    string   `json:"what,omitempty"`
 		Example string   `json:"example,omitempty"`
@@ -200,7 +201,7 @@ func itemJSON(it *Item) jsonItem {
 	}
 	for _, r := range ev.Sentences {
 		je.Sentence = append(je.Sentence, jsonSentence{All: exprs(r.All), Any: exprs(r.Any), None: exprs(r.None), Own: exprs(r.Own),
-			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Heading: r.Heading, Context: r.Context,
+			Who: r.Who, Commit: r.Commit, Hedge: r.Hedge, Negated: r.Negated, Missing: r.Missing, Forbid: r.Forbid, Rows: r.Rows, Heading: r.Heading, Follow: r.Follow, Context: r.Context,
 			What: r.What, Example: r.Example})
 	}
 	if t := ev.Timescale; t != nil {

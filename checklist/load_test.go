@@ -286,6 +286,9 @@ func TestSentenceRules(t *testing.T) {
 	if s := cl.Item("contact").Evidence.Sentences; len(s) != 1 || s[0].Context != 3 || len(s[0].Own) != 1 {
 		t.Errorf("contact rule read as %+v", s)
 	}
+	if s := cl.Item("route").Evidence.Sentences; len(s) != 1 || !s[0].Follow {
+		t.Errorf("route rule read as %+v", s)
+	}
 	// own says when context is not looked at: without context it means nothing
 	_, err = Parse("own.yaml", []byte("id: x\ntitle: X\nitems:\n  - id: a\n    question: A?\n    evidence:\n      sentence: {any: [call], own: [me]}\n"))
 	if err == nil || !strings.Contains(err.Error(), "own.yaml:7") || !strings.Contains(err.Error(), "own needs context") {

@@ -405,6 +405,11 @@ type SentenceRule struct {
 	// period or a standard named in the heading counts for the sentences
 	// under it ("Results for 2024/25" above "81% were satisfied").
 	Heading bool
+	// Follow lets the sentence after one that matches the All patterns
+	// but not the Any ones supply them, when it refers back by a pronoun
+	// ("The Housing Ombudsman is independent. You can contact it once…"):
+	// the None patterns are looked for in both.
+	Follow bool
 	// What says in a message what the sentence does ("the organisation
 	// commits to apologise"); Example is a sentence that would pass.
 	What, Example string

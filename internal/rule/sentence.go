@@ -186,7 +186,30 @@ func (r *sentenceRule) reads(ev *evidence, u unit) []reading {
 			}
 		}
 		if len(locs) == 0 {
-			return nil
+			if !r.cfg.Follow {
+				return nil
+			}
+			// "The Housing Ombudsman is independent. You can contact it
+			// once…": the next sentence, referring back, may say the rest
+			nu, ok := ev.follower(u, mode)
+			if !ok {
+				return nil
+			}
+			for _, p := range r.none {
+				if ev.matchIn(ur, p) {
+					return nil
+				}
+			}
+			for _, p := range r.any {
+				locs = append(locs, ev.findIn(nu, p)...)
+			}
+			if len(locs) == 0 {
+				return nil
+			}
+			// the finding is the sentence that says the rest
+			u = unit{doc: u.doc, i: u.i + 1}
+			s = d.Sentences[u.i]
+			ur = nu
 		}
 	}
 	for _, p := range r.none {
@@ -384,7 +407,7 @@ func (r *sentenceRule) collect(ev *evidence) result.Tally {
 			}
 		}
 		rd, v, why := rds[bi], bv, bwhy
-		s := ev.docs[u.doc].Sentences[u.i]
+		s := ev.docs[rd.u.doc].Sentences[rd.u.i] // a followed sentence's own (follow)
 		m := match{doc: u.doc, start: s.Start + rd.start, end: s.Start + rd.end}
 		if m.end == m.start {
 			m.end = s.End
@@ -475,4 +498,34 @@ func (r *sentenceRule) whatText() string {
 		b.WriteString(" (" + r.question + ")")
 	}
 	return b.String()
+}
+
+// follower is the unit after u, read in mode, when it is in the same
+// document, is not a heading and refers back to u by a pronoun ("it",
+// "they", "them", "its", "their").
+func (ev *evidence) follower(u unit, mode unitMode) (*unitReading, bool) {
+	d := ev.docs[u.doc]
+	j := u.i + 1
+	if j >= len(d.Sentences) || d.Sentences[j].Heading || d.Sentences[u.i].Heading {
+		return nil, false
+	}
+	nu := ev.unit(unitKey{doc: u.doc, i: j, mode: mode})
+	if !refersBack(nu.text) {
+		return nil, false
+	}
+	return nu, true
+}
+
+// refersBack reports whether s has a pronoun that can stand for a thing
+// or body named before it.
+func refersBack(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	}) {
+		switch strings.ToLower(w) {
+		case "it", "they", "them", "its", "their":
+			return true
+		}
+	}
+	return false
 }

@@ -60,6 +60,11 @@ func TestSentenceRule(t *testing.T) {
 		{"own in the sentence itself", "Call me at the Ombudsman.", []*checklist.SentenceRule{{Any: pats(`\bcall\b`), None: pats(`ombudsman`), Context: 2, Own: pats(`\bme\b`)}}, false, false, "no sentence"},
 		{"a pronoun for staff", "Your complaint goes to one of our officers. They will call you within 2 days.", []*checklist.SentenceRule{{All: pats(`within\s+\d+\s+days`), Who: "organisation", Commit: true}}, true, false, "found"},
 		{"a pronoun for another body", "You can ask the Ombudsman. They will reply within 20 days.", []*checklist.SentenceRule{{All: pats(`within\s+\d+\s+days`), Who: "organisation", Commit: true}}, false, false, "no sentence"},
+		{"follow: the next sentence refers back", "The Ombudsman is independent. You can contact it when our process ends.", []*checklist.SentenceRule{{All: pats(`ombudsman`), Any: pats(`\bcontact\b`), Follow: true}}, true, false, "found"},
+		{"no follow: the sentence alone", "The Ombudsman is independent. You can contact it when our process ends.", []*checklist.SentenceRule{{All: pats(`ombudsman`), Any: pats(`\bcontact\b`)}}, false, false, "no sentence"},
+		{"follow needs a pronoun", "The Ombudsman is independent. You can contact our team when our process ends.", []*checklist.SentenceRule{{All: pats(`ombudsman`), Any: pats(`\bcontact\b`), Follow: true}}, false, false, "no sentence"},
+		{"follow: none in the first sentence", "The Ombudsman upheld two complaints. You can contact it later.", []*checklist.SentenceRule{{All: pats(`ombudsman`), Any: pats(`\bcontact\b`), None: pats(`upheld`), Follow: true}}, false, false, "no sentence"},
+		{"follow: none in the next sentence", "The Ombudsman is independent. It upheld two complaints we contact you about.", []*checklist.SentenceRule{{All: pats(`ombudsman`), Any: pats(`\bcontact\b`), None: pats(`upheld`), Follow: true}}, false, false, "no sentence"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +80,23 @@ func TestSentenceRule(t *testing.T) {
 				t.Errorf("messages %q, want one containing %q", msgs, tt.wantMessage)
 			}
 		})
+	}
+}
+
+// TestSentenceFollowHeading checks that a follow rule does not read the
+// sentence after a heading as referring back across it, and that the
+// finding of a followed sentence is that sentence.
+func TestSentenceFollowHeading(t *testing.T) {
+	rule := func() *checklist.SentenceRule {
+		return &checklist.SentenceRule{All: pats(`ombudsman`), Any: pats(`\bcontact\s+it\b`), Follow: true}
+	}
+	o := evaluate(t, sentenceEv(rule()), parsed(t, "p.md", "The Ombudsman is independent.\n\n# Contact it\n\nYou can contact it later.\n"))
+	if o.Passed {
+		t.Errorf("passed across a heading: %+v", o.Findings)
+	}
+	o = evaluate(t, sentenceEv(rule()), parsed(t, "p.md", "The Ombudsman is independent. You can contact it later.\n"))
+	if !o.Passed || len(o.Findings) == 0 || o.Findings[0].Sentence != "You can contact it later." || !strings.Contains(o.Findings[0].Message, `found "contact it"`) {
+		t.Errorf("passed %v, findings %+v; want a pass found at \"contact it\"", o.Passed, o.Findings)
 	}
 }
 

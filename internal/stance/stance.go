@@ -92,7 +92,7 @@ const (
 	exprTimeLimit = `(?i)\b(within|by|before|no\s+later\s+than|of\s+(the\s+)?(date|receiving|receipt)|after)\b|\b\d+\s+(working\s+|calendar\s+)?(days|weeks|months|years)\b`
 
 	// "you will receive a reply": the organisation acts for the reader.
-	exprReaderReceives = `(?i)\b(you|your\s+\w+(\s+\w+)?)\s+(will|shall|'ll|’ll|should|can\s+expect\s+to|are\s+entitled\s+to)\s+(always\s+)?(receive|get|hear|be\s+(given|sent|offered|told|contacted|called|visited|seen|updated|kept\s+informed|informed|acknowledged|answered|dealt|investigated|reviewed|put\s+through|passed|transferred|assigned|allocated|refunded|compensated|paid|met|invited|able\s+to\s+(speak|talk|meet|see))|speak\s+to|talk\s+to|deal\s+with)\b|\b(your|the|each|every|all|our|a|any)\s+(\w+\s+){0,2}(complaints?|enquir(y|ies)|request|case|letter|call|email|appeal|claim|query|repairs?|application)\s+(will|shall|is|are|should)\s+(always\s+|normally\s+|usually\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded)\b|\byou\s+(can|will|should)\s+(always\s+)?expect\s+(a|an|our|the)\s+(\w+\s+){0,2}(reply|response|answer|decision|call|visit|acknowledgement|update)\b`
+	exprReaderReceives = `(?i)\b(you|your\s+\w+(\s+\w+)?)\s+(will|shall|'ll|’ll|should|can\s+expect\s+to|are\s+entitled\s+to)\s+(always\s+)?(receive|get|hear|be\s+(given|sent|offered|told|contacted|called|visited|seen|updated|kept\s+informed|informed|acknowledged|answered|dealt|investigated|reviewed|put\s+through|passed|transferred|assigned|allocated|refunded|compensated|paid|met|invited|able\s+to\s+(speak|talk|meet|see))|speak\s+to|talk\s+to|deal\s+with)\b|\b(your|the|each|every|all|our|a|any)\s+(\w+\s+){0,2}(complaints?|enquir(y|ies)|request|case|letter|call|email|appeal|claim|query|repairs?|application)\s+(will|shall|is|are|should)\s+(always\s+|normally\s+|usually\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded)\b|\byou\s+(can|will|should)\s+(always\s+)?expect\s+(a|an|our|the)\s+(\w+\s+){0,2}(reply|response|answer|decision|call|visit|acknowledgement|update)\b|\byou\s+(will|shall|'ll|’ll|should)\s+have\s+(my|our|a|an|the)\s+(\w+\s+){0,2}(reply|response|answer|decision|letter|report|refund|update|outcome|findings|results?)\b`
 
 	// The reader as the one who acts: "you" as a subject, not an object
 	// ("we will call you").
@@ -297,7 +297,7 @@ func NewSentence(sentence string) *Sentence {
 			break
 		}
 		a, b := from+loc[0], from+loc[1]
-		if monthMay(sentence, a, b) {
+		if monthMay(sentence, a, b) || conditionalModal(sentence, a, b) {
 			from = b
 			continue
 		}
@@ -307,6 +307,30 @@ func NewSentence(sentence string) *Sentence {
 		break
 	}
 	return s
+}
+
+// conditionalModal reports whether text[a:b] is "could", "may" or
+// "might" inside a condition ("…refund the charge there and then if they
+// could not fix it"): it belongs to the condition, not to the
+// commitment, which it does not weaken.
+func conditionalModal(text string, a, b int) bool {
+	switch strings.ToLower(text[a:b]) {
+	case "could", "may", "might":
+	default:
+		return false
+	}
+	words := strings.Fields(text[:a])
+	for i := len(words) - 1; i >= 0 && i >= len(words)-4; i-- {
+		w := strings.ToLower(strings.Trim(words[i], ",;:()"))
+		switch w {
+		case "if", "unless", "when", "whenever":
+			return true
+		}
+		if strings.ContainsAny(words[i], ",;:") {
+			return false
+		}
+	}
+	return false
 }
 
 // monthMay reports whether text[a:b] is "may" the month, not the modal:

@@ -60,6 +60,14 @@ func TestOf(t *testing.T) {
 		// a duty missed is not a commitment
 		{"Our inspector should have written to you within ten working days.", "within ten working days",
 			Stance{Who: Organisation, Negated: true}},
+		// the reader has what the writer sends
+		{"You will have my written decision within 15 working days.", "within 15 working days",
+			Stance{Who: Organisation, Commits: true}},
+		// a modal inside a condition does not hedge the commitment
+		{"Our engineers can refund the charge there and then if they could not fix the fault.", "refund",
+			Stance{Who: Organisation, Commits: true, Condition: "if"}},
+		{"We could refund the charge if the engineer was late.", "refund",
+			Stance{Who: Organisation, Commits: true, Hedge: "could", Condition: "if"}},
 		// an allowance is not a promise to take that long at most: partial
 		{"We have up to eight weeks to send our final response.", "eight weeks",
 			Stance{Who: Organisation, Commits: true, Hedge: "have up to"}},
