@@ -258,7 +258,8 @@ func evidenceAndCommentary(it *result.Item, acts []openAction) (evidence, commen
 		commentary = append(commentary, "The assessor's answer overrides the documents, which said "+string(*it.Automated)+".")
 	}
 	if it.Waiver != nil {
-		commentary = append(commentary, fmt.Sprintf("Waived by %s until %s: %s", it.Waiver.Owner, it.Waiver.Expires, it.Waiver.Reason))
+		d := it.Waiver.Describe()
+		commentary = append(commentary, strings.ToUpper(d[:1])+d[1:])
 	}
 	if it.Condition != "" {
 		commentary = append(commentary, "Not applicable: "+it.Condition+".")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -449,5 +450,29 @@ func TestReadNotAFile(t *testing.T) {
 	}
 	if _, err := Read(dir, Limits{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("error %v, want a directory error", err)
+	}
+}
+
+// Comments addressed to svcaudit are kept with the line they start on, in
+// Markdown (not inside code) and HTML (not inside scripts); other comments
+// are not kept.
+func TestDirectives(t *testing.T) {
+	md := "# T\n\n<!-- svcaudit-disable a -- one line -->\n\n<!-- a plain comment -->\n<!--\n svcaudit-enable a\n-->\n```\n<!-- svcaudit-disable b -- an example -->\n```\n"
+	doc, err := Parse("x.md", []byte(md), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Comment{{Line: 3, Text: "svcaudit-disable a -- one line"}, {Line: 6, Text: "svcaudit-enable a"}}
+	if !reflect.DeepEqual(doc.Directives, want) {
+		t.Errorf("Markdown directives = %+v, want %+v", doc.Directives, want)
+	}
+	html := "<html><body>\n<p>x</p><!-- svcaudit-disable a -- why -->\n<script>/* <!-- svcaudit-disable b -- no --> */</script>\n<!-- other -->\n</body></html>"
+	doc, err = Parse("x.html", []byte(html), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []Comment{{Line: 2, Text: "svcaudit-disable a -- why"}}
+	if !reflect.DeepEqual(doc.Directives, want) {
+		t.Errorf("HTML directives = %+v, want %+v", doc.Directives, want)
 	}
 }
