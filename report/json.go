@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"io"
 )
 
@@ -9,7 +10,7 @@ import (
 // overall row, each audit's failures, waivers, changes and open actions, and
 // the trends.
 func renderJSON(w io.Writer, v *view) error {
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safe.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)

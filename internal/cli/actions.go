@@ -400,7 +400,7 @@ func writeActionsJSON(w io.Writer, list []*action.Action, today time.Time) error
 		}
 		out.Actions = append(out.Actions, j)
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safe.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)

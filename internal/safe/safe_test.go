@@ -165,3 +165,26 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestEscapeJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"a":"plain é"}`:          `{"a":"plain é"}`,
+		"{\"a\":\"x\x7fy\"}":         `{"a":"x\u007fy"}`,
+		"{\"a\":\"\u009b2J \u0085\"}": `{"a":"\u009b2J \u0085"}`,
+		"\"\u00c2\u00a0\"":          "\"\u00c2\u00a0\"", // Â and NBSP: not controls
+	} {
+		if got := string(EscapeJSON([]byte(in))); got != want {
+			t.Errorf("EscapeJSON(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Split across writes, a C1 control is still escaped.
+	var b strings.Builder
+	w := JSONWriter(&b)
+	s := "\"a\u009bb\""
+	i := strings.IndexByte(s, 0xc2) + 1
+	w.Write([]byte(s[:i]))
+	w.Write([]byte(s[i:]))
+	if b.String() != `"a\u009bb"` {
+		t.Errorf("JSONWriter = %q", b.String())
+	}
+}
