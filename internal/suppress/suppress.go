@@ -14,7 +14,9 @@
 //	<!-- svcaudit-disable-file plain-language -- a legal notice, kept verbatim -->
 //
 // silences them in the whole document, including a failure that has no
-// place (evidence not found). Items are named as a waiver names them: full
+// place (evidence not found). In DOCX and ODT the suppression is a comment
+// (an annotation) whose text is the directive: svcaudit-disable covers the
+// paragraphs the comment is anchored to, no enable needed. Items are named as a waiver names them: full
 // id, short id, checklist/ref or a checklist's id for all its items,
 // several separated by commas or spaces. A reason is required.
 //
@@ -98,8 +100,12 @@ func Parse(doc *document.Document) (Doc, diag.List) {
 				continue
 			}
 			r := Region{Items: names, From: c.Line, To: math.MaxInt, File: word == disableFile, Reason: reason, Line: c.Line}
+			if c.EndLine > 0 {
+				// A comment anchored to a range (DOCX, ODT) covers it.
+				r.To = c.EndLine
+			}
 			d.Regions = append(d.Regions, r)
-			if !r.File {
+			if !r.File && c.EndLine == 0 {
 				for _, n := range names {
 					if _, ok := open[n]; !ok {
 						open[n] = len(d.Regions) - 1
