@@ -168,10 +168,10 @@ func FuzzLine(f *testing.F) {
 
 func TestEscapeJSON(t *testing.T) {
 	for in, want := range map[string]string{
-		`{"a":"plain é"}`:          `{"a":"plain é"}`,
-		"{\"a\":\"x\x7fy\"}":         `{"a":"x\u007fy"}`,
+		`{"a":"plain é"}`:             `{"a":"plain é"}`,
+		"{\"a\":\"x\x7fy\"}":          `{"a":"x\u007fy"}`,
 		"{\"a\":\"\u009b2J \u0085\"}": `{"a":"\u009b2J \u0085"}`,
-		"\"\u00c2\u00a0\"":          "\"\u00c2\u00a0\"", // Â and NBSP: not controls
+		"\"\u00c2\u00a0\"":            "\"\u00c2\u00a0\"", // Â and NBSP: not controls
 	} {
 		if got := string(EscapeJSON([]byte(in))); got != want {
 			t.Errorf("EscapeJSON(%q) = %q, want %q", in, got, want)
