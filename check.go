@@ -228,6 +228,17 @@ func (p *PreparedCheck) Documents() []string { return p.found.Files }
 // Checklists are the checklists the check judges against, once each.
 func (p *PreparedCheck) Checklists() []*checklist.Checklist { return p.plan.all() }
 
+// UnknownWaivers are the waivers that name, by full id, an item that a
+// checklist of the check does not have, each at its place with the nearest
+// id: commands print them as warnings.
+func (p *PreparedCheck) UnknownWaivers() []error {
+	var out []error
+	for _, e := range p.ws.unknown(p.plan.all()) {
+		out = append(out, e)
+	}
+	return out
+}
+
 // PrepareCheck loads and compiles the checklists, reads the waivers and
 // finds the documents of a check, without reading any document.
 func PrepareCheck(o CheckOptions) (*PreparedCheck, error) {

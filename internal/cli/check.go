@@ -334,6 +334,9 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	if !g.Quiet {
 		o.sayUnchanged(ios.ErrOut, len(files), prep.Unselected())
 	}
+	for _, e := range prep.UnknownWaivers() {
+		printWarning(ios.ErrOut, e)
+	}
 	if o.Output != "" {
 		if err := checkOutputPath(ios, o, "--output", o.Output, checkInputs(o, prep), files); err != nil {
 			return err
