@@ -139,7 +139,7 @@ func writeActions(ios *IOStreams, opts *ActionsOptions, list []*action.Action) e
 	case "json":
 		return writeActionsJSON(ios.Out, list, opts.Today)
 	case "csv":
-		return writeActionsCSV(safe.Unwrap(ios.Out), list, opts.Today)
+		return writeActionsCSV(safe.GuardCSV(safe.Unwrap(ios.Out)), list, opts.Today)
 	case "md":
 		return writeActionsMarkdown(ios.Out, list, opts.Today)
 	}

@@ -46,7 +46,7 @@ func fieldsResult(s string) *result.Result {
 // and Markdown, explain's text and Markdown, check's text; keyed by name.
 func textOutputs(t testing.TB, r *result.Result) map[string]string {
 	out := map[string]string{}
-	for _, format := range []string{"table", "md"} {
+	for _, format := range []string{"table", "md", "html", "csv"} {
 		for _, by := range []string{"section", "item"} {
 			var b bytes.Buffer
 			if err := report.Render(&b, []*result.Result{r}, report.Options{Format: format, By: by, Today: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
@@ -61,6 +61,18 @@ func textOutputs(t testing.TB, r *result.Result) map[string]string {
 			t.Fatalf("explain %s: %v", format, err)
 		}
 		out["explain "+format] = b.String()
+	}
+	for _, format := range []string{"md", "html"} {
+		var b bytes.Buffer
+		if err := report.RenderAnnual(&b, r, report.AnnualOptions{Format: format, Response: r.Subject}); err != nil {
+			t.Fatalf("annual %s: %v", format, err)
+		}
+		out["annual "+format] = b.String()
+		b.Reset()
+		if err := report.SelfAssessment(&b, r, report.SelfAssessmentOptions{Format: format, Period: r.Subject}); err != nil {
+			t.Fatalf("self-assessment %s: %v", format, err)
+		}
+		out["self-assessment "+format] = b.String()
 	}
 	var b bytes.Buffer
 	rep := &stream.Report{Results: []*result.Result{r}, Errors: []result.FileError{{File: r.Subject, Message: r.Subject}}, NotChecked: []string{r.Subject}}
