@@ -191,3 +191,24 @@ func TestByStaff(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingLeadIn(t *testing.T) {
+	for _, tt := range []struct {
+		h, want string
+		ok      bool
+	}{
+		{"What we will do", "We will", true},
+		{"Our promises to you", "We will", true},
+		{"What you can expect from us", "We will", true},
+		{"Targets for 2025/26", "Our targets are to", true},
+		{"Our service targets", "Our targets are to", true},
+		{"What we ask of you", "", false},
+		{"Our service targets and how we did", "", false},
+		{"Opening times", "", false},
+	} {
+		got, ok := HeadingLeadIn(tt.h)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("HeadingLeadIn(%q) = %q, %v; want %q, %v", tt.h, got, ok, tt.want, tt.ok)
+		}
+	}
+}
