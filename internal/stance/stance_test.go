@@ -34,6 +34,9 @@ func TestOf(t *testing.T) {
 			Stance{Who: Organisation, Commits: true}},
 		{"Your complaint will be acknowledged within three days.", "within three days",
 			Stance{Who: Organisation, Commits: true}},
+		// a payment to the reader, in the passive, with its amount
+		{"The refund of £142.50 will be paid into your bank account within 5 working days.", "within 5 working days",
+			Stance{Who: Organisation, Commits: true}},
 		{"Our target is to answer 90% of calls within a minute.", "within a minute",
 			Stance{Who: Organisation, Commits: true, Target: true}},
 		{"We normally reply within five days.", "within five days",
