@@ -162,6 +162,7 @@ func TestSentenceHeadingLeadIn(t *testing.T) {
 
 func FuzzSentenceRule(f *testing.F) {
 	f.Add("We will apologise. Where possible we will say sorry?\n- item")
+	f.Add("## What we will do\n\n- apologise\n\n## Targets for 2026\n\n- say sorry\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		set, err := Compile(item(sentenceEv(&checklist.SentenceRule{All: pats(`apologi[sz]e|sorry`), Who: "organisation", Commit: true})))
 		if err != nil {
