@@ -53,10 +53,7 @@ func (g *guard) Write(p []byte) (int, error) {
 		out = append(out, c)
 	}
 	g.buf = out[:0]
-	if _, err := g.w.Write(out); err != nil {
-		return 0, err
-	}
-	return len(p), nil
+	return passOn(g.w, out, len(p))
 }
 
 // Unwrap returns the writer under a Guard (for terminal checks on *os.File).
@@ -124,8 +121,14 @@ func (g *csvGuard) Write(p []byte) (int, error) {
 		out = append(out, c)
 	}
 	g.buf = out[:0]
-	if _, err := g.w.Write(out); err != nil {
+	return passOn(g.w, out, len(p))
+}
+
+// passOn writes a guard's rewrite of a write of n bytes, and says n were
+// written (the caller's bytes, not the rewrite's) or none on an error.
+func passOn(w io.Writer, out []byte, n int) (int, error) {
+	if _, err := w.Write(out); err != nil {
 		return 0, err
 	}
-	return len(p), nil
+	return n, nil
 }
