@@ -233,6 +233,7 @@ func PrepareCheck(o CheckOptions) (*PreparedCheck, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	startPDFReader(o)
 	pl, err := makePlan(&o)
 	if err != nil {
 		return nil, err
@@ -253,6 +254,27 @@ func PrepareCheck(o CheckOptions) (*PreparedCheck, error) {
 		p.unselected = n - len(found.Files) - len(found.Errors)
 	}
 	return p, nil
+}
+
+// startPDFReader starts the PDF engine in the background when a path given
+// names a PDF (or standard input is one), so that it starts while the
+// checklists' rules compile rather than after. Folders are not searched
+// for PDFs here: a run that finds one there starts the engine when it
+// reads it, as before.
+func startPDFReader(o CheckOptions) {
+	for _, p := range o.Paths {
+		name := p
+		if p == StdinPath {
+			if o.Stdin == nil {
+				continue
+			}
+			name = o.Stdin.Name
+		}
+		if document.FormatOf(name) == "pdf" {
+			document.StartPDF(o.Limits.document())
+			return
+		}
+	}
 }
 
 // findInputs finds the documents of o.Paths, "-" standing for o.Stdin.

@@ -205,3 +205,33 @@ func TestCheckErrors(t *testing.T) {
 		t.Errorf("a bad glob: got %v", err)
 	}
 }
+
+// A PDF named on the command line starts the PDF engine while the rules
+// compile, before any document is read; a run naming none does not start
+// it. Each case uses a memory limit of its own, so that no other test's
+// PDF has started its engine already.
+func TestPrepareCheckStartsThePDFReader(t *testing.T) {
+	corpus(t, 1)
+	if err := os.WriteFile("policy.pdf", []byte("%PDF-1.4\n%%EOF\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		paths []string
+		mem   int64
+		want  bool
+	}{
+		{[]string{"docs", "policy.pdf"}, 97 << 20, true},
+		{[]string{"docs"}, 98 << 20, false},
+		{[]string{"POLICY.PDF"}, 99 << 20, true}, // named, even if absent
+	} {
+		o := demo()
+		o.Paths = c.paths
+		o.Limits.PDFMemory = c.mem
+		if _, err := PrepareCheck(o); err != nil && c.paths[0] != "POLICY.PDF" {
+			t.Fatal(err)
+		}
+		if got := document.PDFStarted(o.Limits.document()); got != c.want {
+			t.Errorf("%v: PDF reader started %v, want %v", c.paths, got, c.want)
+		}
+	}
+}
