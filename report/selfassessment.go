@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
@@ -235,12 +236,19 @@ func comply(o result.Outcome) string {
 func evidenceAndCommentary(it *result.Item, acts []openAction) (evidence, commentary []string) {
 	evidence = append(evidence, it.Evidence...)
 	failing := it.Outcome == result.Fail || it.Outcome == result.Partial
+	quoted := map[string]bool{} // files the item quotes evidence from
+	for _, f := range it.Findings {
+		if f.Line > 0 && (f.Severity == "info" || failing) {
+			quoted[f.File] = true
+		}
+	}
 	for _, f := range it.Findings {
 		if f.Line == 0 {
 			// A finding about the documents as a whole: its message is
-			// the explanation.
+			// the explanation, in plain words where it would name the
+			// check's patterns.
 			if failing || f.Severity == "error" {
-				commentary = appendOnce(commentary, f.Message)
+				commentary = appendOnce(commentary, wholeDocumentText(f, quoted[f.File]))
 			}
 			continue
 		}
@@ -273,6 +281,59 @@ func evidenceAndCommentary(it *result.Item, acts []openAction) (evidence, commen
 	return evidence, commentary
 }
 
+// patternKinds are the rule kinds whose findings about a document as a
+// whole name the check's patterns ("missing 2 of 3 required phrases:
+// \"dissatisf\\w*\", pattern 3 of 3", "no evidence that: … (none of 4
+// patterns matched)"): the form for the governing body says instead, in
+// plain words, that the document does not show the provision, or shows
+// only part of it. svcaudit explain still gives the patterns.
+var patternKinds = map[string]bool{"any": true, "all": true, "near": true, "min": true, "none": true, "heading": true}
+
+// wholeDocumentText is the commentary for a finding about a document as
+// a whole; partly is set when the item quotes evidence from that document.
+func wholeDocumentText(f result.Finding, partly bool) string {
+	if !patternKinds[f.Rule] || f.Severity != "error" {
+		return f.Message
+	}
+	var missing, of int
+	if n, _ := fmt.Sscanf(f.Message, "missing %d of %d required phrases", &missing, &of); n == 2 && missing < of {
+		partly = true
+	}
+	file := f.File
+	if file == "" {
+		file = "the documents"
+	}
+	s := "Not found in " + file
+	if partly {
+		s = "Shown only in part in " + file
+	}
+	if strings.HasPrefix(f.Message, "missing ") || strings.HasPrefix(f.Message, "required phrase not found") {
+		if words := plainPhrases(f.Message); len(words) > 0 {
+			s += ": no “" + strings.Join(words, "”, “") + "”"
+		}
+	}
+	return s + "."
+}
+
+// quotedLabel is a pattern a message quotes; plainLabel one written in
+// plain words, with nothing of a regular expression in it.
+var (
+	quotedLabel = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+	plainLabel  = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} '’-]*$`)
+)
+
+// plainPhrases are the patterns a finding's message quotes that are plain
+// words ("reasonable adjustments"), leaving out regular expressions.
+func plainPhrases(msg string) []string {
+	var out []string
+	for _, m := range quotedLabel.FindAllStringSubmatch(msg, -1) {
+		if plainLabel.MatchString(m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
 // actionText is an open action as the commentary names it: its id, what
 // it is unless that only repeats the provision's question (an action
 // raised by run), its owner when it has one, and when it is due.
@@ -281,7 +342,7 @@ func actionText(act openAction, it *result.Item) string {
 	if d := strings.TrimSpace(act.Description); d != "" && d != it.Question {
 		s += ": " + d
 	}
-	when := []string{"due " + act.DueText()}
+	when := []string{"due " + act.dueClause()}
 	if act.Owner != "" {
 		when = append([]string{act.Owner}, when...)
 	}

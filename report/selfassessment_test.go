@@ -159,7 +159,7 @@ func TestSelfAssessmentXLSX(t *testing.T) {
 		{"3. Accessibility and awareness"},
 		{"Provision", "Requirement", "Comply", "Evidence", "Commentary"},
 		{"3.1", "Several ways to complain, with reasonable adjustments? (must)", "No", "",
-			"missing 1 of 3 required phrases: \"reasonable adjustments\"\nAction A-8: Add reasonable adjustments (Equalities lead, due 2026-09-30)"},
+			"Shown only in part in policy.pdf: no “reasonable adjustments”.\nAction A-8: Add reasonable adjustments (Equalities lead, due 2026-09-30)"},
 		{"3.3", "Are high volumes seen as openness?", "Partly", "cabinet-2026-03 | item 4", "The cabinet report still sets a reduction target."},
 		nil,
 		{"6. Complaints stages"},
@@ -320,5 +320,49 @@ func TestActionText(t *testing.T) {
 		if got := actionText(openAction{Action: tt.act}, it); got != tt.want {
 			t.Errorf("actionText = %q, want %q", got, tt.want)
 		}
+	}
+}
+
+// The commentary tells the governing body in plain words what a document
+// does not show: never the check's regular expressions nor its pattern
+// numbers, while a missing phrase in plain words is still named; and an
+// overdue action's date reads without parentheses inside parentheses.
+func TestSelfAssessmentCommentaryPlain(t *testing.T) {
+	for _, c := range []struct {
+		f      result.Finding
+		partly bool
+		want   string
+	}{
+		{result.Finding{Rule: "any", File: "policy.md", Severity: "error",
+			Message: "no evidence that: Does the policy accept every complaint…? (none of 4 patterns matched)"}, false, "Not found in policy.md."},
+		{result.Finding{Rule: "all", File: "policy.md", Severity: "error",
+			Message: `missing 2 of 2 required phrases: "dissatisf\w*", pattern 2 of 2`}, false, "Not found in policy.md."},
+		{result.Finding{Rule: "all", File: "policy.md", Severity: "error",
+			Message: `missing 2 of 3 required phrases: "\b(?:tele)?phone\b|\bcall us\b", pattern 3 of 3`}, false, "Shown only in part in policy.md."},
+		{result.Finding{Rule: "all", File: "policy.md", Severity: "error",
+			Message: `missing 1 of 2 required phrases: "housing ombudsman"`}, false, "Shown only in part in policy.md: no “housing ombudsman”."},
+		{result.Finding{Rule: "near", File: "policy.md", Severity: "error",
+			Message: `no evidence that: … (no match for "service requests?", needed within 30 words of pattern b)`}, true, "Shown only in part in policy.md."},
+		{result.Finding{Rule: "timescale", File: "policy.md", Severity: "error",
+			Message: "no timescale for the stage 1 extension found"}, false, "no timescale for the stage 1 extension found"},
+		{result.Finding{Rule: "sentence", File: "policy.md", Severity: "error",
+			Message: "no sentence in which the organisation says it will explain why"}, false, "no sentence in which the organisation says it will explain why"},
+	} {
+		if got := wholeDocumentText(c.f, c.partly); got != c.want {
+			t.Errorf("%s %q: got %q, want %q", c.f.Rule, c.f.Message, got, c.want)
+		}
+	}
+	r := codeResult()
+	opts := assessmentOptions("md")
+	opts.Today = time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC)
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Action A-7: Rewrite the stage 1 timescale (Policy team, due 2026-09-30, overdue by 2 days)"; !strings.Contains(buf.String(), want) {
+		t.Errorf("no %q in\n%s", want, buf.String())
+	}
+	if strings.Contains(buf.String(), "required phrases") {
+		t.Errorf("the form names the check's patterns:\n%s", buf.String())
 	}
 }
