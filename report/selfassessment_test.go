@@ -366,3 +366,23 @@ func TestSelfAssessmentCommentaryPlain(t *testing.T) {
 		t.Errorf("the form names the check's patterns:\n%s", buf.String())
 	}
 }
+
+// Every section's table of the HTML form lays its five columns out at the
+// same widths, so that Comply, Evidence and Commentary line up from one
+// section to the next whatever each section's text; the summary's numbers
+// sit under a right-aligned heading.
+func TestSelfAssessmentHTMLColumnsLineUp(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("html")); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	sections := strings.Count(out, "<h2>") - 1 // the summary's heading aside
+	const cols = `<colgroup><col style="width:9%"><col style="width:29%"><col style="width:8%"><col style="width:27%"><col style="width:27%"></colgroup>`
+	if n, m := strings.Count(out, `<table class="form">`+"\n"+cols), sections; n != m || n == 0 {
+		t.Errorf("%d section tables with the fixed columns, want %d:\n%s", n, m, out)
+	}
+	if !strings.Contains(out, "table.form{table-layout:fixed}") || !strings.Contains(out, `<th scope="col" class="n">Number</th>`) {
+		t.Errorf("no fixed layout or right-aligned Number heading:\n%s", out)
+	}
+}
