@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	_ "embed"
 
@@ -486,6 +487,29 @@ func assessmentHTML(w io.Writer, a *assessment) error {
 	return err
 }
 
+// assessWidths are the XLSX form's column widths, in characters.
+var assessWidths = []float64{20, 60, 12, 70, 60}
+
+// rowHeight is the height, in points, of a form row whose wrapped cells
+// (by column, from 0) hold texts: enough lines for the longest. A
+// spreadsheet does not grow a row for wrapped text it did not lay out
+// itself (LibreOffice shows the lines over the rows below), so the form
+// sets each row's height from its text: a line per paragraph, and per
+// column width of characters in it.
+func rowHeight(texts map[int]string) float64 {
+	const linePoints, maxPoints = 15.0, 409.0
+	lines := 1
+	for col, text := range texts {
+		per := int(assessWidths[col]) - 2
+		n := 0
+		for _, para := range strings.Split(text, "\n") {
+			n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
+		}
+		lines = max(lines, n)
+	}
+	return min(maxPoints, float64(lines)*linePoints)
+}
+
 func assessmentXLSX(w io.Writer, a *assessment) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -497,10 +521,21 @@ func assessmentXLSX(w io.Writer, a *assessment) error {
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return err
 	}
+	// Printed, the form is what a governing body reads: landscape A4, the
+	// five columns on one page's width (the rows run on over as many pages
+	// as they need), not column A alone on the first page.
+	landscape, a4, one, tall := "landscape", 9, 1, 0
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
 	sh := &sheet{}
 	sh.sw, sh.err = f.NewStreamWriter(name)
 	if sh.err == nil {
-		for i, width := range []float64{12, 60, 12, 70, 60} {
+		for i, width := range assessWidths {
 			if sh.err = sh.sw.SetColWidth(i+1, i+1, width); sh.err != nil {
 				break
 			}
@@ -514,9 +549,20 @@ func assessmentXLSX(w io.Writer, a *assessment) error {
 	for _, c := range a.Summary {
 		sh.add(styled(st.bold, c.Label), c.N)
 	}
+	// A provision's cells all start at the top of its row, the number and
+	// the answer beside the first line of the requirement.
+	top := &excelize.Alignment{Vertical: "top"}
+	topID, err := f.NewStyle(&excelize.Style{Alignment: top})
+	if err != nil {
+		return err
+	}
 	complyStyle := map[string]int{}
 	for answer, rag := range complyRAG {
-		complyStyle[answer] = st.rag[rag]
+		id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{ragFill[rag]}}, Alignment: top})
+		if err != nil {
+			return err
+		}
+		complyStyle[answer] = id
 	}
 	for _, s := range a.Sections {
 		sh.add()
@@ -527,12 +573,13 @@ func assessmentXLSX(w io.Writer, a *assessment) error {
 		}
 		sh.add(hdr...)
 		for _, row := range s.Rows {
-			var cst any = row.Comply
+			cst := styled(topID, row.Comply)
 			if id, ok := complyStyle[row.Comply]; ok {
 				cst = styled(id, row.Comply)
 			}
-			sh.add(row.Provision, styled(st.wrap, row.requirement()), cst,
-				styled(st.wrap, strings.Join(row.Evidence, "\n")), styled(st.wrap, strings.Join(row.Commentary, "\n")))
+			req, ev, com := row.requirement(), strings.Join(row.Evidence, "\n"), strings.Join(row.Commentary, "\n")
+			sh.addTall(rowHeight(map[int]string{1: req, 3: ev, 4: com}), styled(topID, row.Provision), styled(st.wrap, req), cst,
+				styled(st.wrap, ev), styled(st.wrap, com))
 		}
 	}
 	if err := sh.flush(); err != nil {

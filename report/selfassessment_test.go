@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -384,5 +385,122 @@ func TestSelfAssessmentHTMLColumnsLineUp(t *testing.T) {
 	}
 	if !strings.Contains(out, "table.form{table-layout:fixed}") || !strings.Contains(out, `<th scope="col" class="n">Number</th>`) {
 		t.Errorf("no fixed layout or right-aligned Number heading:\n%s", out)
+	}
+}
+
+// The XLSX form prints as a board would read it: landscape A4, fitted to
+// one page's width.
+func TestSelfAssessmentXLSXPrints(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pl, err := f.GetPageLayout("Self-assessment")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 ||
+		pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+		t.Errorf("page layout %+v: want landscape A4 (9), one page wide, any number tall", pl)
+	}
+	props, err := f.GetSheetProps("Self-assessment")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("FitToPage not set: %+v", props)
+	}
+}
+
+// Each provision's row of the XLSX form is as tall as its longest wrapped
+// cell needs: a spreadsheet shows wrapped text over the rows below when
+// the row keeps the default height.
+func TestSelfAssessmentXLSXRowHeights(t *testing.T) {
+	r := codeResult()
+	r.Items[0].Question = strings.Repeat("A long requirement in several words. ", 12) // ~440 runes: 8 lines of 58
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, r, assessmentOptions("xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Self-assessment")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows {
+		if len(row) == 0 || (row[0] != "3.1" && row[0] != "6.1") {
+			continue
+		}
+		h, err := f.GetRowHeight("Self-assessment", i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 15.0 // "Triage?": one line
+		if row[0] == "3.1" {
+			want = 8 * 15
+		}
+		if h != want {
+			t.Errorf("row %d (%s): height %v, want %v", i+1, row[0], h, want)
+		}
+	}
+}
+
+// A provision's number and answer sit at the top of its row, beside the
+// first line of the requirement, and column A is wide enough for the
+// labels of the header and the summary.
+func TestSelfAssessmentXLSXAlignment(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const sh = "Self-assessment"
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for i, row := range rows {
+		if len(row) < 3 || (row[0] != "3.1" && row[0] != "6.1") {
+			continue
+		}
+		for _, col := range []string{"A", "C"} {
+			cell := fmt.Sprintf("%s%d", col, i+1)
+			id, err := f.GetCellStyle(sh, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := f.GetStyle(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Alignment == nil || st.Alignment.Vertical != "top" {
+				t.Errorf("%s (%s) is not aligned to the top: %+v", cell, row[0], st.Alignment)
+			}
+			checked++
+		}
+	}
+	if checked != 4 {
+		t.Errorf("checked %d cells, want 4", checked)
+	}
+	w, err := f.GetColWidth(sh, "A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w < float64(len("Provisions assessed")) {
+		t.Errorf("column A is %v wide: the summary's labels do not fit", w)
 	}
 }
