@@ -3,6 +3,8 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
@@ -22,7 +24,7 @@ import (
 )
 
 // SelfAssessmentFormats lists the formats SelfAssessment writes.
-var SelfAssessmentFormats = []string{"md", "html", "xlsx", "docx"}
+var SelfAssessmentFormats = []string{"md", "html", "xlsx", "docx", "csv", "json"}
 
 // SelfAssessmentOptions say how to write a self-assessment form.
 type SelfAssessmentOptions struct {
@@ -41,6 +43,8 @@ type SelfAssessmentOptions struct {
 	Actions []Action
 	// Today decides which actions are overdue (zero: none are).
 	Today time.Time
+	// BOM starts CSV with a UTF-8 byte-order mark, for Excel.
+	BOM bool
 }
 
 // assessment is the form, built once and written in any format.
@@ -111,6 +115,10 @@ func SelfAssessment(w io.Writer, r *result.Result, opts SelfAssessmentOptions) e
 		return assessmentXLSX(w, a)
 	case "docx":
 		return assessmentDOCX(w, a)
+	case "csv":
+		return assessmentCSV(w, a, opts.BOM)
+	case "json":
+		return assessmentJSON(w, a)
 	}
 	return fmt.Errorf("unknown self-assessment format %q (want %s)", opts.Format, strings.Join(SelfAssessmentFormats, ", "))
 }
@@ -644,4 +652,108 @@ func ParseRequirements(file string, data []byte) (map[string]string, error) {
 		return nil, errs
 	}
 	return out, nil
+}
+
+// mandatory is what the CSV and JSON forms say of a provision's force:
+// "must" or "should" where the code has both, "must" where every
+// provision is one, else nothing.
+func (a *assessment) mandatory(row assessRow) string {
+	switch {
+	case a.Mixed && row.Must, a.allMust:
+		return "must"
+	case a.Mixed:
+		return "should"
+	}
+	return ""
+}
+
+// assessmentCSV writes the form as one table, a row per provision, for a
+// spreadsheet or the organisation's open-data page: the section, the
+// provision, the requirement, must or should, Comply, and the evidence and
+// commentary (one line each in their cell). The header and the summary
+// are left to the other formats.
+func assessmentCSV(out io.Writer, a *assessment, bom bool) error {
+	if bom {
+		if _, err := io.WriteString(out, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	w := csv.NewWriter(out)
+	if err := w.Write([]string{"Section", "Provision", "Requirement", "Mandatory", "Comply", "Evidence", "Commentary"}); err != nil {
+		return err
+	}
+	for _, s := range a.Sections {
+		for _, row := range s.Rows {
+			rec := []string{s.Title, row.Provision, row.Requirement, a.mandatory(row), row.Comply,
+				strings.Join(row.Evidence, "\n"), strings.Join(row.Commentary, "\n")}
+			for i := range rec {
+				rec[i] = safeCell(rec[i])
+			}
+			if err := w.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// The JSON form: the header, the summary and the sections' rows, for a
+// program (a website that publishes the form, a dashboard).
+type jsonAssessment struct {
+	Kind         string              `json:"kind"`
+	Title        string              `json:"title"`
+	Code         string              `json:"code"`
+	Organisation string              `json:"organisation,omitempty"`
+	Period       string              `json:"period,omitempty"`
+	CompletedBy  string              `json:"completed_by,omitempty"`
+	Date         string              `json:"date,omitempty"`
+	Outcome      string              `json:"outcome"`
+	Summary      []jsonAssessCount   `json:"summary"`
+	Sections     []jsonAssessSection `json:"sections"`
+}
+
+type jsonAssessCount struct {
+	Label string `json:"label"`
+	N     int    `json:"n"`
+}
+
+type jsonAssessSection struct {
+	Title string          `json:"title"`
+	Rows  []jsonAssessRow `json:"rows"`
+}
+
+type jsonAssessRow struct {
+	Provision   string   `json:"provision"`
+	Requirement string   `json:"requirement"`
+	Mandatory   string   `json:"mandatory,omitempty"`
+	Comply      string   `json:"comply"`
+	Evidence    []string `json:"evidence"`
+	Commentary  []string `json:"commentary"`
+}
+
+func assessmentJSON(out io.Writer, a *assessment) error {
+	j := jsonAssessment{Kind: "self-assessment", Title: a.Title, Code: a.Code, Organisation: a.Organisation, Period: a.Period,
+		CompletedBy: a.CompletedBy, Date: a.Date, Outcome: a.Outcome, Summary: []jsonAssessCount{}, Sections: []jsonAssessSection{}}
+	for _, c := range a.Summary {
+		j.Summary = append(j.Summary, jsonAssessCount{c.Label, c.N})
+	}
+	for _, s := range a.Sections {
+		js := jsonAssessSection{Title: s.Title, Rows: []jsonAssessRow{}}
+		for _, row := range s.Rows {
+			js.Rows = append(js.Rows, jsonAssessRow{Provision: row.Provision, Requirement: row.Requirement, Mandatory: a.mandatory(row),
+				Comply: row.Comply, Evidence: nonNil(row.Evidence), Commentary: nonNil(row.Commentary)})
+		}
+		j.Sections = append(j.Sections, js)
+	}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(j)
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
 }

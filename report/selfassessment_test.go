@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -502,5 +504,76 @@ func TestSelfAssessmentXLSXAlignment(t *testing.T) {
 	}
 	if w < float64(len("Provisions assessed")) {
 		t.Errorf("column A is %v wide: the summary's labels do not fit", w)
+	}
+}
+
+// The CSV form is one table, a row per provision, that reads back field
+// by field: multi-line evidence and commentary in one cell, must and
+// should in a column of their own, text that a spreadsheet would run as a
+// formula neutralised.
+func TestSelfAssessmentCSV(t *testing.T) {
+	r := codeResult()
+	r.Items[1].Note = "=HYPERLINK(\"http://x\")" // 3.3's note
+	var buf bytes.Buffer
+	opts := assessmentOptions("csv")
+	opts.BOM = true
+	if err := SelfAssessment(&buf, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "\ufeff") {
+		t.Errorf("no byte-order mark with BOM")
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Section", "Provision", "Requirement", "Mandatory", "Comply", "Evidence", "Commentary"},
+		{"3. Accessibility and awareness", "3.1", "Several ways to complain, with reasonable adjustments?", "must", "No", "",
+			"Shown only in part in policy.pdf: no “reasonable adjustments”.\nAction A-8: Add reasonable adjustments (Equalities lead, due 2026-09-30)"},
+		{"3. Accessibility and awareness", "3.3", "Are high volumes seen as openness?", "should", "Partly", "cabinet-2026-03 | item 4", "'=HYPERLINK(\"http://x\")"},
+	}
+	if len(recs) != 9 { // the header and 8 provisions
+		t.Fatalf("%d records, want 9:\n%s", len(recs), buf.String())
+	}
+	for i, w := range want {
+		if strings.Join(recs[i], "\x00") != strings.Join(w, "\x00") {
+			t.Errorf("record %d:\n got %q\nwant %q", i, recs[i], w)
+		}
+	}
+	if got := recs[3]; got[1] != "6.3" || got[2] != "Stage 1 complaints get a full answer within ten working days of acknowledgement." {
+		t.Errorf("6.3 with the organisation's wording: %q", got)
+	}
+}
+
+// The JSON form carries the header, the summary and every row, and reads
+// back into the same shape.
+func TestSelfAssessmentJSON(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("json")); err != nil {
+		t.Fatal(err)
+	}
+	var got jsonAssessment
+	dec := json.NewDecoder(&buf)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Kind != "self-assessment" || got.Organisation != "Eastmoor Council" || got.Period != "2025-26" || got.CompletedBy != "J. Patel" ||
+		got.Outcome != "Does not comply: 1 mandatory provision not met" {
+		t.Errorf("header: %+v", got)
+	}
+	if len(got.Summary) != 8 || got.Summary[0] != (jsonAssessCount{"Provisions assessed", 8}) {
+		t.Errorf("summary: %+v", got.Summary)
+	}
+	if len(got.Sections) != 2 || len(got.Sections[0].Rows) != 2 || len(got.Sections[1].Rows) != 6 {
+		t.Fatalf("sections: %+v", got.Sections)
+	}
+	r := got.Sections[1].Rows[0]
+	if r.Provision != "6.3" || r.Comply != "No" || r.Mandatory != "should" || len(r.Evidence) != 1 || len(r.Commentary) != 2 {
+		t.Errorf("6.3: %+v", r)
+	}
+	if n := got.Sections[1].Rows[3]; n.Provision != "6.1" || n.Comply != "N/A" || n.Evidence == nil || n.Commentary == nil {
+		t.Errorf("6.1: %+v (evidence and commentary are lists, empty or not)", n)
 	}
 }
