@@ -736,7 +736,7 @@ func assessmentJSON(out io.Writer, a *assessment) error {
 	j := jsonAssessment{Kind: "self-assessment", Title: a.Title, Code: a.Code, Organisation: a.Organisation, Period: a.Period,
 		CompletedBy: a.CompletedBy, Date: a.Date, Outcome: a.Outcome, Summary: []jsonAssessCount{}, Sections: []jsonAssessSection{}}
 	for _, c := range a.Summary {
-		j.Summary = append(j.Summary, jsonAssessCount{c.Label, c.N})
+		j.Summary = append(j.Summary, jsonAssessCount(c))
 	}
 	for _, s := range a.Sections {
 		js := jsonAssessSection{Title: s.Title, Rows: []jsonAssessRow{}}
