@@ -271,11 +271,14 @@ func startPDFReader(o CheckOptions) {
 			name = o.Stdin.Name
 		}
 		if document.FormatOf(name) == "pdf" {
-			document.StartPDF(o.Limits.document())
+			startPDF(o.Limits.document())
 			return
 		}
 	}
 }
+
+// startPDF is document.StartPDF, a variable for the tests.
+var startPDF = document.StartPDF
 
 // findInputs finds the documents of o.Paths, "-" standing for o.Stdin.
 func findInputs(o CheckOptions) (*Found, []string, error) {
