@@ -87,7 +87,7 @@ func TestTrimTrap(t *testing.T) {
 // StartPDF registers the reader for its limits at once and starts it in
 // the background; a PDF read with those limits then uses it.
 func TestStartPDF(t *testing.T) {
-	lim := Limits{PDFMemory: 96 << 20}
+	lim := Limits{PDFMemory: 88 << 20} // a limit no other test uses
 	if PDFStarted(lim) {
 		t.Fatal("started before StartPDF")
 	}
