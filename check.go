@@ -245,6 +245,7 @@ func PrepareCheck(o CheckOptions) (*PreparedCheck, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	startPDFReader(o)
 	pl, err := makePlan(&o)
 	if err != nil {
 		return nil, err
@@ -266,6 +267,30 @@ func PrepareCheck(o CheckOptions) (*PreparedCheck, error) {
 	}
 	return p, nil
 }
+
+// startPDFReader starts the PDF engine in the background when a path given
+// names a PDF (or standard input is one), so that it starts while the
+// checklists' rules compile rather than after. Folders are not searched
+// for PDFs here: a run that finds one there starts the engine when it
+// reads it, as before.
+func startPDFReader(o CheckOptions) {
+	for _, p := range o.Paths {
+		name := p
+		if p == StdinPath {
+			if o.Stdin == nil {
+				continue
+			}
+			name = o.Stdin.Name
+		}
+		if document.FormatOf(name) == "pdf" {
+			startPDF(o.Limits.document())
+			return
+		}
+	}
+}
+
+// startPDF is document.StartPDF, a variable for the tests.
+var startPDF = document.StartPDF
 
 // findInputs finds the documents of o.Paths, "-" standing for o.Stdin.
 func findInputs(o CheckOptions) (*Found, []string, error) {

@@ -258,3 +258,35 @@ func TestCheckSuppressionDOCX(t *testing.T) {
 		t.Errorf("outside.docx: no-reply = %+v", it)
 	}
 }
+
+// A PDF named on the command line starts the PDF engine while the rules
+// compile, before any document is read, with the run's limits; a run
+// naming none does not start it.
+func TestPrepareCheckStartsThePDFReader(t *testing.T) {
+	corpus(t, 1)
+	var started []document.Limits
+	defer func(f func(document.Limits)) { startPDF = f }(startPDF)
+	startPDF = func(l document.Limits) { started = append(started, l) }
+	for _, c := range []struct {
+		paths []string
+		want  int
+	}{
+		{[]string{"docs", "policy.pdf"}, 1},
+		{[]string{"docs"}, 0},
+		{[]string{"a.PDF", "b.pdf"}, 1}, // named, even if absent; once
+	} {
+		started = nil
+		o := demo()
+		o.Paths = c.paths
+		o.Limits.PDFMemory = 97 << 20
+		_, _ = PrepareCheck(o) // a.PDF and policy.pdf are missing: the engine starts all the same
+		if len(started) != c.want {
+			t.Errorf("%v: PDF reader started %d times, want %d", c.paths, len(started), c.want)
+		}
+		for _, l := range started {
+			if l.PDFMemory != 97<<20 {
+				t.Errorf("%v: started with %+v, not the run's limits", c.paths, l)
+			}
+		}
+	}
+}

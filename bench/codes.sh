@@ -8,15 +8,18 @@
 # repeated, as HTML converted by LibreOffice headless, until it has 20
 # pages), builds svcaudit, runs the check once to fill the PDF engine's
 # compilation cache, then times RUNS runs (default 20) and prints the
-# median, the fastest and the slowest in milliseconds, with the load
-# average. Needs soffice (Debian: libreoffice-writer-nogui) and pdfinfo
-# (poppler-utils). WORK is the scratch folder (default: a fresh mktemp -d,
-# removed at the end).
+# median, the fastest and the slowest wall time in milliseconds, the median
+# CPU time (user + system) beside them, and the load average. Needs
+# soffice (Debian: libreoffice-writer-nogui) and pdfinfo (poppler-utils).
+# WORK is the scratch folder (default: a fresh mktemp -d, removed at the
+# end); BIN, when set, is the svcaudit binary to time instead of one built
+# from this tree (to time another commit's on the same PDF).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-20}
 work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
 [ -z "${WORK:-}" ] && trap 'rm -rf "$work"' EXIT
 for t in soffice pdfinfo; do
 	command -v "$t" >/dev/null 2>&1 || { echo "bench: $t not found (apt-get install libreoffice-writer-nogui poppler-utils)" >&2; exit 2; }
@@ -54,20 +57,26 @@ while [ "$pages" -lt 20 ]; do
 done
 echo "policy.pdf: $pages pages, $(wc -c < "$work/policy.pdf") bytes"
 
-(cd "$root" && go build -o "$work/svcaudit" ./cmd/svcaudit)
+bin=${BIN:-}
+if [ -z "$bin" ]; then
+	(cd "$root" && go build -o "$work/svcaudit" ./cmd/svcaudit)
+	bin="$work/svcaudit"
+fi
 export XDG_CACHE_HOME="$work/cache"
-bin="$work/svcaudit"
 "$bin" check -c housing-ombudsman-code "$work/policy.pdf" >/dev/null || true   # fills the engine cache
 "$bin" check -c housing-ombudsman-code "$work/policy.pdf" | tail -n +2 | head -n 1
 
-times=()
+# Each run's wall time and CPU time (user + system), from bash's time.
+TIMEFORMAT='%3R %3U %3S'
+walls=() cpus=()
 for _ in $(seq "$runs"); do
-	start=$(date +%s%N)
-	"$bin" check -c housing-ombudsman-code "$work/policy.pdf" >/dev/null || true
-	end=$(date +%s%N)
-	times+=($(( (end - start) / 1000000 )))
+	t=$( { time "$bin" check -c housing-ombudsman-code "$work/policy.pdf" >/dev/null 2>&1 || true; } 2>&1 )
+	read -r real user sys <<<"$t"
+	walls+=($(awk -v r="$real" 'BEGIN {printf "%d", r * 1000 + 0.5}'))
+	cpus+=($(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000 + 0.5}'))
 done
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int(NR / 2) + 1]}'; }
+sorted=($(printf '%s\n' "${walls[@]}" | sort -n))
 n=${#sorted[@]}
-echo "check -c housing-ombudsman-code policy.pdf ($runs runs): median ${sorted[$((n / 2))]} ms, fastest ${sorted[0]} ms, slowest ${sorted[$((n - 1))]} ms"
+echo "check -c housing-ombudsman-code policy.pdf ($runs runs): median ${sorted[$((n / 2))]} ms, fastest ${sorted[0]} ms, slowest ${sorted[$((n - 1))]} ms; CPU (user + sys) median $(median "${cpus[@]}") ms"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

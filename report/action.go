@@ -51,6 +51,22 @@ func (a openAction) DueText() string {
 	return s
 }
 
+// dueClause is DueText for a list in parentheses, without parentheses
+// of its own: "2026-06-28, overdue by 162 days".
+func (a openAction) dueClause() string {
+	if a.Due.IsZero() {
+		return "no date"
+	}
+	s := a.Due.Format("2006-01-02")
+	switch {
+	case a.Overdue == 1:
+		s += ", overdue by 1 day"
+	case a.Overdue > 1:
+		s += ", overdue by " + itoa(a.Overdue) + " days"
+	}
+	return s
+}
+
 // openActions returns the open actions for subject (an action with no
 // subject applies to every subject), overdue first, then by due date and id.
 func openActions(all []Action, subject string, today time.Time) []openAction {

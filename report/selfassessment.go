@@ -3,13 +3,17 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"github.com/svcaudit/svcaudit/internal/safe"
 	"html/template"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	_ "embed"
 
@@ -21,7 +25,7 @@ import (
 )
 
 // SelfAssessmentFormats lists the formats SelfAssessment writes.
-var SelfAssessmentFormats = []string{"md", "html", "xlsx", "docx"}
+var SelfAssessmentFormats = []string{"md", "html", "xlsx", "docx", "csv", "json"}
 
 // SelfAssessmentOptions say how to write a self-assessment form.
 type SelfAssessmentOptions struct {
@@ -40,6 +44,8 @@ type SelfAssessmentOptions struct {
 	Actions []Action
 	// Today decides which actions are overdue (zero: none are).
 	Today time.Time
+	// BOM starts CSV with a UTF-8 byte-order mark, for Excel.
+	BOM bool
 }
 
 // assessment is the form, built once and written in any format.
@@ -121,6 +127,10 @@ func SelfAssessment(w io.Writer, r *result.Result, opts SelfAssessmentOptions) e
 		return assessmentXLSX(w, a)
 	case "docx":
 		return assessmentDOCX(w, a)
+	case "csv":
+		return assessmentCSV(safe.GuardCSV(w), a, opts.BOM)
+	case "json":
+		return assessmentJSON(w, a)
 	}
 	return fmt.Errorf("unknown self-assessment format %q (want %s)", opts.Format, strings.Join(SelfAssessmentFormats, ", "))
 }
@@ -247,12 +257,19 @@ func comply(o result.Outcome) string {
 func evidenceAndCommentary(it *result.Item, acts []openAction) (evidence, commentary []string) {
 	evidence = append(evidence, it.Evidence...)
 	failing := it.Outcome == result.Fail || it.Outcome == result.Partial
+	quoted := map[string]bool{} // files the item quotes evidence from
+	for _, f := range it.Findings {
+		if f.Line > 0 && (f.Severity == "info" || failing) {
+			quoted[f.File] = true
+		}
+	}
 	for _, f := range it.Findings {
 		if f.Line == 0 {
 			// A finding about the documents as a whole: its message is
-			// the explanation.
+			// the explanation, in plain words where it would name the
+			// check's patterns.
 			if failing || f.Severity == "error" {
-				commentary = appendOnce(commentary, f.Message)
+				commentary = appendOnce(commentary, wholeDocumentText(f, quoted[f.File]))
 			}
 			continue
 		}
@@ -286,6 +303,59 @@ func evidenceAndCommentary(it *result.Item, acts []openAction) (evidence, commen
 	return evidence, commentary
 }
 
+// patternKinds are the rule kinds whose findings about a document as a
+// whole name the check's patterns ("missing 2 of 3 required phrases:
+// \"dissatisf\\w*\", pattern 3 of 3", "no evidence that: … (none of 4
+// patterns matched)"): the form for the governing body says instead, in
+// plain words, that the document does not show the provision, or shows
+// only part of it. svcaudit explain still gives the patterns.
+var patternKinds = map[string]bool{"any": true, "all": true, "near": true, "min": true, "none": true, "heading": true}
+
+// wholeDocumentText is the commentary for a finding about a document as
+// a whole; partly is set when the item quotes evidence from that document.
+func wholeDocumentText(f result.Finding, partly bool) string {
+	if !patternKinds[f.Rule] || f.Severity != "error" {
+		return f.Message
+	}
+	var missing, of int
+	if n, _ := fmt.Sscanf(f.Message, "missing %d of %d required phrases", &missing, &of); n == 2 && missing < of {
+		partly = true
+	}
+	file := f.File
+	if file == "" {
+		file = "the documents"
+	}
+	s := "Not found in " + file
+	if partly {
+		s = "Shown only in part in " + file
+	}
+	if strings.HasPrefix(f.Message, "missing ") || strings.HasPrefix(f.Message, "required phrase not found") {
+		if words := plainPhrases(f.Message); len(words) > 0 {
+			s += ": no “" + strings.Join(words, "”, “") + "”"
+		}
+	}
+	return s + "."
+}
+
+// quotedLabel is a pattern a message quotes; plainLabel one written in
+// plain words, with nothing of a regular expression in it.
+var (
+	quotedLabel = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+	plainLabel  = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} '’-]*$`)
+)
+
+// plainPhrases are the patterns a finding's message quotes that are plain
+// words ("reasonable adjustments"), leaving out regular expressions.
+func plainPhrases(msg string) []string {
+	var out []string
+	for _, m := range quotedLabel.FindAllStringSubmatch(msg, -1) {
+		if plainLabel.MatchString(m[1]) {
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
 // actionText is an open action as the commentary names it: its id, what
 // it is unless that only repeats the provision's question (an action
 // raised by run), its owner when it has one, and when it is due.
@@ -294,7 +364,7 @@ func actionText(act openAction, it *result.Item) string {
 	if d := strings.TrimSpace(act.Description); d != "" && d != it.Question {
 		s += ": " + d
 	}
-	when := []string{"due " + act.DueText()}
+	when := []string{"due " + act.dueClause()}
 	if act.Owner != "" {
 		when = append([]string{act.Owner}, when...)
 	}
@@ -438,6 +508,29 @@ func assessmentHTML(w io.Writer, a *assessment) error {
 	return err
 }
 
+// assessWidths are the XLSX form's column widths, in characters.
+var assessWidths = []float64{20, 60, 12, 70, 60}
+
+// rowHeight is the height, in points, of a form row whose wrapped cells
+// (by column, from 0) hold texts: enough lines for the longest. A
+// spreadsheet does not grow a row for wrapped text it did not lay out
+// itself (LibreOffice shows the lines over the rows below), so the form
+// sets each row's height from its text: a line per paragraph, and per
+// column width of characters in it.
+func rowHeight(texts map[int]string) float64 {
+	const linePoints, maxPoints = 15.0, 409.0
+	lines := 1
+	for col, text := range texts {
+		per := int(assessWidths[col]) - 2
+		n := 0
+		for _, para := range strings.Split(text, "\n") {
+			n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
+		}
+		lines = max(lines, n)
+	}
+	return min(maxPoints, float64(lines)*linePoints)
+}
+
 func assessmentXLSX(w io.Writer, a *assessment) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -449,10 +542,21 @@ func assessmentXLSX(w io.Writer, a *assessment) error {
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return err
 	}
+	// Printed, the form is what a governing body reads: landscape A4, the
+	// five columns on one page's width (the rows run on over as many pages
+	// as they need), not column A alone on the first page.
+	landscape, a4, one, tall := "landscape", 9, 1, 0
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
 	sh := &sheet{}
 	sh.sw, sh.err = f.NewStreamWriter(name)
 	if sh.err == nil {
-		for i, width := range []float64{12, 60, 12, 70, 60} {
+		for i, width := range assessWidths {
 			if sh.err = sh.sw.SetColWidth(i+1, i+1, width); sh.err != nil {
 				break
 			}
@@ -466,9 +570,20 @@ func assessmentXLSX(w io.Writer, a *assessment) error {
 	for _, c := range a.Summary {
 		sh.add(styled(st.bold, c.Label), c.N)
 	}
+	// A provision's cells all start at the top of its row, the number and
+	// the answer beside the first line of the requirement.
+	top := &excelize.Alignment{Vertical: "top"}
+	topID, err := f.NewStyle(&excelize.Style{Alignment: top})
+	if err != nil {
+		return err
+	}
 	complyStyle := map[string]int{}
 	for answer, rag := range complyRAG {
-		complyStyle[answer] = st.rag[rag]
+		id, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{ragFill[rag]}}, Alignment: top})
+		if err != nil {
+			return err
+		}
+		complyStyle[answer] = id
 	}
 	for _, s := range a.Sections {
 		sh.add()
@@ -479,12 +594,13 @@ func assessmentXLSX(w io.Writer, a *assessment) error {
 		}
 		sh.add(hdr...)
 		for _, row := range s.Rows {
-			var cst any = row.Comply
+			cst := styled(topID, row.Comply)
 			if id, ok := complyStyle[row.Comply]; ok {
 				cst = styled(id, row.Comply)
 			}
-			sh.add(row.Provision, styled(st.wrap, row.requirement()), cst,
-				styled(st.wrap, strings.Join(row.Evidence, "\n")), styled(st.wrap, strings.Join(row.Commentary, "\n")))
+			req, ev, com := row.requirement(), strings.Join(row.Evidence, "\n"), strings.Join(row.Commentary, "\n")
+			sh.addTall(rowHeight(map[int]string{1: req, 3: ev, 4: com}), styled(topID, row.Provision), styled(st.wrap, req), cst,
+				styled(st.wrap, ev), styled(st.wrap, com))
 		}
 	}
 	if err := sh.flush(); err != nil {
@@ -549,4 +665,108 @@ func ParseRequirements(file string, data []byte) (map[string]string, error) {
 		return nil, errs
 	}
 	return out, nil
+}
+
+// mandatory is what the CSV and JSON forms say of a provision's force:
+// "must" or "should" where the code has both, "must" where every
+// provision is one, else nothing.
+func (a *assessment) mandatory(row assessRow) string {
+	switch {
+	case a.Mixed && row.Must, a.allMust:
+		return "must"
+	case a.Mixed:
+		return "should"
+	}
+	return ""
+}
+
+// assessmentCSV writes the form as one table, a row per provision, for a
+// spreadsheet or the organisation's open-data page: the section, the
+// provision, the requirement, must or should, Comply, and the evidence and
+// commentary (one line each in their cell). The header and the summary
+// are left to the other formats.
+func assessmentCSV(out io.Writer, a *assessment, bom bool) error {
+	if bom {
+		if _, err := io.WriteString(out, "\ufeff"); err != nil {
+			return err
+		}
+	}
+	w := csv.NewWriter(out)
+	if err := w.Write([]string{"Section", "Provision", "Requirement", "Mandatory", "Comply", "Evidence", "Commentary"}); err != nil {
+		return err
+	}
+	for _, s := range a.Sections {
+		for _, row := range s.Rows {
+			rec := []string{s.Title, row.Provision, row.Requirement, a.mandatory(row), row.Comply,
+				strings.Join(row.Evidence, "\n"), strings.Join(row.Commentary, "\n")}
+			for i := range rec {
+				rec[i] = safeCell(rec[i])
+			}
+			if err := w.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// The JSON form: the header, the summary and the sections' rows, for a
+// program (a website that publishes the form, a dashboard).
+type jsonAssessment struct {
+	Kind         string              `json:"kind"`
+	Title        string              `json:"title"`
+	Code         string              `json:"code"`
+	Organisation string              `json:"organisation,omitempty"`
+	Period       string              `json:"period,omitempty"`
+	CompletedBy  string              `json:"completed_by,omitempty"`
+	Date         string              `json:"date,omitempty"`
+	Outcome      string              `json:"outcome"`
+	Summary      []jsonAssessCount   `json:"summary"`
+	Sections     []jsonAssessSection `json:"sections"`
+}
+
+type jsonAssessCount struct {
+	Label string `json:"label"`
+	N     int    `json:"n"`
+}
+
+type jsonAssessSection struct {
+	Title string          `json:"title"`
+	Rows  []jsonAssessRow `json:"rows"`
+}
+
+type jsonAssessRow struct {
+	Provision   string   `json:"provision"`
+	Requirement string   `json:"requirement"`
+	Mandatory   string   `json:"mandatory,omitempty"`
+	Comply      string   `json:"comply"`
+	Evidence    []string `json:"evidence"`
+	Commentary  []string `json:"commentary"`
+}
+
+func assessmentJSON(out io.Writer, a *assessment) error {
+	j := jsonAssessment{Kind: "self-assessment", Title: a.Title, Code: a.Code, Organisation: a.Organisation, Period: a.Period,
+		CompletedBy: a.CompletedBy, Date: a.Date, Outcome: a.Outcome, Summary: []jsonAssessCount{}, Sections: []jsonAssessSection{}}
+	for _, c := range a.Summary {
+		j.Summary = append(j.Summary, jsonAssessCount(c))
+	}
+	for _, s := range a.Sections {
+		js := jsonAssessSection{Title: s.Title, Rows: []jsonAssessRow{}}
+		for _, row := range s.Rows {
+			js.Rows = append(js.Rows, jsonAssessRow{Provision: row.Provision, Requirement: row.Requirement, Mandatory: a.mandatory(row),
+				Comply: row.Comply, Evidence: nonNil(row.Evidence), Commentary: nonNil(row.Commentary)})
+		}
+		j.Sections = append(j.Sections, js)
+	}
+	enc := json.NewEncoder(safe.JSONWriter(out))
+	enc.SetIndent("", "  ")
+	return enc.Encode(j)
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
 }

@@ -2,6 +2,9 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -159,7 +162,7 @@ func TestSelfAssessmentXLSX(t *testing.T) {
 		{"3. Accessibility and awareness"},
 		{"Provision", "Requirement", "Comply", "Evidence", "Commentary"},
 		{"3.1", "Several ways to complain, with reasonable adjustments? (must)", "No", "",
-			"missing 1 of 3 required phrases: \"reasonable adjustments\"\nAction A-8: Add reasonable adjustments (Equalities lead, due 2026-09-30)"},
+			"Shown only in part in policy.pdf: no “reasonable adjustments”.\nAction A-8: Add reasonable adjustments (Equalities lead, due 2026-09-30)"},
 		{"3.3", "Are high volumes seen as openness?", "Partly", "cabinet-2026-03 | item 4", "The cabinet report still sets a reduction target."},
 		nil,
 		{"6. Complaints stages"},
@@ -320,5 +323,257 @@ func TestActionText(t *testing.T) {
 		if got := actionText(openAction{Action: tt.act}, it); got != tt.want {
 			t.Errorf("actionText = %q, want %q", got, tt.want)
 		}
+	}
+}
+
+// The commentary tells the governing body in plain words what a document
+// does not show: never the check's regular expressions nor its pattern
+// numbers, while a missing phrase in plain words is still named; and an
+// overdue action's date reads without parentheses inside parentheses.
+func TestSelfAssessmentCommentaryPlain(t *testing.T) {
+	for _, c := range []struct {
+		f      result.Finding
+		partly bool
+		want   string
+	}{
+		{result.Finding{Rule: "any", File: "policy.md", Severity: "error",
+			Message: "no evidence that: Does the policy accept every complaint…? (none of 4 patterns matched)"}, false, "Not found in policy.md."},
+		{result.Finding{Rule: "all", File: "policy.md", Severity: "error",
+			Message: `missing 2 of 2 required phrases: "dissatisf\w*", pattern 2 of 2`}, false, "Not found in policy.md."},
+		{result.Finding{Rule: "all", File: "policy.md", Severity: "error",
+			Message: `missing 2 of 3 required phrases: "\b(?:tele)?phone\b|\bcall us\b", pattern 3 of 3`}, false, "Shown only in part in policy.md."},
+		{result.Finding{Rule: "all", File: "policy.md", Severity: "error",
+			Message: `missing 1 of 2 required phrases: "housing ombudsman"`}, false, "Shown only in part in policy.md: no “housing ombudsman”."},
+		{result.Finding{Rule: "near", File: "policy.md", Severity: "error",
+			Message: `no evidence that: … (no match for "service requests?", needed within 30 words of pattern b)`}, true, "Shown only in part in policy.md."},
+		{result.Finding{Rule: "timescale", File: "policy.md", Severity: "error",
+			Message: "no timescale for the stage 1 extension found"}, false, "no timescale for the stage 1 extension found"},
+		{result.Finding{Rule: "sentence", File: "policy.md", Severity: "error",
+			Message: "no sentence in which the organisation says it will explain why"}, false, "no sentence in which the organisation says it will explain why"},
+	} {
+		if got := wholeDocumentText(c.f, c.partly); got != c.want {
+			t.Errorf("%s %q: got %q, want %q", c.f.Rule, c.f.Message, got, c.want)
+		}
+	}
+	r := codeResult()
+	opts := assessmentOptions("md")
+	opts.Today = time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC)
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Action A-7: Rewrite the stage 1 timescale (Policy team, due 2026-09-30, overdue by 2 days)"; !strings.Contains(buf.String(), want) {
+		t.Errorf("no %q in\n%s", want, buf.String())
+	}
+	if strings.Contains(buf.String(), "required phrases") {
+		t.Errorf("the form names the check's patterns:\n%s", buf.String())
+	}
+}
+
+// Every section's table of the HTML form lays its five columns out at the
+// same widths, so that Comply, Evidence and Commentary line up from one
+// section to the next whatever each section's text; the summary's numbers
+// sit under a right-aligned heading.
+func TestSelfAssessmentHTMLColumnsLineUp(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("html")); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	sections := strings.Count(out, "<h2>") - 1 // the summary's heading aside
+	const cols = `<colgroup><col style="width:9%"><col style="width:29%"><col style="width:8%"><col style="width:27%"><col style="width:27%"></colgroup>`
+	if n, m := strings.Count(out, `<table class="form">`+"\n"+cols), sections; n != m || n == 0 {
+		t.Errorf("%d section tables with the fixed columns, want %d:\n%s", n, m, out)
+	}
+	if !strings.Contains(out, "table.form{table-layout:fixed}") || !strings.Contains(out, `<th scope="col" class="n">Number</th>`) {
+		t.Errorf("no fixed layout or right-aligned Number heading:\n%s", out)
+	}
+}
+
+// The XLSX form prints as a board would read it: landscape A4, fitted to
+// one page's width.
+func TestSelfAssessmentXLSXPrints(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pl, err := f.GetPageLayout("Self-assessment")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 ||
+		pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+		t.Errorf("page layout %+v: want landscape A4 (9), one page wide, any number tall", pl)
+	}
+	props, err := f.GetSheetProps("Self-assessment")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("FitToPage not set: %+v", props)
+	}
+}
+
+// Each provision's row of the XLSX form is as tall as its longest wrapped
+// cell needs: a spreadsheet shows wrapped text over the rows below when
+// the row keeps the default height.
+func TestSelfAssessmentXLSXRowHeights(t *testing.T) {
+	r := codeResult()
+	r.Items[0].Question = strings.Repeat("A long requirement in several words. ", 12) // ~440 runes: 8 lines of 58
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, r, assessmentOptions("xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Self-assessment")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows {
+		if len(row) == 0 || (row[0] != "3.1" && row[0] != "6.1") {
+			continue
+		}
+		h, err := f.GetRowHeight("Self-assessment", i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 15.0 // "Triage?": one line
+		if row[0] == "3.1" {
+			want = 8 * 15
+		}
+		if h != want {
+			t.Errorf("row %d (%s): height %v, want %v", i+1, row[0], h, want)
+		}
+	}
+}
+
+// A provision's number and answer sit at the top of its row, beside the
+// first line of the requirement, and column A is wide enough for the
+// labels of the header and the summary.
+func TestSelfAssessmentXLSXAlignment(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	const sh = "Self-assessment"
+	rows, err := f.GetRows(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for i, row := range rows {
+		if len(row) < 3 || (row[0] != "3.1" && row[0] != "6.1") {
+			continue
+		}
+		for _, col := range []string{"A", "C"} {
+			cell := fmt.Sprintf("%s%d", col, i+1)
+			id, err := f.GetCellStyle(sh, cell)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := f.GetStyle(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Alignment == nil || st.Alignment.Vertical != "top" {
+				t.Errorf("%s (%s) is not aligned to the top: %+v", cell, row[0], st.Alignment)
+			}
+			checked++
+		}
+	}
+	if checked != 4 {
+		t.Errorf("checked %d cells, want 4", checked)
+	}
+	w, err := f.GetColWidth(sh, "A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w < float64(len("Provisions assessed")) {
+		t.Errorf("column A is %v wide: the summary's labels do not fit", w)
+	}
+}
+
+// The CSV form is one table, a row per provision, that reads back field
+// by field: multi-line evidence and commentary in one cell, must and
+// should in a column of their own, text that a spreadsheet would run as a
+// formula neutralised.
+func TestSelfAssessmentCSV(t *testing.T) {
+	r := codeResult()
+	r.Items[1].Note = "=HYPERLINK(\"http://x\")" // 3.3's note
+	var buf bytes.Buffer
+	opts := assessmentOptions("csv")
+	opts.BOM = true
+	if err := SelfAssessment(&buf, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "\ufeff") {
+		t.Errorf("no byte-order mark with BOM")
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"Section", "Provision", "Requirement", "Mandatory", "Comply", "Evidence", "Commentary"},
+		{"3. Accessibility and awareness", "3.1", "Several ways to complain, with reasonable adjustments?", "must", "No", "",
+			"Shown only in part in policy.pdf: no “reasonable adjustments”.\nAction A-8: Add reasonable adjustments (Equalities lead, due 2026-09-30)"},
+		{"3. Accessibility and awareness", "3.3", "Are high volumes seen as openness?", "should", "Partly", "cabinet-2026-03 | item 4", "'=HYPERLINK(\"http://x\")"},
+	}
+	if len(recs) != 9 { // the header and 8 provisions
+		t.Fatalf("%d records, want 9:\n%s", len(recs), buf.String())
+	}
+	for i, w := range want {
+		if strings.Join(recs[i], "\x00") != strings.Join(w, "\x00") {
+			t.Errorf("record %d:\n got %q\nwant %q", i, recs[i], w)
+		}
+	}
+	if got := recs[3]; got[1] != "6.3" || got[2] != "Stage 1 complaints get a full answer within ten working days of acknowledgement." {
+		t.Errorf("6.3 with the organisation's wording: %q", got)
+	}
+}
+
+// The JSON form carries the header, the summary and every row, and reads
+// back into the same shape.
+func TestSelfAssessmentJSON(t *testing.T) {
+	var buf bytes.Buffer
+	if err := SelfAssessment(&buf, codeResult(), assessmentOptions("json")); err != nil {
+		t.Fatal(err)
+	}
+	var got jsonAssessment
+	dec := json.NewDecoder(&buf)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Kind != "self-assessment" || got.Organisation != "Eastmoor Council" || got.Period != "2025-26" || got.CompletedBy != "J. Patel" ||
+		got.Outcome != "Does not comply: 1 mandatory provision not met" {
+		t.Errorf("header: %+v", got)
+	}
+	if len(got.Summary) != 8 || got.Summary[0] != (jsonAssessCount{"Provisions assessed", 8}) {
+		t.Errorf("summary: %+v", got.Summary)
+	}
+	if len(got.Sections) != 2 || len(got.Sections[0].Rows) != 2 || len(got.Sections[1].Rows) != 6 {
+		t.Fatalf("sections: %+v", got.Sections)
+	}
+	r := got.Sections[1].Rows[0]
+	if r.Provision != "6.3" || r.Comply != "No" || r.Mandatory != "should" || len(r.Evidence) != 1 || len(r.Commentary) != 2 {
+		t.Errorf("6.3: %+v", r)
+	}
+	if n := got.Sections[1].Rows[3]; n.Provision != "6.1" || n.Comply != "N/A" || n.Evidence == nil || n.Commentary == nil {
+		t.Errorf("6.1: %+v (evidence and commentary are lists, empty or not)", n)
 	}
 }

@@ -86,7 +86,14 @@ func newSheet(f *excelize.File, name string, st *xlsxStyles, widths []float64, c
 }
 
 // add writes the next row. A *float64 that is nil leaves its cell empty.
-func (s *sheet) add(cells ...any) {
+func (s *sheet) add(cells ...any) { s.addRow(nil, cells...) }
+
+// addTall writes the next row at a height, in points.
+func (s *sheet) addTall(height float64, cells ...any) {
+	s.addRow([]excelize.RowOpts{{Height: height}}, cells...)
+}
+
+func (s *sheet) addRow(opts []excelize.RowOpts, cells ...any) {
 	if s.err != nil {
 		return
 	}
@@ -111,7 +118,7 @@ func (s *sheet) add(cells ...any) {
 		}
 	}
 	ref, _ := excelize.CoordinatesToCellName(1, s.row)
-	s.err = s.sw.SetRow(ref, cells)
+	s.err = s.sw.SetRow(ref, cells, opts...)
 }
 
 func (s *sheet) flush() error {

@@ -70,9 +70,10 @@ type ReportOptions struct {
 	// improvement report; Response is the governing body's response to it.
 	Annual   bool
 	Response string
-	// SelfAssessment writes the self-assessment form of one Result
-	// (md, html or xlsx), with Requirements (a file of the organisation's
-	// own wording) and the header's Organisation, Period and CompletedBy.
+	// SelfAssessment writes the self-assessment form of one Result (md,
+	// html, xlsx, docx, csv or json), with Requirements (a file of the
+	// organisation's own wording) and the header's Organisation, Period
+	// and CompletedBy.
 	SelfAssessment bool
 	Requirements   string
 	Organisation   string
@@ -101,8 +102,9 @@ combined into one first; Results of different documents (shards of one
 check --together) merge as evidence, judged again by the checklist (-c, or
 the built-in one they name); --format result writes the merged Result.
 With --self-assessment, one Result (of a code such as housing-ombudsman-code)
-becomes the code's self-assessment form for the governing body: md, html or
-xlsx, one row per provision with Comply, Evidence and Commentary.`,
+becomes the code's self-assessment form for the governing body: md, html,
+xlsx or docx, one row per provision with Comply, Evidence and Commentary
+(csv and json give its rows to a spreadsheet or a program).`,
 		Example: `  svcaudit report housing.json
   svcaudit report housing.json --baseline housing-q1.json --format html -o board.html
   svcaudit report housing.json --period "Q1 2026-27" --summary -o board.docx
@@ -135,7 +137,7 @@ xlsx, one row per provision with Comply, Evidence and Commentary.`,
 	f.StringVar(&o.Response, "response", "", "with --annual: a file with the governing body's response")
 	f.StringVarP(&o.Checklist, "checklist", "c", "", "checklist whose grade bands (and, merging shards, rules) to use (default: the built-in the Results name)")
 	completeChecklists(cmd, "checklist")
-	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html, xlsx or docx)")
+	f.BoolVar(&o.SelfAssessment, "self-assessment", false, "write the self-assessment form of one Result (md, html, xlsx, docx, csv or json)")
 	f.StringVar(&o.Requirements, "requirements", "", "with --self-assessment: YAML of the organisation's own wording of each requirement, by provision")
 	f.StringVar(&o.Organisation, "organisation", "", "with --self-assessment: the organisation (default: the Result's subject)")
 	f.StringVar(&o.Period, "period", "", `the period the paper (or --self-assessment form) covers, such as "Q4 2026-27"`)
@@ -321,7 +323,7 @@ func runSelfAssessment(ios *IOStreams, o *ReportOptions, format string) error {
 		return &UsageError{Msg: fmt.Sprintf("--self-assessment takes one Result, and %s holds %d", strings.Join(o.Inputs, ", "), len(results)),
 			Hint: "run the audit with svcaudit run -c CHECKLIST --answers FILE --docs POLICY -o RESULT.json"}
 	}
-	opts := report.SelfAssessmentOptions{Format: format, Organisation: o.Organisation, Period: o.Period, CompletedBy: o.CompletedBy, Today: o.Now()}
+	opts := report.SelfAssessmentOptions{Format: format, Organisation: o.Organisation, Period: o.Period, CompletedBy: o.CompletedBy, Today: o.Now(), BOM: o.BOM}
 	if o.Requirements != "" {
 		if opts.Requirements, err = report.LoadRequirements(o.Requirements); err != nil {
 			return err

@@ -38,19 +38,21 @@ const minCodeAgreement = 0.90
 // wording covers its family and its figure meets the bar (the test says
 // so).
 var codesBelowTarget = map[string]float64{
-	"heldout:housing-ombudsman-code/2.1": 0.80,
-	"heldout:housing-ombudsman-code/2.4": 0.80,
-	"heldout:housing-ombudsman-code/3.4": 0.80,
-	"heldout:housing-ombudsman-code/4.1": 0.80,
-	"heldout:housing-ombudsman-code/5.3": 0.80,
-	"heldout:lgsco-code/2.4":             0.80,
-	"heldout:lgsco-code/3.4":             0.60,
-	"heldout:lgsco-code/5.11":            0.80,
-	"heldout:lgsco-code/6.17":            0.80,
-	"heldout:lgsco-code/6.2":             0.80,
-	"tuning:lgsco-code/2.1":              0.80,
-	"tuning:lgsco-code/3.4":              0.80,
-	"tuning:lgsco-code/6.17":             0.80,
+	"heldout:housing-ombudsman-code/4.1":  8.0 / 11,
+	"heldout:housing-ombudsman-code/5.3":  9.0 / 11,
+	"heldout:housing-ombudsman-code/6.13": 8.0 / 11,
+	"heldout:housing-ombudsman-code/6.14": 9.0 / 11,
+	"heldout:lgsco-code/2.1":              8.0 / 9,
+	"heldout:lgsco-code/2.4":              8.0 / 9,
+	"heldout:lgsco-code/3.4":              7.0 / 9,
+	"heldout:lgsco-code/5.11":             8.0 / 9,
+	"heldout:lgsco-code/6.15":             8.0 / 9,
+	"heldout:lgsco-code/6.17":             8.0 / 9,
+	"heldout:lgsco-code/6.18":             8.0 / 9,
+	"heldout:lgsco-code/6.2":              8.0 / 9,
+	"tuning:lgsco-code/2.1":               0.80,
+	"tuning:lgsco-code/3.4":               0.80,
+	"tuning:lgsco-code/6.17":              0.80,
 }
 
 type codeLabels struct {
@@ -62,7 +64,9 @@ type codeLabels struct {
 // TestCodesHeldOut runs the automated provisions of both codes over the
 // held-out policies, and over the tuning ones, and checks each provision's
 // agreement with the labels. With -accuracy it prints the per-provision
-// tables for docs/codes.md.
+// tables for docs/codes.md; with -docs it scores only the documents whose
+// names match (one batch, e.g. 'ho-1[6-9]-*,ho-2[01]-*,lg-1[6-9]-*') and
+// reports the bar without enforcing it.
 func TestCodesHeldOut(t *testing.T) {
 	for _, set := range []struct{ name, dir string }{{"heldout", codesHeldoutDir}, {"tuning", codesTuningDir}} {
 		t.Run(set.name, func(t *testing.T) { measureCodes(t, set.name, set.dir) })
@@ -101,7 +105,16 @@ func measureCodes(t *testing.T, setName, dir string) {
 	var total, agreed int
 	names := make([]string, 0, len(labels))
 	for n := range labels {
+		if *docsGlob != "" && !matchAny(t, *docsGlob, n) {
+			continue
+		}
 		names = append(names, n)
+	}
+	if len(names) == 0 {
+		if *docsGlob != "" {
+			t.Skipf("no %s document matches -docs %q", setName, *docsGlob)
+		}
+		t.Fatalf("%s has no labelled documents", dir)
 	}
 	sort.Strings(names)
 	for _, name := range names {
@@ -189,6 +202,11 @@ func measureCodes(t *testing.T, setName, dir string) {
 		known, below := codesBelowTarget[setName+":"+k]
 		fmt.Fprintf(&b, "| `%s` | %d | %.0f%% (%d/%d) | %d/%d |\n", k, s.n, 100*agree, s.agree, s.n, s.found, s.pos)
 		switch {
+		case *docsGlob != "":
+			// One batch: the figures are reported, the bar is not enforced.
+			if agree < minCodeAgreement {
+				t.Logf("below target (batch): %s: %.0f%%:\n\t%s", k, 100*agree, strings.Join(s.disagreements, "\n\t"))
+			}
 		case agree < minCodeAgreement && below && agree < known-1e-9:
 			t.Errorf("%s: agreement %.0f%%, worse than the %.0f%% it is known to be below the target at:\n\t%s", k, 100*agree, 100*known, strings.Join(s.disagreements, "\n\t"))
 		case agree < minCodeAgreement && below:
@@ -200,7 +218,7 @@ func measureCodes(t *testing.T, setName, dir string) {
 		}
 	}
 	for k := range codesBelowTarget {
-		if set, ref, _ := strings.Cut(k, ":"); set == setName && scores[ref] == nil {
+		if set, ref, _ := strings.Cut(k, ":"); *docsGlob == "" && set == setName && scores[ref] == nil {
 			t.Errorf("codesBelowTarget lists %s, which was not measured", k)
 		}
 	}

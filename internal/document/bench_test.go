@@ -75,6 +75,24 @@ func BenchmarkPDF(b *testing.B) {
 	benchParse(b, "x.pdf", data)
 }
 
+// BenchmarkPDFFile reads the PDF at $SVCAUDIT_BENCH_PDF with the engine
+// warm: bench/codes.sh's 20-page policy, say, whose reading is most of
+// what a check of it costs. Skipped when the variable is not set.
+func BenchmarkPDFFile(b *testing.B) {
+	path := os.Getenv("SVCAUDIT_BENCH_PDF")
+	if path == "" {
+		b.Skip("SVCAUDIT_BENCH_PDF is not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := Parse("x.pdf", data, Limits{}); err != nil { // start the pool
+		b.Fatal(err)
+	}
+	benchParse(b, "x.pdf", data)
+}
+
 // BenchmarkPDFPoolStart is the one-off cost of the first PDF of a run:
 // compiling PDFium's WebAssembly module without a compilation cache, and
 // instantiating it once.

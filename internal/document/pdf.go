@@ -125,7 +125,13 @@ type pdfPoolEntry struct {
 }
 
 func getPDFPool(memLimit int64) (pdfium.Pool, error) {
+	return pdfPoolEntryFor(memLimit).start(memLimit)
+}
+
+// pdfPoolEntryFor is the pool entry for memLimit, made if there is none.
+func pdfPoolEntryFor(memLimit int64) *pdfPoolEntry {
 	pdfPools.mu.Lock()
+	defer pdfPools.mu.Unlock()
 	if pdfPools.pools == nil {
 		pdfPools.pools = map[int64]*pdfPoolEntry{}
 	}
@@ -134,7 +140,11 @@ func getPDFPool(memLimit int64) (pdfium.Pool, error) {
 		e = &pdfPoolEntry{}
 		pdfPools.pools[memLimit] = e
 	}
-	pdfPools.mu.Unlock()
+	return e
+}
+
+// start starts the entry's pool, once, and waits for it.
+func (e *pdfPoolEntry) start(memLimit int64) (pdfium.Pool, error) {
 	e.once.Do(func() {
 		cache := ""
 		if dir, err := os.UserCacheDir(); err == nil {
@@ -143,6 +153,27 @@ func getPDFPool(memLimit int64) (pdfium.Pool, error) {
 		e.pool, e.err = newPDFPool(cache, runtime.GOMAXPROCS(0), memLimit)
 	})
 	return e.pool, e.err
+}
+
+// StartPDF starts, in the background, the PDF reader that Read and Parse
+// use for lim, so that a run that knows it will read a PDF can start the
+// engine (about 0.1 s of CPU from the compilation cache, mostly wazero
+// decoding and validating the module) while it does other work, such as
+// compiling its rules. Reading a PDF waits for the start to finish, and
+// gets its error if it failed, as without StartPDF.
+func StartPDF(lim Limits) {
+	lim = lim.withDefaults()
+	e := pdfPoolEntryFor(lim.PDFMemory)
+	go e.start(lim.PDFMemory) //nolint:errcheck // the reader that waits for it gets the error
+}
+
+// PDFStarted reports whether the PDF reader for lim has been started (by
+// StartPDF or by a PDF read), whether or not the start has finished.
+func PDFStarted(lim Limits) bool {
+	lim = lim.withDefaults()
+	pdfPools.mu.Lock()
+	defer pdfPools.mu.Unlock()
+	return pdfPools.pools[lim.PDFMemory] != nil
 }
 
 // wasmPage is the size of a WebAssembly memory page.

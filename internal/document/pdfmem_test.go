@@ -83,3 +83,23 @@ func TestTrimTrap(t *testing.T) {
 		t.Errorf("trimTrap = %q, want %q", got, want)
 	}
 }
+
+// StartPDF registers the reader for its limits at once and starts it in
+// the background; a PDF read with those limits then uses it.
+func TestStartPDF(t *testing.T) {
+	lim := Limits{PDFMemory: 88 << 20} // a limit no other test uses
+	if PDFStarted(lim) {
+		t.Fatal("started before StartPDF")
+	}
+	StartPDF(lim)
+	if !PDFStarted(lim) {
+		t.Fatal("not started by StartPDF")
+	}
+	data, err := os.ReadFile("testdata/policy.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("policy.pdf", data, lim); err != nil {
+		t.Fatal(err)
+	}
+}

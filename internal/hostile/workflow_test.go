@@ -62,8 +62,15 @@ func textOutputs(t testing.TB, r *result.Result) map[string]string {
 		}
 		out["explain "+format] = b.String()
 	}
-	for _, format := range []string{"md", "html"} {
+	for _, format := range []string{"md", "html", "csv"} {
 		var b bytes.Buffer
+		if format == "csv" {
+			if err := report.SelfAssessment(&b, r, report.SelfAssessmentOptions{Format: format, Period: r.Subject}); err != nil {
+				t.Fatalf("self-assessment %s: %v", format, err)
+			}
+			out["self-assessment "+format] = b.String()
+			continue
+		}
 		if err := report.RenderAnnual(&b, r, report.AnnualOptions{Format: format, Response: r.Subject}); err != nil {
 			t.Fatalf("annual %s: %v", format, err)
 		}

@@ -518,7 +518,7 @@ func (p *pattern) windowRegexp(mask []uint64, atStart, atEnd bool) *regexp.Regex
 	if edges {
 		tree = noEdges(tree, !atStart, !atEnd)
 	}
-	re, err := regexp.Compile(tree.String())
+	re, err := regexp.Compile(programSource(tree))
 	if err != nil {
 		return p.re // cannot happen: a smaller program than p.re
 	}

@@ -14,6 +14,7 @@ import (
 // re is the rewritten expression that runs.
 type pattern struct {
 	expr string
+	opt  patternOptions
 	re   *regexp.Regexp
 	pre  prefilter
 	// scan is set when a rule searches the text for the pattern; a
@@ -94,11 +95,25 @@ func parsePattern(p checklist.Pattern, opt patternOptions) (*pattern, *diag.Erro
 		return nil, diag.Errorf(p.Pos, "bad pattern %q: %s", p.Expr, reErrorText(err))
 	}
 	tree = rewrite(tree, opt, false)
-	re, err := regexp.Compile(tree.String())
+	re, err := regexp.Compile(programSource(tree))
 	if err != nil {
 		return nil, diag.Errorf(p.Pos, "bad pattern %q: %s", p.Expr, reErrorText(err))
 	}
-	return &pattern{expr: p.Expr, re: re, tree: tree}, nil
+	return &pattern{expr: p.Expr, opt: opt, re: re, tree: tree}, nil
+}
+
+// source is the rewritten pattern as regexp/syntax writes it, with case
+// folding as (?i:…): what another tool would run to do the same search.
+func (p *pattern) source() string {
+	flags := syntax.Perl
+	if !p.opt.matchCase {
+		flags |= syntax.FoldCase
+	}
+	tree, err := syntax.Parse(p.expr, flags)
+	if err != nil {
+		return p.re.String() // cannot happen: it parsed when compiled
+	}
+	return rewrite(tree, p.opt, false).String()
 }
 
 // reErrorText is RE2's error without Go's "error parsing regexp: " prefix.

@@ -451,7 +451,7 @@ func (s *Set) Expressions() []string {
 	var out []string
 	for _, p := range s.patterns {
 		if p.scan {
-			out = append(out, p.re.String())
+			out = append(out, p.source())
 		}
 	}
 	return out
