@@ -537,7 +537,7 @@ func docxAudit(d *docxDoc, v *view, a audit, opts Options) {
 				detail = append(detail, "• "+e)
 			}
 			for _, act := range f.Actions {
-				detail = append(detail, "Action "+act.ID+": "+act.Description+" ("+act.Owner+", due "+act.DueText()+")")
+				detail = append(detail, "Action "+act.ID+": "+act.Description+" ("+act.Owner+", due "+act.dueClause()+")")
 			}
 			if len(detail) == 0 {
 				detail = []string{"—"}

@@ -269,7 +269,11 @@ func mdChanges(w *bufio.Writer, h string, a audit) {
 }
 
 func mdAction(a openAction) string {
-	return fmt.Sprintf("%s: %s (%s, due %s)", md(a.ID), md(a.Description), md(a.Owner), mdDue(a))
+	due := a.dueClause()
+	if a.IsOverdue() {
+		due = "**" + due + "**"
+	}
+	return fmt.Sprintf("%s: %s (%s, due %s)", md(a.ID), md(a.Description), md(a.Owner), due)
 }
 
 func mdDue(a openAction) string {

@@ -321,13 +321,13 @@ func (t *termWriter) audit(v *view, a audit) {
 		}
 		for _, act := range f.Actions {
 			// The due date keeps its colour: it is not wrapped.
-			line("action "+act.ID+": ", act.Description+" ("+act.Owner+", due "+act.DueText()+")")
+			line("action "+act.ID+": ", act.Description+" ("+act.Owner+", due "+act.dueClause()+")")
 		}
 	}
 	if len(a.Actions) > 0 {
 		t.heading(prefix + "Other open actions")
 		for _, act := range a.Actions {
-			t.para(act.ID+" "+act.Item+": "+act.Description+" ("+act.Owner+", due "+act.DueText()+")", 4)
+			t.para(act.ID+" "+act.Item+": "+act.Description+" ("+act.Owner+", due "+act.dueClause()+")", 4)
 		}
 	}
 	if len(a.Waived) > 0 {
