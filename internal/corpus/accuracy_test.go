@@ -26,15 +26,18 @@ var (
 // named in docs/accuracy.md. An item leaves the list when it is fixed on
 // the tuning corpus (never on these documents).
 var belowTarget = map[string]bool{
-	"admits-mistakes/how-to-complain":        true,
-	"earns-trust/recognises-history":         true,
-	"keeps-promises/appointments":            true,
-	"keeps-promises/timescales":              true,
-	"plain-language/readability":             true,
-	"personal-correspondence/direct-contact": true,
-	"personal-correspondence/next-steps":     true,
-	"published-feedback/you-said-we-did":     true,
-	"real-humans/contact":                    true,
+	"admits-mistakes/apology":            true,
+	"admits-mistakes/how-to-complain":    true,
+	"earns-trust/one-contact":            true,
+	"earns-trust/owns-the-truth":         true,
+	"keeps-promises/appointments":        true,
+	"keeps-promises/standards":           true,
+	"keeps-promises/timescales":          true,
+	"plain-language/readability":         true,
+	"personal-correspondence/next-steps": true,
+	"published-feedback/performance":     true,
+	"published-feedback/you-said-we-did": true,
+	"real-humans/contact":                true,
 }
 
 // Targets on the held-out part, per automated item.
