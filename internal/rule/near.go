@@ -133,7 +133,7 @@ func (r *nearRule) atStage(ev *evidence, ms []match) []match {
 			continue
 		}
 		st := stageOf(d, si, m.start-d.Sentences[si].Start)
-		if st == r.stage || st == 0 && r.stage == 1 {
+		if atStage(st, r.stage) {
 			out = append(out, m)
 		}
 	}

@@ -154,6 +154,14 @@ func TestNear(t *testing.T) {
 			}},
 		},
 		{
+			name:     "for every stage",
+			evidence: checklist.Evidence{Near: &checklist.Near{A: pat(`extend`), B: pat(`ombudsman`), Within: 10, Stage: 2}},
+			docs:     one("# Stage 1\nWhatever the stage, if we extend the deadline we will tell you about the Ombudsman."),
+			want: Outcome{Passed: true, Findings: []result.Finding{
+				info("near", 2, 27, "Whatever the stage, if we extend the deadline we will tell you about the…", `found "extend" within 8 words of "Ombudsman"`),
+			}},
+		},
+		{
 			name:     "too far apart",
 			evidence: near,
 			docs:     one("You can complain to us at any time, and if that does not help the ombudsman."),

@@ -140,6 +140,19 @@ var (
 	reEvent  = regexp.MustCompile(`(?i)acknowledg\w*|respon[ds]\w*|\brepl(?:y|ies|ied)\b|\banswer\w*|resolv\w*|escalat\w*|extend\w*|extension|\bdecision\b|\boutcome\b|\bcontact\w*|\bcall(?:ed|ing)?\s+(?:you\s+)?back|\blog(?:ged|ging)?\b|investigat\w*|\bupdat\w*|\bvisit\w*|\battend\w*|\brepair\w*|\bappeal\w*|\breview\w*|complex\w*|\bcomplet\w*`)
 	reStage1 = regexp.MustCompile(`(?i)\bstage\s*(?:1|one)\b|\bfirst\s+stage\b`)
 	reStage2 = regexp.MustCompile(`(?i)\bstage\s*(?:2|two)\b|\bsecond\s+stage\b|\bfinal\s+stage\b|escalat\w*|\bappeals?\b`)
+	// reStage3 is a stage past the code's two (a panel's or a board's
+	// review): a figure about it is neither stage's.
+	reStage3 = regexp.MustCompile(`(?i)\bstage\s*(?:3|three)\b|\bthird\s+stage\b`)
+	// reStageAny is a sentence about every stage ("whatever the stage",
+	// "at either stage"): what it says holds for each.
+	reStageAny = regexp.MustCompile(`(?i)\b(?:whatever|whichever)\s+(?:the\s+)?stage\b|\b(?:at|in|for|during)\s+(?:either|any|each|every|both)\s+(?:of\s+the\s+(?:two\s+)?)?stages?\b|\b(?:both|all)\s+stages\b`)
+	// reStageAfter is what comes before a stage whose end starts the next
+	// ("if you remain unhappy after stage 2"): the figure is about the
+	// stage after it.
+	reStageAfter = regexp.MustCompile(`(?i)\b(?:after|following|beyond)\s+(?:the\s+)?$`)
+	// reEvery is a frequency, not a time limit ("the panel meets every
+	// two months").
+	reEvery  = regexp.MustCompile(`(?i)\b(?:every|each)\s+$`)
 	reStart  = regexp.MustCompile(`(?i)\b(?:of|from|after|following|since|once)\b`)
 	reAdd    = regexp.MustCompile(`(?i)\b(?:further|additional|another|extra|more|by)\b`)
 	reExtend = regexp.MustCompile(`(?i)extend\w*|extension`)
@@ -156,11 +169,14 @@ var (
 	// reStageRef is what comes before a stage named only for comparison
 	// or for who was involved ("as at stage 1", "not involved at stage
 	// 1"): such a mention does not say which stage a figure is about.
-	reStageRef = regexp.MustCompile(`(?i)(?:\bas\s+(?:at|in|with|per|for|under|during)|\b(?:involved|considered|handled|dealt\s+with|investigated|looked\s+at)\s+(?:\w+\s+){0,2}(?:at|in|with|during))\s+(?:the\s+)?$`)
+	reStageRef = regexp.MustCompile(`(?i)(?:\bas\s+(?:at|in|with|per|for|under|during)|\b(?:play(?:s|ed)?|ha[ds]|t(?:ook|akes?|aken))\s+(?:no|any|a)\s+(?:\w+\s+)?(?:part|role)\s+(?:\w+\s+){0,2}(?:at|in|with|during)|\bno\s+(?:\w+\s+)?involvement\s+(?:at|in|with|during)|\b(?:involved|considered|handled|dealt\s+with|investigated|looked\s+at)\s+(?:\w+\s+){0,2}(?:at|in|with|during))\s+(?:the\s+)?$`)
 	// reStageFrom is a starting point that names the stage before
 	// ("of our stage 1 answer"): the figure is about the stage after it.
 	reStageFrom = regexp.MustCompile(`(?i)\b(?:of|from|after|following|since|to)\s+(?:\w+\s+){0,4}?(?:our|your|the|their|its|this|that|a)\s+$`)
 	reAnswer    = regexp.MustCompile(`(?i)^\s*(?:complaint\s+)?(?:response|answer|reply|decision|outcome|letter|investigation)s?\b`)
+	// reJoin joins a second action on to a starting point ("of receipt
+	// and send a reply"): followed by an event, it ends the starting point.
+	reJoin = regexp.MustCompile(`(?i)\s(?:and|but|then)\s`)
 	// reClauseEnd ends a starting point at the next clause.
 	reClauseEnd = regexp.MustCompile(`(?i)\s(?:and|but|then|if|unless|where|while|or)\s+(?:we|you|will|it|they|the|a|an|our|your|then|can|may|should|must|to)\b`)
 )
@@ -415,11 +431,14 @@ func (r *timescaleRule) collect(ev *evidence) result.Tally {
 			if r.skp != nil && (r.skp.MatchString(before) || r.skp.MatchString(text[a:b]) || r.skp.MatchString(fg.tail)) {
 				continue
 			}
+			if reEvery.MatchString(text[:a]) {
+				continue
+			}
 			ev.readFigure(di, fg)
 			if fg.reader {
 				continue
 			}
-			if r.stage != 0 && fg.stage != r.stage && !(fg.stage == 0 && r.stage == 1) {
+			if r.stage != 0 && !atStage(fg.stage, r.stage) {
 				continue
 			}
 			rd := timescaleReading{m: match{doc: di, start: fg.start, end: fg.end}, fig: *fg, held: r.max}
@@ -511,11 +530,29 @@ func startPhrase(tail string) string {
 	if loc := reClauseEnd.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		s = s[:loc[0]]
 	}
+	// A second action joined on ("of receiving it and send you a full
+	// response") ends it too.
+	for _, loc := range reJoin.FindAllStringIndex(s, -1) {
+		if loc[0] > 0 && reEvent.MatchString(s[loc[1]:]) {
+			s = s[:loc[0]]
+			break
+		}
+	}
 	return strings.TrimRight(s, " .")
 }
 
-// stageOf is the complaint stage (1 or 2, 0 when none) a figure at byte
-// off of sentence si is about.
+// stageAny is the stage of a sentence about every stage ("whatever the
+// stage"): it counts for a rule of any stage.
+const stageAny = -1
+
+// atStage reports whether a figure or match read as stage st counts for a
+// rule of stage want: its own stage, every stage, or no stage for stage 1.
+func atStage(st, want int) bool {
+	return st == want || st == stageAny || st == 0 && want == 1
+}
+
+// stageOf is the complaint stage (1, 2 or 3; stageAny for every stage; 0
+// when none) a figure at byte off of sentence si is about.
 func stageOf(d *document.Document, si, off int) int {
 	s := d.Sentences[si]
 	text := d.Text[s.Start:s.End]
@@ -562,16 +599,18 @@ func isStageWord(m string) bool {
 func stageIn(text string, off int) int {
 	best, bestAt := 0, -1
 	after, afterAt := 0, len(text)+1
-	for st, re := range map[int]*regexp.Regexp{1: reStage1, 2: reStage2} {
+	for st, re := range map[int]*regexp.Regexp{1: reStage1, 2: reStage2, 3: reStage3, stageAny: reStageAny} {
 		for _, loc := range re.FindAllStringIndex(text, -1) {
 			st := st
-			if isStageWord(text[loc[0]:loc[1]]) {
+			if st != stageAny && isStageWord(text[loc[0]:loc[1]]) {
 				lead := text[max(0, loc[0]-40):loc[0]]
 				switch {
 				case reStageRef.MatchString(lead):
 					continue
 				case st == 1 && reStageFrom.MatchString(lead) && reAnswer.MatchString(text[loc[1]:]):
 					st = 2
+				case st < 3 && reStageAfter.MatchString(lead) && !reAnswer.MatchString(text[loc[1]:]):
+					st++
 				}
 			}
 			if loc[0] < off && loc[0] > bestAt {

@@ -193,8 +193,15 @@ func TestTimescaleWordingFamilies(t *testing.T) {
 		{"a stage named for comparison", stage2Response(), "# Stage 2\nWe will send our final response within 20 working days of the acknowledgement; as at stage 1, we may extend this.", true, `"20 working days"`},
 		{"a stage 1 figure is not a comparison's", stage1Response(), "# Stage 2\nWe will send our final response within 20 working days of the acknowledgement; as at stage 1, we may extend this.", false, "no timescale for the stage 1 response"},
 		{"a stage named for who was involved", stage2Response(), "# Stage 2\nA manager who was not involved at stage 1 will send our final response within 20 working days of the acknowledgement.", true, ""},
+		{"a stage named for who played no part", stage1Response(), "# Stage 2\nA manager who played no part at stage 1 will send our final response within 20 working days of the acknowledgement.", false, "no timescale for the stage 1 response found"},
+		{"a stage 2 figure beside who played no part", stage2Response(), "# Stage 2\nIt will be looked at by a manager who had no part in stage 1, and you will get our final response within 20 working days of the acknowledgement.", true, `"20 working days"`},
+		{"the stage after stage 2", stage2Response(), "# Stage 2\nWe will send our decision within 20 working days of the acknowledgement.\n# Beyond stage 2\nIf you remain unhappy after stage 2, a panel will hear your complaint and send its decision within 30 working days of the hearing.", true, `"20 working days"`},
+		{"a third stage is not stage 1", stage1Response(), "# Stage 1\nWe will reply within 10 working days.\n# Stage 3\nThe panel will send its decision within 30 working days of the hearing.", true, `"10 working days"`},
+		{"a frequency is not a time limit", stage2Response(), "# Stage 2\nThe decision panel meets every two months, and we will send its decision within 20 working days of the acknowledgement.", true, `"20 working days"`},
+		{"a figure for every stage", stage2Response(), "# Stage 1\nWhatever the stage, we will send our decision within 30 working days of the acknowledgement.", false, "more than the limit"},
 		{"the stage 1 answer as the starting point", stage2Response(), "We will reply within 20 working days of receiving your request to review our stage 1 decision.", true, ""},
 		{"a starting point stops at its clause", stage1Ack(), "We will acknowledge and log your complaint within five working days of receipt and will provide you with a full response within 20 working days.", true, `"five working days" (of receipt)`},
+		{"a starting point stops at a second action", stage1Ack(), "We will acknowledge your complaint within five working days of receiving it and send you a full response within ten working days of the acknowledgement.", true, `"five working days" (of receiving it)`},
 		{"an event word in the starting point is not the event", stage1Ack(), "We will respond within 10 working days (a total of 20 working days from the date we acknowledged your complaint).", false, "no timescale for the stage 1 acknowledgement found"},
 	}
 	for _, tt := range tests {
