@@ -37,7 +37,10 @@ func newStyles(f *excelize.File) (*xlsxStyles, error) {
 	s.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	isoDate := "yyyy-mm-dd"
 	s.date = mk(&excelize.Style{CustomNumFmt: &isoDate})
-	for rag, color := range ragFill {
+	// in a fixed order, so that the same report gives the same file
+	// (ranging over ragFill numbered the styles in map order)
+	for _, rag := range []string{"green", "amber", "red"} {
+		color := ragFill[rag]
 		fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
 		s.rag[rag] = mk(&excelize.Style{Fill: fill})
 		s.ragNum[rag] = mk(&excelize.Style{Fill: fill, CustomNumFmt: &oneDP})
