@@ -137,9 +137,14 @@ type audit struct {
 	NotAsked   []itemRef  `json:"notAsked,omitempty"`
 	Changes    []change   `json:"changes,omitempty"`
 	// Actions are open actions that answer no current failure.
-	Actions []openAction  `json:"otherActions,omitempty"`
-	Explain []explanation `json:"-"`
+	Actions []openAction `json:"otherActions,omitempty"`
+
+	r *result.Result
 }
+
+// Explain is the arithmetic behind the audit's scores, worked out when a
+// report shows it (HTML) rather than held for every audit of a report.
+func (a audit) Explain() []explanation { return explain(a.Column, a.r) }
 
 // failure is an item that failed or was partial.
 type failure struct {
@@ -530,7 +535,7 @@ func evidenceOf(it result.Item) []string {
 
 func detail(ci int, c column, opts Options) audit {
 	r := c.r
-	a := audit{Column: ci, Subject: c.Label, Gates: gates(r.Gates), Notices: r.Notices, Failures: []failure{}}
+	a := audit{Column: ci, Subject: c.Label, Gates: gates(r.Gates), Notices: r.Notices, Failures: []failure{}, r: r}
 	acts := openActions(opts.Actions, r.Subject, opts.Today)
 	used := map[string]bool{}
 	for _, it := range r.Items {
@@ -582,7 +587,6 @@ func detail(ci int, c column, opts Options) audit {
 	if c.base != nil {
 		a.Changes = changes(c.base, r)
 	}
-	a.Explain = explain(ci, r)
 	return a
 }
 

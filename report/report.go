@@ -56,8 +56,28 @@ type Options struct {
 }
 
 // Render writes a report of results to w. One Result gives an audit report,
-// several a comparison; Options.Baseline adds the change since.
+// several a comparison; Options.Baseline adds the change since. The
+// Results given are not changed.
 func Render(w io.Writer, results []*result.Result, opts Options) error {
+	// Text from Results and registers is data: no control character or
+	// escape sequence reaches a terminal, a page or a spreadsheet.
+	results, opts.Baseline = cleanResults(results), cleanResults(opts.Baseline)
+	return render(w, results, opts)
+}
+
+// Prepare makes r ready for RenderPrepared: its text is cleaned as Render
+// cleans it, in place. r becomes the report's: a caller that reads many
+// Results prepares each as it is decoded (from several goroutines at
+// once, each Result by one), so that they are never held twice.
+func Prepare(r *result.Result) { cleanResult(r) }
+
+// RenderPrepared is Render of Results (and Options.Baseline) each given to
+// Prepare first, without copying them.
+func RenderPrepared(w io.Writer, results []*result.Result, opts Options) error {
+	return render(w, results, opts)
+}
+
+func render(w io.Writer, results []*result.Result, opts Options) error {
 	if len(results) == 0 {
 		return fmt.Errorf("no results to report")
 	}
@@ -78,9 +98,7 @@ func Render(w io.Writer, results []*result.Result, opts Options) error {
 	if len(opts.Bands) == 0 {
 		opts.Bands = checklist.DefaultGrades()
 	}
-	// Text from Results and registers is data: no control character or
-	// escape sequence reaches a terminal, a page or a spreadsheet.
-	results, opts.Baseline, opts.Actions = cleanResults(results), cleanResults(opts.Baseline), cleanActions(opts.Actions)
+	opts.Actions = cleanActions(opts.Actions)
 	v, err := build(results, opts)
 	if err != nil {
 		return err

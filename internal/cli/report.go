@@ -233,11 +233,18 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	}
-	results, err := readResults(o.Inputs)
+	// Without --merge, each Result is made ready for the report (its text
+	// cleaned, in place) by the worker that decodes it, and the report
+	// takes the Results as they are: they are never copied.
+	prepare := report.Prepare
+	if o.Merge {
+		prepare = nil
+	}
+	results, err := readResultsWith(o.Inputs, prepare)
 	if err != nil {
 		return err
 	}
-	base, err := readResults(o.Baseline)
+	base, err := readResultsWith(o.Baseline, prepare)
 	if err != nil {
 		return err
 	}
@@ -280,7 +287,11 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 				return err
 			}
 		}
-		if err := report.Render(w, results, opts); err != nil {
+		render := report.RenderPrepared
+		if o.Merge {
+			render = report.Render
+		}
+		if err := render(w, results, opts); err != nil {
 			return err
 		}
 	}
@@ -379,7 +390,11 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 // when this build publishes one. Files are read, decoded and validated in
 // parallel, one worker a CPU; the Results keep the order of paths, and of
 // each file, and the first error in that order is the one returned.
-func readResults(paths []string) ([]*result.Result, error) {
+func readResults(paths []string) ([]*result.Result, error) { return readResultsWith(paths, nil) }
+
+// readResultsWith is readResults, with each Result given to prepare (when
+// not nil) by the worker that decoded it.
+func readResultsWith(paths []string, prepare func(*result.Result)) ([]*result.Result, error) {
 	_, schemaErr := schema.Get("result")
 	validate := schemaErr == nil
 	type read struct {
@@ -399,6 +414,11 @@ func readResults(paths []string) ([]*result.Result, error) {
 					return
 				}
 				rs, err := readResultFile(paths[i], validate)
+				if err == nil && prepare != nil {
+					for _, r := range rs {
+						prepare(r)
+					}
+				}
 				done[i] = read{rs, err}
 			}
 		}()
