@@ -35,9 +35,9 @@ func cleanAll(ss []string) []string {
 	return out
 }
 
-// cleanResults returns copies of rs with every text field cleaned by
-// cleanText; the Results given are not changed.
-func cleanResults(rs []*result.Result) []*result.Result {
+// copyResults returns copies of rs that cleanResult may clean, and
+// Prepare take, leaving the Results given unchanged.
+func copyResults(rs []*result.Result) []*result.Result {
 	out := make([]*result.Result, len(rs))
 	for i, r := range rs {
 		if r == nil {
@@ -52,8 +52,19 @@ func cleanResults(rs []*result.Result) []*result.Result {
 		}
 		// the lists of strings, grades and waivers are replaced, not
 		// written to, by cleanResult
-		cleanResult(&c)
 		out[i] = &c
+	}
+	return out
+}
+
+// cleanResults returns copies of rs with every text field cleaned by
+// cleanText; the Results given are not changed.
+func cleanResults(rs []*result.Result) []*result.Result {
+	out := copyResults(rs)
+	for _, c := range out {
+		if c != nil {
+			cleanResult(c)
+		}
 	}
 	return out
 }

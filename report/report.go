@@ -61,23 +61,16 @@ type Options struct {
 func Render(w io.Writer, results []*result.Result, opts Options) error {
 	// Text from Results and registers is data: no control character or
 	// escape sequence reaches a terminal, a page or a spreadsheet.
-	results, opts.Baseline = cleanResults(results), cleanResults(opts.Baseline)
-	return render(w, results, opts)
+	return render(w, prepareAll(copyResults(results)), prepareAll(copyResults(opts.Baseline)), opts)
 }
 
-// Prepare makes r ready for RenderPrepared: its text is cleaned as Render
-// cleans it, in place. r becomes the report's: a caller that reads many
-// Results prepares each as it is decoded (from several goroutines at
-// once, each Result by one), so that they are never held twice.
-func Prepare(r *result.Result) { cleanResult(r) }
-
-// RenderPrepared is Render of Results (and Options.Baseline) each given to
-// Prepare first, without copying them.
-func RenderPrepared(w io.Writer, results []*result.Result, opts Options) error {
-	return render(w, results, opts)
+// RenderPrepared is Render of Results given to Prepare, and baselines
+// (for Options.Baseline, which it ignores) given to Prepare too.
+func RenderPrepared(w io.Writer, results, baseline []*Prepared, opts Options) error {
+	return render(w, results, baseline, opts)
 }
 
-func render(w io.Writer, results []*result.Result, opts Options) error {
+func render(w io.Writer, results, baseline []*Prepared, opts Options) error {
 	if len(results) == 0 {
 		return fmt.Errorf("no results to report")
 	}
@@ -99,7 +92,7 @@ func render(w io.Writer, results []*result.Result, opts Options) error {
 		opts.Bands = checklist.DefaultGrades()
 	}
 	opts.Actions = cleanActions(opts.Actions)
-	v, err := build(results, opts)
+	v, err := build(results, baseline, opts)
 	if err != nil {
 		return err
 	}

@@ -154,9 +154,9 @@ func renderXLSX(w io.Writer, v *view) error {
 		cols, widths = append([]string{"Rank"}, cols...), append([]float64{7}, widths...)
 	}
 	sum := newSheet(f, "Summary", st, widths, cols...)
-	for i, c := range v.Subjects {
+	for _, c := range v.Subjects {
 		var failed []string
-		for _, g := range v.Audits[i].Gates {
+		for _, g := range c.r.Gates {
 			if !g.Passed {
 				failed = append(failed, strings.TrimSpace(g.Rule+" "+g.Detail))
 			}
@@ -220,7 +220,7 @@ func renderXLSX(w io.Writer, v *view) error {
 	items := newSheet(f, "Items", st, []float64{28, 34, 8, 50, 11, 10, 8, 8, 9, 12, 50, 50, 40},
 		"Subject", "Item", "Ref", "Question", "Outcome", "Answer", "Score", "Weight", "Critical", "Source", "Note", "Evidence", "Waiver")
 	for _, c := range v.Subjects {
-		for _, it := range c.r.Items {
+		for _, it := range c.r.Items() {
 			var crit, waiver any
 			if it.Critical {
 				crit = "yes"

@@ -161,7 +161,7 @@ func reportError(err error) error {
 // the built-in checklist every Result was scored against, so that charts and
 // merged grades use the checklist's own bands; nil (the default bands) when
 // the Results name no built-in or different checklists.
-func reportBands(ref string, results []*result.Result) ([]checklist.Band, error) {
+func reportBands(ref string, checklists []string) ([]checklist.Band, error) {
 	if ref != "" {
 		cl, err := checklist.Resolve(ref)
 		if err != nil {
@@ -170,11 +170,11 @@ func reportBands(ref string, results []*result.Result) ([]checklist.Band, error)
 		return cl.Grades, nil
 	}
 	id := ""
-	for _, r := range results {
-		if id != "" && r.Checklist.ID != id {
+	for _, c := range checklists {
+		if id != "" && c != id {
 			return nil, nil
 		}
-		id = r.Checklist.ID
+		id = c
 	}
 	for _, b := range checklist.BuiltinIDs() {
 		if b == id {
@@ -234,27 +234,45 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 		}
 	}
 	// Without --merge, each Result is made ready for the report (its text
-	// cleaned, in place) by the worker that decodes it, and the report
-	// takes the Results as they are: they are never copied.
-	prepare := report.Prepare
+	// cleaned, its items made compact) by the worker that decodes it, and
+	// the report takes it as it is: the decoded Results are never all
+	// held, nor copied.
+	var results []*result.Result
+	var prepared, base []*report.Prepared
+	var ids []string
+	var err error
 	if o.Merge {
-		prepare = nil
+		if results, err = readResults(o.Inputs); err != nil {
+			return err
+		}
+		for _, r := range results {
+			ids = append(ids, r.Checklist.ID)
+		}
+	} else {
+		if prepared, err = readEach(o.Inputs, report.Prepare); err != nil {
+			return err
+		}
+		for _, p := range prepared {
+			ids = append(ids, p.Checklist.ID)
+		}
 	}
-	results, err := readResultsWith(o.Inputs, prepare)
-	if err != nil {
+	if base, err = readEach(o.Baseline, report.Prepare); err != nil {
 		return err
 	}
-	base, err := readResultsWith(o.Baseline, prepare)
-	if err != nil {
-		return err
-	}
-	bands, err := reportBands(o.Checklist, results)
+	bands, err := reportBands(o.Checklist, ids)
 	if err != nil {
 		return err
 	}
 	if o.Merge {
 		if results, err = mergeResults(results, bands, o.Checklist); err != nil {
 			return err
+		}
+		if format != "result" {
+			prepared = make([]*report.Prepared, len(results))
+			for i, r := range results {
+				// the merged Results are the command's own: no copy
+				prepared[i] = report.Prepare(r)
+			}
 		}
 	}
 	// A report to a file is written as it is made, into the temporary
@@ -277,7 +295,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	} else {
-		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now(), Bands: bands,
+		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, BOM: o.BOM, Today: o.Now(), Bands: bands,
 			Title: o.Title, Period: o.Period, Summary: o.Summary, Produced: o.Now()}
 		if o.Output == "" {
 			opts.Color, opts.Width = ios.Color, ios.Width
@@ -287,11 +305,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 				return err
 			}
 		}
-		render := report.RenderPrepared
-		if o.Merge {
-			render = report.Render
-		}
-		if err := render(w, results, opts); err != nil {
+		if err := report.RenderPrepared(w, prepared, base, opts); err != nil {
 			return err
 		}
 	}
@@ -390,15 +404,17 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 // when this build publishes one. Files are read, decoded and validated in
 // parallel, one worker a CPU; the Results keep the order of paths, and of
 // each file, and the first error in that order is the one returned.
-func readResults(paths []string) ([]*result.Result, error) { return readResultsWith(paths, nil) }
+func readResults(paths []string) ([]*result.Result, error) {
+	return readEach(paths, func(r *result.Result) *result.Result { return r })
+}
 
-// readResultsWith is readResults, with each Result given to prepare (when
-// not nil) by the worker that decoded it.
-func readResultsWith(paths []string, prepare func(*result.Result)) ([]*result.Result, error) {
+// readEach is readResults, each Result given to prepare by the worker
+// that decoded it, and what prepare makes of it kept in its place.
+func readEach[T any](paths []string, prepare func(*result.Result) T) ([]T, error) {
 	_, schemaErr := schema.Get("result")
 	validate := schemaErr == nil
 	type read struct {
-		rs  []*result.Result
+		rs  []T
 		err error
 	}
 	done := make([]read, len(paths))
@@ -414,17 +430,19 @@ func readResultsWith(paths []string, prepare func(*result.Result)) ([]*result.Re
 					return
 				}
 				rs, err := readResultFile(paths[i], validate)
-				if err == nil && prepare != nil {
-					for _, r := range rs {
-						prepare(r)
+				var out []T
+				if err == nil {
+					out = make([]T, len(rs))
+					for j, r := range rs {
+						out[j] = prepare(r)
 					}
 				}
-				done[i] = read{rs, err}
+				done[i] = read{out, err}
 			}
 		}()
 	}
 	wg.Wait()
-	var out []*result.Result
+	var out []T
 	for _, d := range done {
 		if d.err != nil {
 			return nil, d.err
