@@ -33,14 +33,19 @@ type itemState struct {
 	Source                         result.Source
 	Answer, AnswerLabel, Condition string
 	Automated                      result.Outcome // "": none
-	HasAutomated                   bool
+	HasAutomated, HasScore         bool
 }
 
+// slimItem is an item of one Result in 32 bytes; the half of items with a
+// note, evidence, a waiver or findings point to them.
 type slimItem struct {
-	def      unique.Handle[itemDef]
-	state    unique.Handle[itemState]
-	score    float64
-	hasScore bool
+	def   unique.Handle[itemDef]
+	state unique.Handle[itemState]
+	score float64
+	more  *itemMore
+}
+
+type itemMore struct {
 	note     string
 	evidence []string
 	waiver   *result.Waiver
@@ -71,20 +76,44 @@ func Prepare(r *result.Result) *Prepared {
 		if it.Automated != nil {
 			st.Automated, st.HasAutomated = *it.Automated, true
 		}
-		s.state = unique.Make(st)
 		if it.Score != nil {
-			s.score, s.hasScore = *it.Score, true
+			s.score, st.HasScore = *it.Score, true
 		}
-		s.note, s.evidence, s.waiver = it.Note, it.Evidence, it.Waiver
+		s.state = unique.Make(st)
+		if it.Note == "" && it.Evidence == nil && it.Waiver == nil && len(it.Findings) == 0 {
+			continue
+		}
+		s.more = &itemMore{note: it.Note, evidence: it.Evidence, waiver: it.Waiver}
 		if len(it.Findings) > 0 {
-			s.findings = make([]slimFinding, len(it.Findings))
+			s.more.findings = make([]slimFinding, len(it.Findings))
 			for j, f := range it.Findings {
-				s.findings[j] = slimFinding{file: unique.Make(f.File), message: unique.Make(f.Message), severity: unique.Make(f.Severity),
+				s.more.findings[j] = slimFinding{file: unique.Make(f.File), message: unique.Make(f.Message), severity: unique.Make(f.Severity),
 					snippet: f.Snippet, line: f.Line, page: f.Page}
 			}
 		}
 	}
 	r.Items = nil
+	// What no report shows goes; the strings Results of one checklist
+	// share are kept once (result.DecodeBrief left them as decoded).
+	// (Only what r holds itself is written: its lists of strings and its
+	// sections' grades may be a caller's, under Render.)
+	r.Tool, r.Measures, r.CaseLog, r.Documents = nil, nil, nil, nil
+	in := func(s *string) { *s = unique.Make(*s).Value() }
+	in(&r.Checklist.ID)
+	in(&r.Checklist.Title)
+	in(&r.Checklist.Version)
+	in(&r.Auditor)
+	in(&r.Date)
+	in(&r.Grade.Label)
+	in(&r.Grade.RAG)
+	for i := range r.Gates {
+		in(&r.Gates[i].Rule)
+	}
+	for i := range r.Sections {
+		s := &r.Sections[i]
+		in(&s.ID)
+		in(&s.Title)
+	}
 	return p
 }
 
@@ -101,18 +130,18 @@ func (p *Prepared) Items() []result.Item {
 func (s *slimItem) item() result.Item {
 	d, st := s.def.Value(), s.state.Value()
 	it := result.Item{ID: d.ID, Section: d.Section, Ref: d.Ref, Question: d.Question, Weight: d.Weight, Critical: d.Critical,
-		Outcome: st.Outcome, Source: st.Source, Answer: st.Answer, AnswerLabel: st.AnswerLabel, Condition: st.Condition,
-		Note: s.note, Evidence: s.evidence, Waiver: s.waiver}
+		Outcome: st.Outcome, Source: st.Source, Answer: st.Answer, AnswerLabel: st.AnswerLabel, Condition: st.Condition}
 	if st.HasAutomated {
 		a := st.Automated
 		it.Automated = &a
 	}
-	if s.hasScore {
+	if st.HasScore {
 		it.Score = &s.score
 	}
-	if s.findings != nil {
-		it.Findings = make([]result.Finding, len(s.findings))
-		for j, f := range s.findings {
+	if m := s.more; m != nil {
+		it.Note, it.Evidence, it.Waiver = m.note, m.evidence, m.waiver
+		it.Findings = make([]result.Finding, len(m.findings))
+		for j, f := range m.findings {
 			it.Findings[j] = result.Finding{File: f.file.Value(), Message: f.message.Value(), Severity: f.severity.Value(),
 				Snippet: f.snippet, Line: f.line, Page: f.page}
 		}
@@ -124,7 +153,7 @@ func (s *slimItem) item() result.Item {
 func (s *slimItem) id() string { return s.def.Value().ID }
 
 func (s *slimItem) scoreOf() *float64 {
-	if !s.hasScore {
+	if !s.state.Value().HasScore {
 		return nil
 	}
 	return &s.score

@@ -249,14 +249,14 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			ids = append(ids, r.Checklist.ID)
 		}
 	} else {
-		if prepared, err = readEach(o.Inputs, report.Prepare); err != nil {
+		if prepared, err = readEach(o.Inputs, report.Prepare, true); err != nil {
 			return err
 		}
 		for _, p := range prepared {
 			ids = append(ids, p.Checklist.ID)
 		}
 	}
-	if base, err = readEach(o.Baseline, report.Prepare); err != nil {
+	if base, err = readEach(o.Baseline, report.Prepare, true); err != nil {
 		return err
 	}
 	bands, err := reportBands(o.Checklist, ids)
@@ -405,12 +405,13 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 // parallel, one worker a CPU; the Results keep the order of paths, and of
 // each file, and the first error in that order is the one returned.
 func readResults(paths []string) ([]*result.Result, error) {
-	return readEach(paths, func(r *result.Result) *result.Result { return r })
+	return readEach(paths, func(r *result.Result) *result.Result { return r }, false)
 }
 
 // readEach is readResults, each Result given to prepare by the worker
-// that decoded it, and what prepare makes of it kept in its place.
-func readEach[T any](paths []string, prepare func(*result.Result) T) ([]T, error) {
+// that decoded it, and what prepare makes of it kept in its place; brief
+// when prepare keeps a summary only (result.DecodeBrief).
+func readEach[T any](paths []string, prepare func(*result.Result) T, brief bool) ([]T, error) {
 	_, schemaErr := schema.Get("result")
 	validate := schemaErr == nil
 	type read struct {
@@ -429,7 +430,7 @@ func readEach[T any](paths []string, prepare func(*result.Result) T) ([]T, error
 				if i >= len(paths) {
 					return
 				}
-				rs, err := readResultFile(paths[i], validate)
+				rs, err := readResultFile(paths[i], validate, brief)
 				var out []T
 				if err == nil {
 					out = make([]T, len(rs))
@@ -454,7 +455,11 @@ func readEach[T any](paths []string, prepare func(*result.Result) T) ([]T, error
 
 // readResultFile reads the Results of one file. The JSON is parsed once
 // for the schema (when validate) and decoded once into each Result.
-func readResultFile(path string, validate bool) ([]*result.Result, error) {
+func readResultFile(path string, validate, brief bool) ([]*result.Result, error) {
+	decode := result.Decode
+	if brief {
+		decode = result.DecodeBrief
+	}
 	data, err := input.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("read result: %w", err)
@@ -464,7 +469,7 @@ func readResultFile(path string, validate bool) ([]*result.Result, error) {
 		// gives the messages, reads the rest.
 		switch name, _ := schema.Quick(data, "result", "check"); name {
 		case "result":
-			r, err := result.Decode(path, data)
+			r, err := decode(path, data)
 			if err != nil {
 				return nil, err
 			}
@@ -491,7 +496,7 @@ func readResultFile(path string, validate bool) ([]*result.Result, error) {
 	}
 	out := make([]*result.Result, 0, len(parts))
 	for i, part := range parts {
-		r, err := result.Decode(part.Name, part.JSON)
+		r, err := decode(part.Name, part.JSON)
 		if err != nil {
 			return nil, err
 		}
