@@ -25,6 +25,7 @@ var htmlTmpl = sync.OnceValue(func() *template.Template {
 		"rowLabel":      rowLabel,
 		"failureCounts": failureCounts,
 		"deltaText":     deltaText,
+		"explanations":  explanationsHTML,
 		"deltaClass": func(d *float64) string {
 			switch t := deltaText(d); {
 			case strings.HasPrefix(t, "▲"):
