@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/score"
@@ -310,7 +311,7 @@ func build(results, baseline []*Prepared, opts Options) (*view, error) {
 	for i, r := range order {
 		c := column{Label: r.Subject, Subject: r.Subject, Checklist: r.Checklist.ID, Date: r.Date, Auditor: r.Auditor,
 			Score: r.Score, Grade: r.Grade.Label, RAG: r.Grade.RAG, Passed: r.Passed, r: r,
-			Anchor: fmt.Sprintf("x-c%d-overall", i)}
+			Anchor: overallAnchor(i)}
 		if count[r.Subject] > 1 && r.Date != "" {
 			c.Label = r.Subject + " (" + r.Date + ")"
 		}
@@ -461,7 +462,7 @@ func cellFor(c column, id, by string, ci int) cell {
 		}
 		o := it.outcome()
 		ce := cell{Score: it.scoreOf(), Outcome: string(o), RAG: outcomeRAG(o), Grade: string(o),
-			Anchor: fmt.Sprintf("x-c%d-s%d", ci, sectionIndex(c.r, it.def.Value().Section))}
+			Anchor: anchor(ci, sectionIndex(c.r, it.def.Value().Section))}
 		if c.base != nil {
 			if b := c.base.find(id); b != nil {
 				ce.Base = b.scoreOf()
@@ -475,7 +476,7 @@ func cellFor(c column, id, by string, ci int) cell {
 		return cell{Missing: true}
 	}
 	s := c.r.Sections[si]
-	ce := cell{Score: s.Score, Anchor: fmt.Sprintf("x-c%d-s%d", ci, si)}
+	ce := cell{Score: s.Score, Anchor: anchor(ci, si)}
 	if s.Grade != nil {
 		ce.Grade, ce.RAG = s.Grade.Label, s.Grade.RAG
 	}
@@ -654,10 +655,10 @@ func changes(base, cur *Prepared) []change {
 func explain(ci int, r *Prepared) []explanation {
 	var out []explanation
 	weighted := score.Weighted(r.Sections)
-	overall := explanation{Anchor: fmt.Sprintf("x-c%d-overall", ci), Title: r.Subject + ": overall score", Score: num(r.Score)}
+	overall := explanation{Anchor: overallAnchor(ci), Title: r.Subject + ": overall score", Score: num(r.Score)}
 	items := r.Items()
 	for si, s := range r.Sections {
-		e := explanation{Anchor: fmt.Sprintf("x-c%d-s%d", ci, si), Title: r.Subject + ": " + s.Title, Score: numPtr(s.Score)}
+		e := explanation{Anchor: anchor(ci, si), Title: r.Subject + ": " + s.Title, Score: numPtr(s.Score)}
 		for _, it := range items {
 			if it.Section != s.ID {
 				continue
@@ -720,9 +721,15 @@ func explain(ci int, r *Prepared) []explanation {
 	return append([]explanation{overall}, out...)
 }
 
+// anchor is the HTML id of column ci's section si: "x-c3-s1".
+func anchor(ci, si int) string { return "x-c" + strconv.Itoa(ci) + "-s" + strconv.Itoa(si) }
+
+// overallAnchor is the HTML id of column ci's overall score: "x-c3-overall".
+func overallAnchor(ci int) string { return "x-c" + strconv.Itoa(ci) + "-overall" }
+
 // trimNum prints a number without needless decimals: 3, 2.5, 0.33.
 func trimNum(f float64) string {
-	s := fmt.Sprintf("%.2f", f)
+	s := strconv.FormatFloat(f, 'f', 2, 64) // fmt's %.2f
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" {
 		s = "0"

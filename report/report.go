@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -117,10 +118,10 @@ func render(w io.Writer, results, baseline []*Prepared, opts Options) error {
 	return fmt.Errorf("unknown format %q (want %s)", opts.Format, strings.Join(Formats, ", "))
 }
 
-func itoa(n int) string { return fmt.Sprint(n) }
+func itoa(n int) string { return strconv.Itoa(n) }
 
-// num formats a score to one decimal.
-func num(v float64) string { return fmt.Sprintf("%.1f", v) }
+// num formats a score to one decimal (as fmt's %.1f, without its cost).
+func num(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 // numPtr formats a score, or "—" when there is none.
 func numPtr(v *float64) string {
