@@ -170,3 +170,37 @@ func goldenSum(t *testing.T, format string, out []byte) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// TestReportBadFileAmongMany: a report over many Results, one of them
+// broken or not a valid Result, names the first bad file in the order
+// given and leaves the output file it would have replaced as it was, in
+// every format (the Results are read and prepared in parallel before
+// anything is written).
+func TestReportBadFileAmongMany(t *testing.T) {
+	dir := t.TempDir()
+	paths := generateResults(t, dir, 120, 4, 3)
+	if err := os.WriteFile(paths[40], []byte(`{"schemaVersion": 1, "subject": 3}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(paths[90], []byte(`{"schemaVersion": 1,`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "board.out")
+	for _, format := range []string{"text", "md", "html", "csv", "xlsx", "json", "docx"} {
+		if err := os.WriteFile(out, []byte("saved before"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		o := &ReportOptions{Inputs: paths, Format: format, By: "section", Output: out, Force: true, Now: time.Now}
+		err := runReport(Test(nil, io.Discard, io.Discard), o)
+		if err == nil || !strings.HasPrefix(err.Error(), paths[40]+": ") {
+			t.Errorf("%s: error %v, want one naming %s first", format, err, paths[40])
+		}
+		if b, _ := os.ReadFile(out); string(b) != "saved before" {
+			t.Errorf("%s: the saved output was changed: %.40q", format, b)
+		}
+		left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "*"))
+		if len(left) != 1 {
+			t.Errorf("%s: files left beside the output: %v", format, left)
+		}
+	}
+}
