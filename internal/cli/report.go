@@ -241,8 +241,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 	var prepared, base []*report.Prepared
 	var ids []string
 	var err error
-	grow, restore := reportMemory()
-	defer restore()
+	defer reportMemory()()
 	if o.Merge {
 		if results, err = readResults(o.Inputs); err != nil {
 			return err
@@ -251,14 +250,14 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			ids = append(ids, r.Checklist.ID)
 		}
 	} else {
-		if prepared, err = readEach(o.Inputs, report.Prepare, true, grow); err != nil {
+		if prepared, err = readEach(o.Inputs, report.Prepare, true); err != nil {
 			return err
 		}
 		for _, p := range prepared {
 			ids = append(ids, p.Checklist.ID)
 		}
 	}
-	if base, err = readEach(o.Baseline, report.Prepare, true, grow); err != nil {
+	if base, err = readEach(o.Baseline, report.Prepare, true); err != nil {
 		return err
 	}
 	bands, err := reportBands(o.Checklist, ids)
@@ -277,7 +276,6 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			}
 		}
 	}
-	grow()
 	// A report to a file is written as it is made, into the temporary
 	// file that replaces the output at the end (an error leaves the old
 	// file); to the terminal it is written whole, or not at all.
@@ -408,14 +406,13 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 // parallel, one worker a CPU; the Results keep the order of paths, and of
 // each file, and the first error in that order is the one returned.
 func readResults(paths []string) ([]*result.Result, error) {
-	return readEach(paths, func(r *result.Result) *result.Result { return r }, false, nil)
+	return readEach(paths, func(r *result.Result) *result.Result { return r }, false)
 }
 
 // readEach is readResults, each Result given to prepare by the worker
 // that decoded it, and what prepare makes of it kept in its place; brief
-// when prepare keeps a summary only (result.DecodeBrief); tick, when not
-// nil, is called every 256 files (reportMemory's grow).
-func readEach[T any](paths []string, prepare func(*result.Result) T, brief bool, tick func()) ([]T, error) {
+// when prepare keeps a summary only (result.DecodeBrief).
+func readEach[T any](paths []string, prepare func(*result.Result) T, brief bool) ([]T, error) {
 	_, schemaErr := schema.Get("result")
 	validate := schemaErr == nil
 	type read struct {
@@ -433,9 +430,6 @@ func readEach[T any](paths []string, prepare func(*result.Result) T, brief bool,
 				i := int(next.Add(1)) - 1
 				if i >= len(paths) {
 					return
-				}
-				if i%256 == 255 && tick != nil {
-					tick()
 				}
 				rs, err := readResultFile(paths[i], validate, brief)
 				var out []T
