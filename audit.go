@@ -188,6 +188,13 @@ func Audit(ctx context.Context, o AuditOptions) (*result.Result, error) {
 	var notices []string
 	if ws != nil {
 		in.Waived, notices = ws.apply(cl, in.Subject, docs, now(), o.WarnExpiry)
+		for _, e := range ws.unknown([]*checklist.Checklist{cl}) {
+			n := e.Msg + " (" + e.Pos.String() + ")"
+			if e.Hint != "" {
+				n += "; " + e.Hint
+			}
+			notices = append(notices, n)
+		}
 		if o.OnExpired != nil {
 			for _, e := range ws.expired(cl, in.Subject, docs, now()) {
 				o.OnExpired(e)

@@ -16,6 +16,7 @@ import (
 	"github.com/svcaudit/svcaudit/internal/document"
 	"github.com/svcaudit/svcaudit/internal/rule"
 	"github.com/svcaudit/svcaudit/internal/score"
+	"github.com/svcaudit/svcaudit/internal/suppress"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -226,6 +227,17 @@ func (p *PreparedCheck) Documents() []string { return p.found.Files }
 
 // Checklists are the checklists the check judges against, once each.
 func (p *PreparedCheck) Checklists() []*checklist.Checklist { return p.plan.all() }
+
+// UnknownWaivers are the waivers that name, by full id, an item that a
+// checklist of the check does not have, each at its place with the nearest
+// id: commands print them as warnings.
+func (p *PreparedCheck) UnknownWaivers() []error {
+	var out []error
+	for _, e := range p.ws.unknown(p.plan.all()) {
+		out = append(out, e)
+	}
+	return out
+}
 
 // PrepareCheck loads and compiles the checklists, reads the waivers and
 // finds the documents of a check, without reading any document.
@@ -716,6 +728,11 @@ func (c *checker) judge(targets []use, path string, idx int) (out outcome) {
 		out.errs = fileErrors(path, err)
 		return out
 	}
+	sup, err := c.suppressions(doc, targets)
+	if err != nil {
+		out.errs = fileErrors(path, err)
+		return out
+	}
 	// One reading of the document serves every checklist of the plan.
 	var ev *rule.Evidence
 	defer func() { ev.Release() }()
@@ -726,7 +743,7 @@ func (c *checker) judge(targets []use, path string, idx int) (out outcome) {
 		// Only the findings that support a pass need the rules to look
 		// further; without them a held Result keeps less.
 		auto := t.set.EvaluateEvidence(ev, c.o.KeepPasses)
-		r, err := c.evaluate(t, path, []string{path}, auto)
+		r, err := c.evaluate(t, path, []string{path}, auto, []suppress.Doc{sup})
 		out.expired = append(out.expired, c.ws.expired(t.cl, path, []string{path}, c.o.Now())...)
 		if err != nil {
 			out.errs = append(out.errs, result.FileError{File: path, Message: err.Error()})
@@ -742,6 +759,7 @@ func (c *checker) judge(targets []use, path string, idx int) (out outcome) {
 func (c *checker) together(ctx context.Context, files []string) error {
 	var docs []*document.Document
 	var paths []string
+	var sups []suppress.Doc
 	for i, path := range files {
 		if ctx.Err() != nil {
 			c.run.Interrupted = true
@@ -749,11 +767,16 @@ func (c *checker) together(ctx context.Context, files []string) error {
 			return nil
 		}
 		doc, err := c.read(path)
+		var sup suppress.Doc
+		if err == nil {
+			sup, err = c.suppressions(doc, c.plan.forDocument(path))
+		}
 		if err != nil {
 			c.run.Errors = append(c.run.Errors, fileErrors(path, err)...)
 		} else {
 			docs = append(docs, doc)
 			paths = append(paths, path)
+			sups = append(sups, sup)
 		}
 		c.progress(i + 1)
 	}
@@ -785,13 +808,15 @@ func (c *checker) together(ctx context.Context, files []string) error {
 		u := uses[cl]
 		var ds []*document.Document
 		var ps []string
+		var ss []suppress.Doc
 		for _, i := range docsOf[cl] {
 			ds = append(ds, docs[i])
 			ps = append(ps, paths[i])
+			ss = append(ss, sups[i])
 		}
 		// Tallied, so that Results of shards of the documents merge
 		// (report.MergeWith) into this one.
-		r, err := c.evaluate(u, subject, ps, u.set.EvaluateTallied(ds...))
+		r, err := c.evaluate(u, subject, ps, u.set.EvaluateTallied(ds...), ss)
 		if err != nil {
 			return err
 		}
@@ -802,9 +827,35 @@ func (c *checker) together(ctx context.Context, files []string) error {
 	return nil
 }
 
-// evaluate scores the automated outcomes of one checklist.
-func (c *checker) evaluate(t use, subject string, docs []string, auto map[string]rule.Outcome) (*result.Result, error) {
+// suppressions reads the inline suppressions of a document and checks that
+// each names an item of the checklists that judge it.
+func (c *checker) suppressions(doc *document.Document, targets []use) (suppress.Doc, error) {
+	sup, errs := suppress.Parse(doc)
+	if len(sup.Regions) > 0 {
+		cls := make([]*checklist.Checklist, len(targets))
+		for i, t := range targets {
+			cls[i] = t.cl
+		}
+		errs = append(errs, sup.Check(cls)...)
+	}
+	return sup, errs.Err()
+}
+
+// evaluate scores the automated outcomes of one checklist, with the
+// waivers of the run and the documents' inline suppressions.
+func (c *checker) evaluate(t use, subject string, docs []string, auto map[string]rule.Outcome, sups []suppress.Doc) (*result.Result, error) {
 	waived, notices := c.ws.apply(t.cl, subject, docs, c.o.Now(), c.o.WarnExpiry)
+	inline, said := suppress.Apply(sups, t.cl, auto)
+	for id, w := range inline {
+		if _, ok := waived[id]; ok {
+			continue // the waivers file's waiver comes first
+		}
+		if waived == nil {
+			waived = map[string]result.Waiver{}
+		}
+		waived[id] = w
+	}
+	notices = append(notices, said...)
 	r, err := score.Evaluate(t.cl, score.Input{
 		Subject:   subject,
 		Automated: auto,

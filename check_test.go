@@ -1,6 +1,7 @@
 package svcaudit
 
 import (
+	"archive/zip"
 	"context"
 	"errors"
 	"fmt"
@@ -203,5 +204,57 @@ func TestCheckErrors(t *testing.T) {
 	_, err = Check(context.Background(), CheckOptions{Paths: []string{"docs"}, Exclude: []string{"[x"}, Checklists: []string{"demo.yaml"}})
 	if !errors.As(err, &glob) {
 		t.Errorf("a bad glob: got %v", err)
+	}
+}
+
+// A Word comment "svcaudit-disable ITEM -- REASON" anchored to the
+// paragraph of a problem waives the item in a check of the DOCX, and the
+// same problem outside the comment's range still fails it.
+func TestCheckSuppressionDOCX(t *testing.T) {
+	t.Chdir(t.TempDir())
+	docx := func(name, anchored string) {
+		body := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			`<w:p><w:r><w:t>Your repair is booked.</w:t></w:r></w:p>` + anchored + `</w:body></w:document>`
+		comments := `<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+			`<w:comment w:id="1"><w:p><w:r><w:t>svcaudit-disable real-humans/no-reply -- the portal is the only channel</w:t></w:r></w:p></w:comment></w:comments>`
+		var buf strings.Builder
+		zw := zip.NewWriter(&buf)
+		for n, s := range map[string]string{"word/document.xml": body, "word/comments.xml": comments} {
+			w, err := zw.Create(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write([]byte(s))
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(buf.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const noReply = `<w:p><w:r><w:t>Please do not reply to this email.</w:t></w:r></w:p>`
+	docx("covered.docx", `<w:commentRangeStart w:id="1"/>`+noReply+`<w:commentRangeEnd w:id="1"/>`)
+	docx("outside.docx", `<w:p><w:commentRangeStart w:id="1"/><w:r><w:t>Hello.</w:t></w:r><w:commentRangeEnd w:id="1"/></w:p>`+noReply)
+	run, err := Check(context.Background(), CheckOptions{Paths: []string{"covered.docx", "outside.docx"}, Checklists: []string{"real-humans"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.Errors) > 0 {
+		t.Fatalf("errors: %+v", run.Errors)
+	}
+	outcome := map[string]*result.Item{}
+	for _, r := range run.Results {
+		for i := range r.Items {
+			if r.Items[i].ID == "real-humans/no-reply" {
+				outcome[r.Subject] = &r.Items[i]
+			}
+		}
+	}
+	if it := outcome["covered.docx"]; it == nil || it.Outcome != result.Waived || it.Waiver == nil || !it.Waiver.Inline || it.Waiver.Line != 2 {
+		t.Errorf("covered.docx: no-reply = %+v", it)
+	}
+	if it := outcome["outside.docx"]; it == nil || it.Outcome != result.Fail {
+		t.Errorf("outside.docx: no-reply = %+v", it)
 	}
 }

@@ -1,6 +1,8 @@
 package svcaudit_test
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -65,7 +67,12 @@ func TestOutsideModule(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	gomod := "module example.com/embed\n\ngo 1.26\n\nrequire github.com/svcaudit/svcaudit v0.0.0\n\nreplace github.com/svcaudit/svcaudit => " + repo + "\n"
+	// The module requires what svcaudit requires, at the same versions, as
+	// `go mod tidy` would write it: so the build needs only the modules the
+	// repository's own build needs, all in the module cache, and never the
+	// go.mod of a module pruned from svcaudit's graph (which a fresh cache
+	// lacks, and GOPROXY=off cannot fetch).
+	gomod := "module example.com/embed\n\ngo 1.26\n\nrequire github.com/svcaudit/svcaudit v0.0.0\n\nreplace github.com/svcaudit/svcaudit => " + repo + "\n" + requires(t, goBin, repo)
 	files := map[string]string{
 		"go.mod":    gomod,
 		"go.sum":    string(sum),
@@ -79,8 +86,11 @@ func TestOutsideModule(t *testing.T) {
 	}
 	cmd := exec.Command(goBin, "run", "-mod=mod", ".")
 	cmd.Dir = dir
-	// Only what the module cache holds: the test must not reach the network.
-	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=", "GOWORK=off")
+	// The module cache and the module proxy, as the repository's own build
+	// has them (a fresh cache lacks the go.mod files of modules the
+	// repository never builds, which -mod=mod may read): never the checksum
+	// database, which CI cannot reach; svcaudit's go.sum holds the hashes.
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off", "GOSUMDB=off")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("go run: %v\n%s", err, out)
@@ -92,4 +102,30 @@ func TestOutsideModule(t *testing.T) {
 	if !strings.Contains(s, "1 document checked") {
 		t.Errorf("no summary:\n%s", s)
 	}
+}
+
+// requires is the require block of the repository's go.mod (as `go mod
+// edit -json` reads it), every requirement marked indirect: the outside
+// module imports none of them itself.
+func requires(t *testing.T, goBin, repo string) string {
+	t.Helper()
+	cmd := exec.Command(goBin, "mod", "edit", "-json")
+	cmd.Dir = repo
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go mod edit -json: %v", err)
+	}
+	var mod struct {
+		Require []struct{ Path, Version string }
+	}
+	if err := json.Unmarshal(out, &mod); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("\nrequire (\n")
+	for _, r := range mod.Require {
+		fmt.Fprintf(&b, "\t%s %s // indirect\n", r.Path, r.Version)
+	}
+	b.WriteString(")\n")
+	return b.String()
 }

@@ -2,10 +2,12 @@ package svcaudit
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/config"
+	"github.com/svcaudit/svcaudit/internal/diag"
 	"github.com/svcaudit/svcaudit/internal/waiver"
 	"github.com/svcaudit/svcaudit/result"
 )
@@ -27,6 +29,34 @@ func loadWaivers(file string, inline *config.Config) (waivers, error) {
 		return waiver.ParseNode(inline.File, inline.Waivers)
 	}
 	return nil, nil
+}
+
+// unknown lists the waivers that name, by full id or checklist/ref, an item
+// that a checklist in use does not have: a typo that would otherwise waive
+// nothing, silently. Waivers of checklists not in use, and short ids, are
+// left alone (a shared waivers file names items of many checklists).
+func (ws waivers) unknown(cls []*checklist.Checklist) diag.List {
+	var out diag.List
+	for _, cl := range cls {
+		var mine []waiver.Waiver
+		for _, w := range ws {
+			if id, _, ok := strings.Cut(w.Item, "/"); ok && id == cl.ID {
+				mine = append(mine, w)
+			}
+		}
+		if len(mine) == 0 {
+			continue
+		}
+		var ids []string
+		for _, it := range cl.Items() {
+			ids = append(ids, it.FullID)
+			if it.Ref != "" {
+				ids = append(ids, it.Checklist+"/"+it.Ref)
+			}
+		}
+		out = append(out, waiver.Unknown(mine, ids)...)
+	}
+	return out
 }
 
 // ExpiredWaiver is a waiver that covered an item of a check or an audit

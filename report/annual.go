@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"io"
 	"sort"
 	"strings"
@@ -103,12 +104,13 @@ func RenderAnnual(w io.Writer, r *result.Result, opts AnnualOptions) error {
 		opts.Baseline = cleanResults([]*result.Result{opts.Baseline})[0]
 	}
 	opts.Actions = cleanActions(opts.Actions)
+	opts.Title, opts.Response = cleanText(opts.Title), cleanLines(opts.Response)
 	v := buildAnnual(r, opts)
 	switch opts.Format {
 	case "md":
-		return annualMarkdown(w, v)
+		return annualMarkdown(safe.Guard(w), v)
 	case "html":
-		return annualHTML(w, v)
+		return annualHTML(safe.GuardHTML(w), v)
 	case "xlsx":
 		return annualXLSX(w, v)
 	}

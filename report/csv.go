@@ -50,7 +50,7 @@ func renderCSV(out io.Writer, v *view, opts Options) error {
 				}
 				var wo, wr, we string
 				if it.Waiver != nil {
-					wo, wr, we = it.Waiver.Owner, it.Waiver.Reason, it.Waiver.Expires
+					wo, wr, we = it.Waiver.Who(), it.Waiver.Reason, it.Waiver.Until()
 				}
 				crit := ""
 				if it.Critical {

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+
+	"github.com/svcaudit/svcaudit/internal/safe"
 )
 
 // renderJSON writes the comparison as data: subjects, rows of cells, the
@@ -15,7 +17,8 @@ import (
 // report of 10,000 audits never holds its JSON, compact and indented, nor
 // all its audits.
 func renderJSON(out io.Writer, v *view) error {
-	w := bufio.NewWriterSize(out, 64<<10)
+	// DEL and C1 controls go out as escapes (safe.JSONWriter)
+	w := bufio.NewWriterSize(safe.JSONWriter(out), 64<<10)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

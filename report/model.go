@@ -201,6 +201,8 @@ type waived struct {
 	Owner    string `json:"owner"`
 	Reason   string `json:"reason"`
 	Expires  string `json:"expires"`
+	// why is the whole sentence (result.Waiver.Describe).
+	why string
 }
 
 type itemRef struct {
@@ -586,9 +588,9 @@ func detail(ci int, c column, opts Options) audit {
 			}
 			a.Failures = append(a.Failures, f)
 		case result.Waived:
-			w := waived{ID: it.ID, Ref: it.Ref, Question: it.Question}
+			w := waived{ID: it.ID, Ref: it.Ref, Question: it.Question, why: "waived"}
 			if it.Waiver != nil {
-				w.Owner, w.Reason, w.Expires = it.Waiver.Owner, it.Waiver.Reason, it.Waiver.Expires
+				w.Owner, w.Reason, w.Expires, w.why = it.Waiver.Who(), it.Waiver.Reason, it.Waiver.Until(), it.Waiver.Describe()
 			}
 			a.Waived = append(a.Waived, w)
 		case result.Unanswered:
@@ -672,7 +674,7 @@ func explain(ci int, r *Prepared) []explanation {
 			}
 			switch {
 			case it.Waiver != nil:
-				l.Why = "waived by " + it.Waiver.Owner + " until " + it.Waiver.Expires + ": " + it.Waiver.Reason
+				l.Why = it.Waiver.Describe()
 			case it.Condition != "":
 				l.Why = "not asked: " + it.Condition
 			case it.Automated != nil:

@@ -98,16 +98,17 @@ func render(w io.Writer, results, baseline []*Prepared, opts Options) error {
 		return err
 	}
 	switch opts.Format {
-	// The terminal and text formats go through safe.Guard: no line of
-	// them may begin with "::", a CI runner's workflow command.
+	// The terminal and text formats go through safe.Guard, HTML and CSV
+	// through its lossless forms: no line of them may begin with "::", a
+	// CI runner's workflow command, because of text svcaudit did not write.
 	case "table", "text":
 		return renderTable(safe.Guard(w), v, opts)
 	case "md", "markdown":
 		return renderMarkdown(safe.Guard(w), v)
 	case "html":
-		return renderHTML(w, v)
+		return renderHTML(safe.GuardHTML(w), v)
 	case "csv":
-		return renderCSV(w, v, opts)
+		return renderCSV(safe.GuardCSV(w), v, opts)
 	case "docx":
 		return renderDOCX(w, v, opts)
 	case "xlsx":

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"html/template"
 	"io"
 	"os"
@@ -99,12 +100,23 @@ func SelfAssessment(w io.Writer, r *result.Result, opts SelfAssessmentOptions) e
 		opts.Format = "md"
 	}
 	rs := cleanResults([]*result.Result{r})
+	// The options are text from the command line and a requirements
+	// file: data, as a Result's text is.
+	opts.Organisation, opts.Period, opts.CompletedBy, opts.Date = cleanText(opts.Organisation), cleanText(opts.Period), cleanText(opts.CompletedBy), cleanText(opts.Date)
+	if len(opts.Requirements) > 0 {
+		reqs := make(map[string]string, len(opts.Requirements))
+		for k, v := range opts.Requirements {
+			reqs[k] = cleanLines(v)
+		}
+		opts.Requirements = reqs
+	}
+	opts.Actions = cleanActions(opts.Actions)
 	a := buildAssessment(rs[0], opts)
 	switch opts.Format {
 	case "md":
-		return assessmentMarkdown(w, a)
+		return assessmentMarkdown(safe.Guard(w), a)
 	case "html":
-		return assessmentHTML(w, a)
+		return assessmentHTML(safe.GuardHTML(w), a)
 	case "xlsx":
 		return assessmentXLSX(w, a)
 	case "docx":
@@ -258,7 +270,8 @@ func evidenceAndCommentary(it *result.Item, acts []openAction) (evidence, commen
 		commentary = append(commentary, "The assessor's answer overrides the documents, which said "+string(*it.Automated)+".")
 	}
 	if it.Waiver != nil {
-		commentary = append(commentary, fmt.Sprintf("Waived by %s until %s: %s", it.Waiver.Owner, it.Waiver.Expires, it.Waiver.Reason))
+		d := it.Waiver.Describe()
+		commentary = append(commentary, strings.ToUpper(d[:1])+d[1:])
 	}
 	if it.Condition != "" {
 		commentary = append(commentary, "Not applicable: "+it.Condition+".")

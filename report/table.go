@@ -333,7 +333,7 @@ func (t *termWriter) audit(v *view, a audit) {
 	if len(a.Waived) > 0 {
 		t.heading(prefix + "Waived items")
 		for _, x := range a.Waived {
-			t.para(x.Name()+": waived by "+x.Owner+" until "+x.Expires+": "+x.Reason, 4)
+			t.para(x.Name()+": "+x.why, 4)
 		}
 	}
 	if len(a.Unanswered) > 0 {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -226,7 +225,7 @@ func renderXLSX(w io.Writer, v *view) error {
 				crit = "yes"
 			}
 			if it.Waiver != nil {
-				waiver = fmt.Sprintf("%s until %s: %s", it.Waiver.Owner, it.Waiver.Expires, it.Waiver.Reason)
+				waiver = strings.TrimPrefix(it.Waiver.Describe(), "waived by ")
 			}
 			items.add(c.Label, it.ID, it.Ref, styled(st.wrap, it.Question), styled(st.rag[outcomeRAG(it.Outcome)], string(it.Outcome)),
 				it.AnswerText(), styled(st.num, it.Score), it.Weight, crit, string(it.Source), styled(st.wrap, it.Note),

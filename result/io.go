@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/safe"
 
 	gojson "github.com/goccy/go-json"
 
@@ -20,7 +21,7 @@ func Marshal(r *Result) ([]byte, error) {
 	if err := enc.Encode(r); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return safe.EscapeJSON(buf.Bytes()), nil
 }
 
 // Write saves r to path atomically.
@@ -105,7 +106,7 @@ func MarshalCheck(c *Check) ([]byte, error) {
 	if err := enc.Encode(c); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return safe.EscapeJSON(buf.Bytes()), nil
 }
 
 // WriteCheck saves c to path atomically.

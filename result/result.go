@@ -1,5 +1,7 @@
 package result
 
+import "strconv"
+
 // SchemaVersion is the version of the Result format this build writes. A
 // reader refuses Results from a newer version.
 const SchemaVersion = 1
@@ -292,6 +294,44 @@ type Waiver struct {
 	Expires string `json:"expires"`
 	File    string `json:"file,omitempty"`
 	Line    int    `json:"line,omitempty"`
+	// Inline is set for a suppression written in the document itself
+	// (<!-- svcaudit-disable ITEM -- REASON -->) at File:Line; it has no
+	// owner and no expiry.
+	Inline bool `json:"inline,omitempty"`
+}
+
+// Describe says who waived the item, until when and why, as every report
+// words it: "waived by OWNER until DATE: REASON", or for an inline
+// suppression "suppressed in the document at FILE:LINE: REASON".
+func (w Waiver) Describe() string {
+	if w.Inline {
+		return "suppressed in the document at " + w.at() + ": " + w.Reason
+	}
+	return "waived by " + w.Owner + " until " + w.Expires + ": " + w.Reason
+}
+
+// Who is the waiver's owner, or for an inline suppression where it is
+// written: "in the document, FILE:LINE". Tables show it as the owner.
+func (w Waiver) Who() string {
+	if w.Inline {
+		return "in the document, " + w.at()
+	}
+	return w.Owner
+}
+
+// Until is the waiver's last day, or "no expiry" for an inline suppression.
+func (w Waiver) Until() string {
+	if w.Inline {
+		return "no expiry"
+	}
+	return w.Expires
+}
+
+func (w Waiver) at() string {
+	if w.Line > 0 {
+		return w.File + ":" + strconv.Itoa(w.Line)
+	}
+	return w.File
 }
 
 // AnswerText is the answer as people read it: its label when the scale gave

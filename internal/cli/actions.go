@@ -139,7 +139,7 @@ func writeActions(ios *IOStreams, opts *ActionsOptions, list []*action.Action) e
 	case "json":
 		return writeActionsJSON(ios.Out, list, opts.Today)
 	case "csv":
-		return writeActionsCSV(safe.Unwrap(ios.Out), list, opts.Today)
+		return writeActionsCSV(safe.GuardCSV(safe.Unwrap(ios.Out)), list, opts.Today)
 	case "md":
 		return writeActionsMarkdown(ios.Out, list, opts.Today)
 	}
@@ -400,7 +400,7 @@ func writeActionsJSON(w io.Writer, list []*action.Action, today time.Time) error
 		}
 		out.Actions = append(out.Actions, j)
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(safe.JSONWriter(w))
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)

@@ -86,7 +86,9 @@ such as "docs/**/*.md" are expanded.
 Without -c, every built-in checklist's automated items are used. Defaults come
 from .svcaudit.yaml in the working folder or a parent (up to the repository
 root); flags override them. A document that cannot be read is reported and
-the run goes on.
+the run goes on. In Markdown and HTML, <!-- svcaudit-disable ITEM -- REASON -->
+… <!-- svcaudit-enable ITEM --> silences an item's problems on those lines
+(see docs/ci.md).
 
 Exit status: 0 every document passed; 1 a document failed (below
 --fail-under, a critical item, or a gate), or a waiver had expired (with
@@ -331,6 +333,9 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	files := prep.Documents()
 	if !g.Quiet {
 		o.sayUnchanged(ios.ErrOut, len(files), prep.Unselected())
+	}
+	for _, e := range prep.UnknownWaivers() {
+		printWarning(ios.ErrOut, e)
 	}
 	if o.Output != "" {
 		if err := checkOutputPath(ios, o, "--output", o.Output, checkInputs(o, prep), files); err != nil {

@@ -112,6 +112,17 @@ func exitCode(err error) int {
 	return ExitBad
 }
 
+// printWarning prints a problem that does not stop the command, as
+// "svcaudit: warning: FILE:LINE: ..." with its hint.
+func printWarning(w io.Writer, err error) {
+	for _, e := range diag.Flatten(err) {
+		fmt.Fprintf(w, "svcaudit: warning: %s\n", safe.Line(e.Error()))
+		if hint := hintFor(e); hint != "" {
+			fmt.Fprintf(w, "svcaudit: hint: %s\n", safe.Line(hint))
+		}
+	}
+}
+
 // printError prints err in svcaudit's one voice: every problem as
 // "svcaudit: error: ..." and any hints as "svcaudit: hint: ...".
 func printError(w io.Writer, err error) {

@@ -101,7 +101,7 @@ func runList(ios *IOStreams, opts *ListOptions) error {
 		if err != nil {
 			return err
 		}
-		if _, err := fmt.Fprintf(ios.Out, "%s\n", b); err != nil {
+		if _, err := fmt.Fprintf(ios.Out, "%s\n", safe.EscapeJSON(b)); err != nil {
 			return err
 		}
 	} else if len(entries) > 0 {

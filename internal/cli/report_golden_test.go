@@ -43,7 +43,9 @@ func generateResults(t testing.TB, dir string, n, periods int, seed uint64) []st
 //	SVCAUDIT_UPDATE_GOLDEN=1 go test ./internal/cli -run TestReportGeneratedGolden
 //
 // run at that commit (with this test and internal/resultgen added) wrote
-// testdata/report-generated.sha256. The outputs are megabytes, so their
+// testdata/report-generated.sha256; the HTML sums were recorded again the
+// same way at main 9bfadd1, whose HTML guard against "::" lines changed
+// the pages, when main was merged. The outputs are megabytes, so their
 // SHA-256 sums are kept; an XLSX or DOCX file's sum is of its entries,
 // sorted by name (excelize writes the sheets in map order, so the zip's
 // order varies from run to run; the contents do not). A failing case

@@ -114,7 +114,7 @@ func runValidate(ios *IOStreams, g *GlobalOptions, opts *ValidateOptions) error 
 		if err != nil {
 			return err
 		}
-		if _, err := fmt.Fprintf(ios.Out, "%s\n", b); err != nil {
+		if _, err := fmt.Fprintf(ios.Out, "%s\n", safe.EscapeJSON(b)); err != nil {
 			return err
 		}
 		if report.OK {

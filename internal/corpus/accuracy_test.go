@@ -26,22 +26,14 @@ var (
 // named in docs/accuracy.md. An item leaves the list when it is fixed on
 // the tuning corpus (never on these documents).
 var belowTarget = map[string]bool{
-	"admits-mistakes/apology":                true,
 	"admits-mistakes/how-to-complain":        true,
-	"earns-trust/no-need-to-chase":           true,
-	"earns-trust/on-the-spot":                true,
-	"earns-trust/one-contact":                true,
 	"earns-trust/recognises-history":         true,
-	"earns-trust/owns-the-truth":             true,
 	"keeps-promises/appointments":            true,
-	"keeps-promises/standards":               true,
 	"keeps-promises/timescales":              true,
 	"plain-language/readability":             true,
-	"published-feedback/invite-feedback":     true,
-	"published-feedback/publication-promise": true,
 	"personal-correspondence/direct-contact": true,
 	"personal-correspondence/next-steps":     true,
-	"published-feedback/performance":         true,
+	"published-feedback/you-said-we-did":     true,
 	"real-humans/contact":                    true,
 }
 

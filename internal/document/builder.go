@@ -28,6 +28,15 @@ type builder struct {
 	rowsInTbl  int // rows of the current table so far
 	lastLine   int // source line of the last piece added
 	lastPage   int
+	directives []Comment
+}
+
+// comment keeps a comment of the source that starts on line, when it is
+// addressed to svcaudit.
+func (b *builder) comment(text string, line int) {
+	if strings.Contains(text, directivePrefix) {
+		b.directives = append(b.directives, Comment{Line: line, Text: strings.TrimSpace(text)})
+	}
 }
 
 // newBuilder returns a builder sized for the text of src, a Markdown or
@@ -192,7 +201,8 @@ func (b *builder) document(path, format string) *Document {
 	b.rows = rows
 	text := b.text()
 	return &Document{Path: path, Format: format, Text: text, Segments: b.segs, Headings: b.headings,
-		LineStarts: b.lineStarts, Sentences: sentences(text, b.cuts, b.headings), Rows: b.rows}
+		LineStarts: b.lineStarts, Sentences: sentences(text, b.cuts, b.headings), Rows: b.rows,
+		Directives: b.directives}
 }
 
 // text returns the buffer as a string. When the buffer is no more than an

@@ -31,7 +31,27 @@ type Document struct {
 	// ODT), in order: Text[Start:End] holds the row's cells, each a unit
 	// of Sentences. A table's first row is its header. See RowAt.
 	Rows []Row
+	// Directives are the comments of the source addressed to svcaudit
+	// (those mentioning "svcaudit-"), in order: an HTML comment in
+	// Markdown and HTML, a comment in DOCX, an annotation in ODT. Package
+	// suppress reads them.
+	Directives []Comment
 }
+
+// Comment is a comment of the source: its text between the comment's
+// markers, and the line it starts on. A comment anchored to a range of the
+// text (a Word comment, an ODT annotation) covers the lines (paragraphs)
+// Line to EndLine; EndLine is 0 for a comment written in the text itself
+// (Markdown, HTML), which covers what follows it.
+type Comment struct {
+	Line    int
+	EndLine int
+	Text    string
+}
+
+// directivePrefix marks a comment addressed to svcaudit; other comments are
+// not kept.
+const directivePrefix = "svcaudit-"
 
 // Row is one table row: its span of Text, the table it belongs to (0-based,
 // in order) and whether it is the table's header row.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -449,5 +450,73 @@ func TestReadNotAFile(t *testing.T) {
 	}
 	if _, err := Read(dir, Limits{}); err == nil || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("error %v, want a directory error", err)
+	}
+}
+
+// Comments addressed to svcaudit are kept with the line they start on, in
+// Markdown (not inside code) and HTML (not inside scripts); other comments
+// are not kept.
+func TestDirectives(t *testing.T) {
+	md := "# T\n\n<!-- svcaudit-disable a -- one line -->\n\n<!-- a plain comment -->\n<!--\n svcaudit-enable a\n-->\n```\n<!-- svcaudit-disable b -- an example -->\n```\n"
+	doc, err := Parse("x.md", []byte(md), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Comment{{Line: 3, Text: "svcaudit-disable a -- one line"}, {Line: 6, Text: "svcaudit-enable a"}}
+	if !reflect.DeepEqual(doc.Directives, want) {
+		t.Errorf("Markdown directives = %+v, want %+v", doc.Directives, want)
+	}
+	html := "<html><body>\n<p>x</p><!-- svcaudit-disable a -- why -->\n<script>/* <!-- svcaudit-disable b -- no --> */</script>\n<!-- other -->\n</body></html>"
+	doc, err = Parse("x.html", []byte(html), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []Comment{{Line: 2, Text: "svcaudit-disable a -- why"}}
+	if !reflect.DeepEqual(doc.Directives, want) {
+		t.Errorf("HTML directives = %+v, want %+v", doc.Directives, want)
+	}
+}
+
+// A Word comment or an ODT annotation addressed to svcaudit is a directive
+// covering the paragraphs it is anchored to; its text is not prose, and
+// other comments are not kept.
+func TestOfficeDirectives(t *testing.T) {
+	body := wdoc + `<w:p><w:r><w:t>One</w:t></w:r></w:p>` +
+		`<w:commentRangeStart w:id="7"/><w:p><w:r><w:t>Two</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>Three</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r></w:p>` +
+		`<w:p><w:commentRangeStart w:id="8"/><w:r><w:t>Four</w:t></w:r><w:commentRangeEnd w:id="8"/></w:p></w:body></w:document>`
+	comments := `<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+		`<w:comment w:id="7" w:author="A"><w:p><w:r><w:t>svcaudit-disable no-reply --</w:t></w:r></w:p><w:p><w:r><w:t>statutory wording</w:t></w:r></w:p></w:comment>` +
+		`<w:comment w:id="8" w:author="B"><w:p><w:r><w:t>Please reword this.</w:t></w:r></w:p></w:comment></w:comments>`
+	doc, err := Parse("x.docx", makeZip(t, "word/document.xml", body, "word/comments.xml", comments), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Comment{{Line: 2, EndLine: 3, Text: "svcaudit-disable no-reply -- statutory wording"}}
+	if !reflect.DeepEqual(doc.Directives, want) {
+		t.Errorf("DOCX directives = %+v, want %+v", doc.Directives, want)
+	}
+	if doc.Text != "One\nTwo\nThree\nFour" {
+		t.Errorf("DOCX text = %q", doc.Text)
+	}
+
+	content := `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<office:body><office:text>
+<text:p>One</text:p>
+<text:p><office:annotation office:name="n1"><dc:creator>A svcaudit-author</dc:creator><text:p>svcaudit-disable-file personal</text:p><text:p>-- a mail merge</text:p></office:annotation>Two</text:p>
+<text:p>Three<office:annotation-end office:name="n1"/></text:p>
+<text:p>Four<office:annotation><text:p>svcaudit-disable no-reply -- here only</text:p></office:annotation></text:p>
+<text:p>Five<office:annotation><text:p>just a remark</text:p></office:annotation></text:p>
+</office:text></office:body></office:document-content>`
+	doc, err = Parse("x.odt", makeZip(t, "content.xml", content), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []Comment{{Line: 2, EndLine: 3, Text: "svcaudit-disable-file personal -- a mail merge"}, {Line: 4, EndLine: 4, Text: "svcaudit-disable no-reply -- here only"}}
+	if !reflect.DeepEqual(doc.Directives, want) {
+		t.Errorf("ODT directives = %+v, want %+v", doc.Directives, want)
+	}
+	if doc.Text != "One\nTwo\nThree\nFour\nFive" {
+		t.Errorf("ODT text = %q", doc.Text)
 	}
 }

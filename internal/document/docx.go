@@ -43,6 +43,7 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 	defer rc.Close()
 	b := &builder{}
 	paras := &paraStack{b: b}
+	var comments officeComments
 	dec := xml.NewDecoder(rc)
 	var (
 		inText   bool
@@ -86,6 +87,10 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 				}
 			case "t":
 				inText = true
+			case "commentRangeStart":
+				comments.start(attr(t, "id"), paras.anchor(false))
+			case "commentRangeEnd", "commentReference":
+				comments.end(attr(t, "id"), paras.anchor(true))
 			case "tab", "br", "cr", "noBreakHyphen":
 				if !inText {
 					s := " "
@@ -115,6 +120,20 @@ func parseDOCX(data []byte, lim Limits) (*builder, error) {
 			if inText && fallback == 0 {
 				paras.text(string(t))
 			}
+		}
+	}
+	if len(comments.order) > 0 {
+		cr, found, err := z.open("word/comments.xml")
+		if err != nil {
+			return nil, err
+		}
+		if found {
+			err := docxComments(cr, &comments)
+			cr.Close()
+			if err != nil {
+				return nil, err
+			}
+			comments.directives(b)
 		}
 	}
 	return b, nil

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -99,6 +100,10 @@ func parseHTML(s string) *builder {
 		case html.TextToken:
 			if ignore == 0 {
 				htmlText(b, raw, line, col, prevCR)
+			}
+		case html.CommentToken:
+			if ignore == 0 && len(raw) < maxDirective && bytes.Contains(raw, []byte(directivePrefix)) {
+				b.comment(string(z.Text()), line)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, _ := z.TagName()

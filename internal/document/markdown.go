@@ -22,6 +22,8 @@ func parseMarkdown(s string) *builder {
 		listPara  bool // the open paragraph is a list item's
 		fence     string
 		comment   bool
+		comText   strings.Builder // the open comment's text
+		comLine   int             // and the line it began on
 		inTable   bool
 	)
 	endPara := func() {
@@ -48,8 +50,13 @@ func parseMarkdown(s string) *builder {
 			continue
 		}
 		if comment {
-			if strings.Contains(line, "-->") {
+			if end := strings.Index(line, "-->"); end >= 0 {
 				comment = false
+				comText.WriteString(line[:end])
+				b.comment(comText.String(), comLine)
+			} else if comText.Len() < maxDirective {
+				comText.WriteString(line)
+				comText.WriteByte('\n')
 			}
 			continue
 		}
@@ -79,7 +86,15 @@ func parseMarkdown(s string) *builder {
 			continue
 		case strings.HasPrefix(t, "<!--"):
 			endPara()
-			comment = !strings.Contains(t[4:], "-->")
+			body := t[4:]
+			if end := strings.Index(body, "-->"); end >= 0 {
+				b.comment(body[:end], n)
+				continue
+			}
+			comment, comLine = true, n
+			comText.Reset()
+			comText.WriteString(body)
+			comText.WriteByte('\n')
 			continue
 		}
 		if lvl, text, off := atxHeading(t); lvl > 0 {
@@ -129,6 +144,10 @@ func parseMarkdown(s string) *builder {
 	}
 	return b
 }
+
+// maxDirective bounds how much of a comment spanning many lines is kept:
+// a directive is a line or two, and a huge comment must not cost memory.
+const maxDirective = 4096
 
 // skipFrontMatter skips a leading "---" … "---" (or "...") YAML block or a
 // "+++" … "+++" TOML block; an unclosed one is left as text.

@@ -39,6 +39,12 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 	var (
 		skip   int                   // depth inside annotations and note citations
 		parent = map[string]string{} // automatic style → its parent style
+		// note is the annotation being read (its name, or a number for
+		// one without), whose text is a comment, not prose.
+		note     string
+		notes    officeComments
+		numNotes int
+		noteText int // depth inside the annotation's paragraphs (not its author or date)
 	)
 	for {
 		tok, err := dec.Token()
@@ -52,6 +58,10 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 		case xml.StartElement:
 			if skip > 0 {
 				skip++
+				if note != "" && t.Name.Space == odtTextNS && t.Name.Local == "p" {
+					notes.add(note, " ")
+					noteText++
+				}
 				continue
 			}
 			switch t.Name.Space {
@@ -61,8 +71,18 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 				}
 				continue
 			case odtOfficeNS:
-				if t.Name.Local == "annotation" {
+				switch t.Name.Local {
+				case "annotation":
 					skip = 1
+					numNotes++
+					note = attr(t, "name")
+					if note == "" {
+						note = "\x00" + strconv.Itoa(numNotes)
+					}
+					notes.start(note, paras.anchor(false))
+					notes.end(note, paras.anchor(true))
+				case "annotation-end":
+					notes.end(attr(t, "name"), paras.anchor(true))
 				}
 				continue
 			case odtTableNS:
@@ -102,6 +122,12 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 		case xml.EndElement:
 			if skip > 0 {
 				skip--
+				if note != "" && t.Name.Space == odtTextNS && t.Name.Local == "p" && noteText > 0 {
+					noteText--
+				}
+				if skip == 0 {
+					note, noteText = "", 0
+				}
 				continue
 			}
 			if t.Name.Space == odtTextNS && (t.Name.Local == "p" || t.Name.Local == "h") {
@@ -113,8 +139,11 @@ func parseODT(data []byte, lim Limits) (*builder, error) {
 		case xml.CharData:
 			if skip == 0 {
 				paras.text(string(t))
+			} else if note != "" && noteText > 0 {
+				notes.add(note, string(t))
 			}
 		}
 	}
+	notes.directives(b)
 	return b, nil
 }

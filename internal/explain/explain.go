@@ -347,7 +347,11 @@ func itemLines(r *result.Result, it *result.Item) []string {
 		if w.File != "" {
 			where = fmt.Sprintf(" (%s)", diag.Pos{File: w.File, Line: w.Line})
 		}
-		out = append(out, fmt.Sprintf("Waived by %s until %s: %s%s.", w.Owner, w.Expires, strings.TrimSuffix(w.Reason, "."), where),
+		said := fmt.Sprintf("Waived by %s until %s: %s%s.", w.Owner, w.Expires, strings.TrimSuffix(w.Reason, "."), where)
+		if w.Inline {
+			said = fmt.Sprintf("Suppressed in the document%s: %s.", where, strings.TrimSuffix(w.Reason, "."))
+		}
+		out = append(out, said,
 			"A waived item counts as neither pass nor fail: it is left out of the points possible.")
 		return out
 	case it.Outcome == result.Waived:

@@ -2,6 +2,7 @@ package hostile
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func fieldsResult(s string) *result.Result {
 // and Markdown, explain's text and Markdown, check's text; keyed by name.
 func textOutputs(t testing.TB, r *result.Result) map[string]string {
 	out := map[string]string{}
-	for _, format := range []string{"table", "md"} {
+	for _, format := range []string{"table", "md", "html", "csv"} {
 		for _, by := range []string{"section", "item"} {
 			var b bytes.Buffer
 			if err := report.Render(&b, []*result.Result{r}, report.Options{Format: format, By: by, Today: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
@@ -60,6 +61,18 @@ func textOutputs(t testing.TB, r *result.Result) map[string]string {
 			t.Fatalf("explain %s: %v", format, err)
 		}
 		out["explain "+format] = b.String()
+	}
+	for _, format := range []string{"md", "html"} {
+		var b bytes.Buffer
+		if err := report.RenderAnnual(&b, r, report.AnnualOptions{Format: format, Response: r.Subject}); err != nil {
+			t.Fatalf("annual %s: %v", format, err)
+		}
+		out["annual "+format] = b.String()
+		b.Reset()
+		if err := report.SelfAssessment(&b, r, report.SelfAssessmentOptions{Format: format, Period: r.Subject}); err != nil {
+			t.Fatalf("self-assessment %s: %v", format, err)
+		}
+		out["self-assessment "+format] = b.String()
 	}
 	var b bytes.Buffer
 	rep := &stream.Report{Results: []*result.Result{r}, Errors: []result.FileError{{File: r.Subject, Message: r.Subject}}, NotChecked: []string{r.Subject}}
@@ -156,7 +169,7 @@ func budgetScale() time.Duration {
 // of controls, and rendering keeps to a time budget.
 func FuzzOutputSafety(f *testing.F) {
 	for _, s := range []string{"::add-mask::x.md", "Poor\n::warning::x", `a\|b`, "\x1b]52;c;aGk=\x07", "\x1b]8;;u\x07x\x1b]8;;\x07",
-		"\x1b[2J", "\n=cmd|' /C calc'!A0", "<script>", "]]>", "\u202e", "\xff\xfe", "\r\n::error::x", "\u2028::notice::", all} {
+		"\x1b[2J", "\n=cmd|' /C calc'!A0", "<script>", "]]>", "\u202e", "\xff\xfe", "\r\n::error::x", "\u2028::notice::", "\u009b2J\x7f\u0085", all} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -186,8 +199,8 @@ func FuzzOutputSafety(f *testing.F) {
 			}
 			if format == "json" || format == "sarif" {
 				// check's JSON carries the Result exactly (shards merge from
-				// it): controls only as JSON escapes, never raw
-				if i := strings.IndexFunc(b.String(), func(r rune) bool { return r < 0x20 && r != '\n' || r == 0x7f }); i >= 0 {
+				// it): controls (C0, DEL, C1) only as JSON escapes, never raw
+				if i := strings.IndexFunc(b.String(), rawControl); i >= 0 {
 					t.Errorf("check %s: raw control at byte %d", format, i)
 				}
 			} else {
@@ -201,4 +214,58 @@ func FuzzOutputSafety(f *testing.F) {
 			t.Fatalf("rendering %d bytes in every format took %v, over the budget", len(s), d)
 		}
 	})
+}
+
+// rawControl is a control that JSON must carry as an escape: C0 but the
+// newline between lines, DEL and C1 (U+009B is a CSI to some terminals).
+func rawControl(r rune) bool {
+	return r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f
+}
+
+// TestJSONEscapesControls: DEL and C1 controls in a Result's text leave
+// every JSON svcaudit writes as \u escapes, and read back as they were.
+func TestJSONEscapesControls(t *testing.T) {
+	s := "a\u009b2J\x7fb\u0085c"
+	r := fieldsResult(s)
+	outs := map[string][]byte{}
+	b, err := result.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs["result"] = b
+	if b, err = result.MarshalCheck(&result.Check{SchemaVersion: result.SchemaVersion, Results: []result.Result{*r}}); err != nil {
+		t.Fatal(err)
+	}
+	outs["check json (saved)"] = b
+	for _, format := range []string{"json", "sarif", "codequality"} {
+		var buf bytes.Buffer
+		if err := stream.Render(&buf, format, &stream.Report{Results: []*result.Result{r}}, stream.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		outs["check "+format] = buf.Bytes()
+	}
+	var buf bytes.Buffer
+	if err := report.Render(&buf, []*result.Result{r}, report.Options{Format: "json"}); err != nil {
+		t.Fatal(err)
+	}
+	outs["report json"] = buf.Bytes()
+	for what, out := range outs {
+		if i := strings.IndexFunc(string(out), rawControl); i >= 0 {
+			t.Errorf("%s: raw control at byte %d", what, i)
+		}
+		// Those that carry the Result's text exactly (the others clean
+		// it as they render it).
+		if what == "result" || strings.HasPrefix(what, "check json") || what == "check sarif" {
+			if !strings.Contains(string(out), `a\u009b2J\u007fb\u0085c`) {
+				t.Errorf("%s: the text is not escaped as expected", what)
+			}
+		}
+	}
+	var back result.Result
+	if err := json.Unmarshal(outs["result"], &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Subject != s {
+		t.Errorf("read back %q, want %q", back.Subject, s)
+	}
 }

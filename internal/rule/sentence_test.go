@@ -136,8 +136,33 @@ func TestSentenceLeadIn(t *testing.T) {
 	}
 }
 
+// TestSentenceHeadingLeadIn checks that a heading saying what the
+// organisation will do is the lead-in of the actor-less list items under
+// it, that one of targets makes them a target (partial), and that other
+// headings lend them nothing.
+func TestSentenceHeadingLeadIn(t *testing.T) {
+	ev := sentenceEv(&checklist.SentenceRule{All: pats(`\bwithin\s+\d+\s+(working\s+)?(days|minutes)\b`), Who: "organisation", Commit: true})
+	tests := []struct {
+		src        string
+		pass, part bool
+	}{
+		{"# Charter\n\n## What we will do\n\n- Answer your letters within 10 working days\n", true, false},
+		{"## Our promises to you\n\n- Reply to emails within 5 working days\n", true, false},
+		{"## Targets for 2025/26\n\n- Answer 85% of calls within 2 minutes\n", false, true},
+		{"## What we ask of you\n\n- Tell us within 14 days if you move\n", false, false},
+		{"## Opening times\n\n- Replies within 10 working days\n", false, false},
+	}
+	for _, tt := range tests {
+		o := evaluate(t, ev, parsed(t, "a.md", tt.src))
+		if o.Passed != tt.pass || o.Partial != tt.part {
+			t.Errorf("%q: passed %v partial %v, want %v %v: %+v", tt.src, o.Passed, o.Partial, tt.pass, tt.part, o.Findings)
+		}
+	}
+}
+
 func FuzzSentenceRule(f *testing.F) {
 	f.Add("We will apologise. Where possible we will say sorry?\n- item")
+	f.Add("## What we will do\n\n- apologise\n\n## Targets for 2026\n\n- say sorry\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		set, err := Compile(item(sentenceEv(&checklist.SentenceRule{All: pats(`apologi[sz]e|sorry`), Who: "organisation", Commit: true})))
 		if err != nil {

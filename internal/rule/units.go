@@ -269,13 +269,15 @@ func (ev *evidence) staffAt(k unitKey, r *unitReading, start, end int) (stance.S
 
 // leadIn finds the lead-in of sentence i of document doc when it is a
 // list item without an actor of its own: the nearest earlier unit ending
-// in ":", with only other such items between, and no heading.
+// in ":", with only other such items between, and no heading — or the
+// heading itself, when it says what the organisation will do or heads its
+// targets (stance.HeadingLeadIn: "## What we will do").
 func (ev *evidence) leadIn(doc, i int) (string, bool) {
 	d := ev.docs[doc]
 	for j := i - 1; j >= 0 && j >= i-maxItems; j-- {
 		s := d.Sentences[j]
 		if s.Heading {
-			return "", false
+			return stance.HeadingLeadIn(d.SentenceText(s))
 		}
 		t := d.SentenceText(s)
 		if endsLeadIn(t) {

@@ -2,7 +2,9 @@ package safe
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -164,4 +166,55 @@ func FuzzLine(f *testing.F) {
 			t.Fatalf("Escaped(%q) = %q is not clean", s, e)
 		}
 	})
+}
+
+func TestEscapeJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"a":"plain é"}`:             `{"a":"plain é"}`,
+		"{\"a\":\"x\x7fy\"}":          `{"a":"x\u007fy"}`,
+		"{\"a\":\"\u009b2J \u0085\"}": `{"a":"\u009b2J \u0085"}`,
+		"\"\u00c2\u00a0\"":            "\"\u00c2\u00a0\"", // Â and NBSP: not controls
+	} {
+		if got := string(EscapeJSON([]byte(in))); got != want {
+			t.Errorf("EscapeJSON(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Split across writes, a C1 control is still escaped.
+	var b strings.Builder
+	w := JSONWriter(&b)
+	s := "\"a\u009bb\""
+	i := strings.IndexByte(s, 0xc2) + 1
+	w.Write([]byte(s[:i]))
+	w.Write([]byte(s[i:]))
+	if b.String() != `"a\u009bb"` {
+		t.Errorf("JSONWriter = %q", b.String())
+	}
+}
+
+// GuardCSV quotes a first field that begins with a colon, which a CSV
+// reader reads back as it was; a quoted cell's line that begins with one
+// gets a backslash.
+func TestGuardCSV(t *testing.T) {
+	var b strings.Builder
+	w := csv.NewWriter(GuardCSV(&b))
+	rows := [][]string{{"::add-mask::x.md", "a"}, {"ok", "::b"}, {"multi\n::warning::x", "c"}, {" :x", "d"}}
+	w.WriteAll(rows)
+	for i, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), ":") {
+			t.Errorf("line %d begins with a colon: %q", i+1, line)
+		}
+	}
+	got, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"::add-mask::x.md", "a"}, {"ok", "::b"}, {"multi\n\\::warning::x", "c"}, {" :x", "d"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read back %q, want %q", got, want)
+	}
+	var h strings.Builder
+	GuardHTML(&h).Write([]byte("<p>\n  ::add-mask::x</p>\n<style>:root{}</style>\n"))
+	if h.String() != "<p>\n  &#58;:add-mask::x</p>\n<style>:root{}</style>\n" {
+		t.Errorf("GuardHTML = %q", h.String())
+	}
 }

@@ -96,7 +96,7 @@ const (
 
 	// The reader as the one who acts: "you" as a subject, not an object
 	// ("we will call you").
-	exprBareReceives = `(?i)\bwill\s+(then\s+|also\s+|always\s+)?be\s+(fully\s+)?(refunded|compensated|reimbursed|repaid|credited|corrected|fixed|repaired|replaced|put\s+right|sorted|rebooked|contacted|offered|called|visited|answered|acknowledged|investigated|posted|sent|delivered|issued)\b|(^|[^\w])(complaints|enquiries|emails|e-mails|letters|calls|phone\s+calls|requests|repairs|appeals|messages|voicemails|applications|queries|claims|reports|cases|visits|refunds|payments)\s+(will|shall|are|is|should)\s+(always\s+|normally\s+|usually\s+|all\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded|returned|made|paid|processed|sent|issued|closed|picked\s+up|followed\s+up)\b`
+	exprBareReceives = `(?i)\bwill\s+(then\s+|also\s+|always\s+)?be\s+(fully\s+)?(refunded|compensated|reimbursed|repaid|credited|corrected|fixed|repaired|replaced|put\s+right|sorted|rebooked|contacted|offered|called|visited|answered|acknowledged|investigated|posted|sent|delivered|issued|paid|paid\s+back)\b|(^|[^\w])(complaints|enquiries|emails|e-mails|letters|calls|phone\s+calls|requests|repairs|appeals|messages|voicemails|applications|queries|claims|reports|cases|visits|refunds|payments)\s+(will|shall|are|is|should)\s+(always\s+|normally\s+|usually\s+|all\s+)?(be\s+)?(acknowledged|answered|dealt|investigated|reviewed|logged|responded|replied|handled|looked|resolved|assigned|allocated|passed|considered|completed|fixed|carried|attended|seen|recorded|returned|made|paid|processed|sent|issued|closed|picked\s+up|followed\s+up)\b`
 
 	exprReaderActs = `(?i)(^\W*|[,;:]\s*|\b(if|when|where|and|then|so|that|once|unless|until|whether)\s+)(you|your\s+\w+)\b|\byou\s+(can|may|could|must|should|need|needs|have|will|'ll|’ll|are|want|wish|would|feel|think|disagree|remain|might|do|did|get|make|contact|call|write|email|ask|tell|complain|go|visit)\b`
 
@@ -142,6 +142,8 @@ var (
 	mainClause           *regexp.Regexp
 	leadingCondition     *regexp.Regexp
 	standardRow          *regexp.Regexp
+	headingPromise       *regexp.Regexp
+	headingTarget        *regexp.Regexp
 )
 
 func compileExpressions() {
@@ -163,6 +165,8 @@ func compileExpressions() {
 	mainClause = regexp.MustCompile(exprMainClause)
 	leadingCondition = regexp.MustCompile(exprLeadingCondition)
 	standardRow = regexp.MustCompile(exprStandardRow)
+	headingPromise = regexp.MustCompile(exprHeadingPromise)
+	headingTarget = regexp.MustCompile(exprHeadingTarget)
 }
 
 // clauseOf returns the clause of the sentence holding [start, end): from
@@ -492,6 +496,31 @@ func NewItem(lead, item string) (s *Sentence, off int) {
 // standardRow is a table's heading or header that names what its rows
 // are: standards, targets, promises or pledges.
 const exprStandardRow = `(?i)\b(standards?|targets?|promises?|pledges?|commitments?|service\s+levels?|timescales?|response\s+times)\b`
+
+// A heading that says what the organisation will do ("What we will do",
+// "Our promises to you", "What you can expect from us"), or that heads
+// its targets or aims ("Targets for 2025/26"), is the lead-in of the list
+// items under it that name no one who acts.
+const (
+	exprHeadingPromise = `(?i)^\W*(what\s+we\s+(will\s+do|do|promise|offer)|what\s+you\s+can\s+expect(\s+from\s+us)?|we\s+will|we\s+promise(\s+to)?|our\s+(promises?|commitments?|pledges?|guarantees?)(\s+to\s+you)?)(\s+(if|when|for)\b.*)?\W*$`
+	exprHeadingTarget  = `(?i)^\W*((our|service|performance|customer\s+service)\s+)*(targets?|aims?)(\s+(for|in)\b.*)?\W*$`
+)
+
+// HeadingLeadIn is the lead-in that heading h gives the list items under
+// it that name no one who acts ("## What we will do" above "- Answer your
+// letters within 10 working days"): "We will" under a heading of what
+// the organisation will do or promises, "Our targets are to" (a target)
+// under one of targets or aims, and false under any other heading.
+func HeadingLeadIn(h string) (string, bool) {
+	loadGuards()
+	switch {
+	case headingPromise.MatchString(h):
+		return "We will", true
+	case headingTarget.MatchString(h):
+		return "Our targets are to", true
+	}
+	return "", false
+}
 
 // OfRow reads a table row as one sentence, after what names its rows:
 // context is the heading above its table and its header row, as

@@ -34,6 +34,9 @@ func TestOf(t *testing.T) {
 			Stance{Who: Organisation, Commits: true}},
 		{"Your complaint will be acknowledged within three days.", "within three days",
 			Stance{Who: Organisation, Commits: true}},
+		// a payment to the reader, in the passive, with its amount
+		{"The refund of £142.50 will be paid into your bank account within 5 working days.", "within 5 working days",
+			Stance{Who: Organisation, Commits: true}},
 		{"Our target is to answer 90% of calls within a minute.", "within a minute",
 			Stance{Who: Organisation, Commits: true, Target: true}},
 		{"We normally reply within five days.", "within five days",
@@ -188,6 +191,27 @@ func TestByStaff(t *testing.T) {
 		st := Of(got, i, i+6)
 		if st.Who != tt.who || st.Commits != tt.commits {
 			t.Errorf("%q read as %q: %+v, want Who %v Commits %v", tt.s, got, st, tt.who, tt.commits)
+		}
+	}
+}
+
+func TestHeadingLeadIn(t *testing.T) {
+	for _, tt := range []struct {
+		h, want string
+		ok      bool
+	}{
+		{"What we will do", "We will", true},
+		{"Our promises to you", "We will", true},
+		{"What you can expect from us", "We will", true},
+		{"Targets for 2025/26", "Our targets are to", true},
+		{"Our service targets", "Our targets are to", true},
+		{"What we ask of you", "", false},
+		{"Our service targets and how we did", "", false},
+		{"Opening times", "", false},
+	} {
+		got, ok := HeadingLeadIn(tt.h)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("HeadingLeadIn(%q) = %q, %v; want %q, %v", tt.h, got, ok, tt.want, tt.ok)
 		}
 	}
 }

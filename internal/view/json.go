@@ -2,6 +2,7 @@ package view
 
 import (
 	"encoding/json"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"io"
 
 	"github.com/svcaudit/svcaudit/checklist"
@@ -14,6 +15,6 @@ func JSON(w io.Writer, cl *checklist.Checklist) error {
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(append(b, '\n'))
+	_, err = w.Write(append(safe.EscapeJSON(b), '\n'))
 	return err
 }

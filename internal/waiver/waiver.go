@@ -246,27 +246,38 @@ func ExpiredFor(ws []Waiver, cl *checklist.Checklist, subject string, docs []str
 func Unknown(ws []Waiver, ids []string) diag.List {
 	var out diag.List
 	for _, w := range ws {
-		short := !strings.Contains(w.Item, "/")
-		var cands []string
-		found := false
-		for _, id := range ids {
-			if id == w.Item || (short && shortID(id) == w.Item) {
-				found = true
-				break
+		if ok, suggest := Known(w.Item, ids); !ok {
+			e := out.Addf(w.Pos, "waiver for %s names no known item", w.Item)
+			if suggest != "" {
+				e.WithHint("did you mean %q?", suggest)
 			}
-			if short {
-				cands = append(cands, shortID(id))
-			} else {
-				cands = append(cands, id)
-			}
-		}
-		if found {
-			continue
-		}
-		e := out.Addf(w.Pos, "waiver for %s names no known item", w.Item)
-		if s := diag.Suggest(w.Item, cands); s != "" {
-			e.WithHint("did you mean %q?", s)
 		}
 	}
 	return out
+}
+
+// Known reports whether item — a full id (CHECKLIST/ID or CHECKLIST/REF)
+// or a short one — names one of ids, as a waiver or an inline suppression
+// names items; when it does not, suggest is the nearest id written the same
+// way, or "".
+func Known(item string, ids []string) (ok bool, suggest string) {
+	short := !strings.Contains(item, "/")
+	var cands []string
+	for _, id := range ids {
+		if id == item || (short && shortID(id) == item) {
+			return true, ""
+		}
+		if short {
+			cands = append(cands, shortID(id))
+		} else {
+			cands = append(cands, id)
+		}
+	}
+	return false, diag.Suggest(item, cands)
+}
+
+// Names reports whether item, written as a waiver writes it, names the
+// checklist item it: by full id, short id or ref.
+func Names(item string, it *checklist.Item) bool {
+	return Waiver{Item: item}.CoversItem(it, "", nil)
 }

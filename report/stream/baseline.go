@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"io"
 	"sort"
 	"strings"
@@ -215,7 +216,7 @@ func (w *BaselineWriter) WriteTo(out io.Writer) (int64, error) {
 	if err := enc.Encode(bf); err != nil {
 		return 0, fmt.Errorf("baseline: %w", err)
 	}
-	n, err := out.Write(buf.Bytes())
+	n, err := out.Write(safe.EscapeJSON(buf.Bytes()))
 	return int64(n), err
 }
 

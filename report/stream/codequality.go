@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"io"
 
 	"github.com/svcaudit/svcaudit/result"
@@ -65,7 +66,7 @@ func (c *codeQualityWriter) issue(is cqIssue) {
 	}
 	c.n++
 	c.w.WriteString("\n  ")
-	c.w.Write(b)
+	c.w.Write(safe.EscapeJSON(b))
 }
 
 // cqPath is a document's path as GitLab wants it: relative to the

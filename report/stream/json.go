@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"github.com/svcaudit/svcaudit/internal/safe"
 	"io"
 
 	"github.com/svcaudit/svcaudit/result"
@@ -103,7 +104,7 @@ func encode(w *bufio.Writer, v any, prefix string) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	_, err := w.Write(safe.EscapeJSON(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))))
 	return err
 }
 

@@ -136,7 +136,7 @@ func (j *junitWriter) result(r *result.Result) {
 			tc.Failure = &junitProblem{Message: x(message(ps[0])), Type: string(it.Outcome), Text: strings.Join(lines, "\n")}
 			s.Failures++
 		case it.Outcome == result.Waived && it.Waiver != nil:
-			tc.Skipped = &junitSkipped{Message: x("waived by " + it.Waiver.Owner + " until " + it.Waiver.Expires + ": " + it.Waiver.Reason)}
+			tc.Skipped = &junitSkipped{Message: x(it.Waiver.Describe())}
 			s.Skipped++
 		case it.Outcome != result.Pass:
 			msg := string(it.Outcome)

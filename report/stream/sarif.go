@@ -139,7 +139,7 @@ func (s *sarifWriter) value(v any, prefix string) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent(prefix, "  ")
 	if s.err = enc.Encode(v); s.err == nil {
-		s.w.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+		s.w.Write(safe.EscapeJSON(bytes.TrimRight(buf.Bytes(), "\n")))
 	}
 }
 

@@ -82,8 +82,10 @@ func (t *textWriter) result(r *result.Result) {
 				}
 				fmt.Fprintf(bw, "    %s  %s  %s\n", loc, clean(named(it)), brief(message(f)))
 			}
+		case it.Waiver != nil && it.Waiver.Inline:
+			fmt.Fprintf(bw, "    waived  %s  %s\n", clean(named(it)), clean(it.Waiver.Describe()))
 		case it.Waiver != nil:
-			fmt.Fprintf(bw, "    waived  %s  %s, until %s: %s\n", clean(named(it)), clean(it.Waiver.Owner), clean(it.Waiver.Expires), clean(it.Waiver.Reason))
+			fmt.Fprintf(bw, "    waived  %s  %s, until %s: %s\n", clean(named(it)), clean(it.Waiver.Who()), clean(it.Waiver.Until()), clean(it.Waiver.Reason))
 		}
 	}
 	for _, n := range r.Notices {
