@@ -33,18 +33,19 @@ func renderCSV(out io.Writer, v *view, opts Options) error {
 		_ = w.Write([]string{"subject", "checklist", "date", "item", "ref", "section", "question", "outcome", "answer", "score", "weight",
 			"critical", "source", "note", "evidence", "waiver_owner", "waiver_reason", "waiver_expires", "baseline_score", "change", "open_actions"})
 		for ci, c := range v.Subjects {
-			a := v.Audits[ci]
 			acts := map[string][]string{}
-			for _, f := range a.Failures {
-				for _, act := range f.Actions {
-					acts[f.ID] = append(acts[f.ID], act.ID+" "+act.Owner+" due "+act.DueText())
+			if v.HasActions {
+				for _, f := range v.Audit(ci).Failures {
+					for _, act := range f.Actions {
+						acts[f.ID] = append(acts[f.ID], act.ID+" "+act.Owner+" due "+act.DueText())
+					}
 				}
 			}
-			for _, it := range c.r.Items {
+			for _, it := range c.r.Items() {
 				var base *float64
 				if c.base != nil {
-					if b := findItem(c.base, it.ID); b != nil {
-						base = b.Score
+					if b := c.base.find(it.ID); b != nil {
+						base = b.scoreOf()
 					}
 				}
 				var wo, wr, we string

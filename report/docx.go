@@ -278,7 +278,7 @@ func renderDOCX(w io.Writer, v *view, opts Options) error {
 
 	if v.Single() {
 		c := v.Subjects[0]
-		a := v.Audits[0]
+		a := v.Audit(0)
 		rows := [][]dcell{{txt("Subject"), txt(c.Subject)}, {txt("Checklist"), txt(c.r.Checklist.Title + " (" + c.Checklist + ")")}}
 		if opts.Period != "" {
 			rows = append(rows, []dcell{txt("Period"), txt(opts.Period)})
@@ -315,9 +315,9 @@ func renderDOCX(w io.Writer, v *view, opts Options) error {
 			widths = scaleWidths(append(widths, 0.12))
 		}
 		var rows [][]dcell
-		for i, c := range v.Subjects {
+		for _, c := range v.Subjects {
 			r := []dcell{txt(c.Label), txt(c.Date), ragCell(num(c.Score), c.RAG), ragCell(c.Grade, c.RAG),
-				txt(passedText(c.Passed, c.Critical(), v.Audits[i].Gates))}
+				txt(passedText(c.Passed, c.Critical(), c.r.Gates))}
 			if v.Sort == "score" {
 				r = append([]dcell{txt(itoa(c.Rank))}, r...)
 			}
@@ -370,7 +370,7 @@ func renderDOCX(w io.Writer, v *view, opts Options) error {
 		d.table([]float64{0.4, 0.18, 0.14, 0.28}, []string{"Subject", "Date", "Score", "Grade"}, rows)
 	}
 
-	for _, a := range v.Audits {
+	for a := range v.EachAudit() {
 		docxAudit(d, v, a, opts)
 	}
 	d.para("Grade bands: " + bandsText(v.Bands) + ". Written by svcaudit.").Style("Caption")

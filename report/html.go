@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	_ "embed"
 	"fmt"
 	"html/template"
@@ -45,7 +46,22 @@ func renderHTML(w io.Writer, v *view) error {
 	if len(v.Trends) > 0 {
 		v.Trend = lines(v)
 	}
-	return htmlTmpl().Execute(w, v)
+	// The score explanations, the bulk of a report of many audits, are
+	// written between the template's two parts (explanationsHTML).
+	bw := bufio.NewWriterSize(w, 64<<10)
+	t := htmlTmpl()
+	if err := t.Execute(bw, v); err != nil {
+		return err
+	}
+	if !v.Summary {
+		for es := range v.EachExplanation() {
+			writeExplanations(bw, es)
+		}
+	}
+	if err := t.ExecuteTemplate(bw, "tail", v); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // Chart geometry, in SVG user units.

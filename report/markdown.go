@@ -21,7 +21,7 @@ func renderMarkdown(out io.Writer, v *view) error {
 	fmt.Fprintf(w, "# %s\n", md(v.Title))
 	if v.Single() {
 		c := v.Subjects[0]
-		a := v.Audits[0]
+		a := v.Audit(0)
 		// The subject heads the table: GitHub's tables need a header row,
 		// and an empty one prints as a blank band.
 		fmt.Fprintf(w, "\n| Subject | %s |\n|---|---|\n", md(c.Subject))
@@ -79,7 +79,7 @@ func renderMarkdown(out io.Writer, v *view) error {
 		}
 	}
 	mdGrid(w, v)
-	for _, a := range v.Audits {
+	for a := range v.EachAudit() {
 		mdAudit(w, v, a)
 	}
 	if len(v.Trends) > 0 {

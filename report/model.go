@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"iter"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/svcaudit/svcaudit/internal/score"
@@ -27,7 +29,9 @@ type view struct {
 	Subjects  []column `json:"subjects"`
 	Rows      []row    `json:"rows"`
 	Overall   row      `json:"overall"`
-	Audits    []audit  `json:"audits"`
+	// The audits, each subject's detail, come next in the JSON output
+	// (renderJSON): worked out one at a time as a renderer writes them
+	// (Audit, EachAudit), they are never all held.
 	// HasActions is true when an actions register was given.
 	HasActions bool    `json:"-"`
 	Trends     []trend `json:"trends,omitempty"`
@@ -37,6 +41,34 @@ type view struct {
 	// Bars and Trend are the HTML charts.
 	Bars  *barChart  `json:"-"`
 	Trend *lineChart `json:"-"`
+
+	opts Options
+}
+
+// Audit is the detail of the i-th subject's audit, worked out at each call.
+func (v *view) Audit(i int) audit { return detail(i, v.Subjects[i], v.opts) }
+
+// EachAudit yields each subject's audit in turn, worked out as it goes.
+func (v *view) EachAudit() iter.Seq[audit] {
+	return func(yield func(audit) bool) {
+		for i := range v.Subjects {
+			if !yield(v.Audit(i)) {
+				return
+			}
+		}
+	}
+}
+
+// EachExplanation yields the score explanations of each subject's audit
+// in turn (audit.Explain), worked out as it goes.
+func (v *view) EachExplanation() iter.Seq[[]explanation] {
+	return func(yield func([]explanation) bool) {
+		for i, c := range v.Subjects {
+			if !yield(explain(i, c.r)) {
+				return
+			}
+		}
+	}
 }
 
 // Single is true when the report is of one audit.
@@ -66,8 +98,8 @@ type column struct {
 	Delta     *float64 `json:"change,omitempty"`
 	Anchor    string   `json:"-"`
 
-	r    *result.Result
-	base *result.Result
+	r    *Prepared
+	base *Prepared
 }
 
 // Critical is the number of critical failures.
@@ -137,9 +169,14 @@ type audit struct {
 	NotAsked   []itemRef  `json:"notAsked,omitempty"`
 	Changes    []change   `json:"changes,omitempty"`
 	// Actions are open actions that answer no current failure.
-	Actions []openAction  `json:"otherActions,omitempty"`
-	Explain []explanation `json:"-"`
+	Actions []openAction `json:"otherActions,omitempty"`
+
+	r *Prepared
 }
+
+// Explain is the arithmetic behind the audit's scores, worked out when a
+// report shows it (HTML) rather than held for every audit of a report.
+func (a audit) Explain() []explanation { return explain(a.Column, a.r) }
 
 // failure is an item that failed or was partial.
 type failure struct {
@@ -239,7 +276,7 @@ type point struct {
 	RAG   string  `json:"rag"`
 }
 
-func build(results []*result.Result, opts Options) (*view, error) {
+func build(results, baseline []*Prepared, opts Options) (*view, error) {
 	v := &view{Kind: "svcaudit-report", By: opts.By, Sort: opts.Sort, Title: opts.Title, Period: opts.Period, Summary: opts.Summary}
 	if !opts.Produced.IsZero() {
 		v.Produced = opts.Produced.Format("2006-01-02")
@@ -261,7 +298,7 @@ func build(results []*result.Result, opts Options) (*view, error) {
 		}
 	}
 	// Columns, in the order asked for.
-	order := make([]*result.Result, len(results))
+	order := make([]*Prepared, len(results))
 	copy(order, results)
 	switch opts.Sort {
 	case "score":
@@ -276,14 +313,14 @@ func build(results []*result.Result, opts Options) (*view, error) {
 	for i, r := range order {
 		c := column{Label: r.Subject, Subject: r.Subject, Checklist: r.Checklist.ID, Date: r.Date, Auditor: r.Auditor,
 			Score: r.Score, Grade: r.Grade.Label, RAG: r.Grade.RAG, Passed: r.Passed, r: r,
-			Anchor: fmt.Sprintf("x-c%d-overall", i)}
+			Anchor: overallAnchor(i)}
 		if count[r.Subject] > 1 && r.Date != "" {
 			c.Label = r.Subject + " (" + r.Date + ")"
 		}
 		if opts.Sort == "score" {
 			c.Rank = i + 1
 		}
-		if b := baselineFor(r, opts.Baseline); b != nil {
+		if b := baselineFor(r, baseline); b != nil {
 			c.base = b
 			c.Baseline = b.Date
 			s := b.Score
@@ -302,10 +339,8 @@ func build(results []*result.Result, opts Options) (*view, error) {
 		s := c.Score
 		v.Overall.Cells = append(v.Overall.Cells, cell{Score: &s, Grade: c.Grade, RAG: c.RAG, Base: c.BaseScore, Delta: c.Delta, Anchor: c.Anchor})
 	}
-	for i, c := range v.Subjects {
-		v.Audits = append(v.Audits, detail(i, c, opts))
-	}
-	v.Trends = trends(results, opts.Baseline)
+	v.opts = opts
+	v.Trends = trends(results, baseline)
 	v.HasActions = opts.Actions != nil
 	return v, nil
 }
@@ -330,7 +365,7 @@ func defaultTitle(v *view) string {
 
 // lineUp refuses Results that cannot share rows: different checklists can
 // be compared by section only, and only when they share section ids.
-func lineUp(results []*result.Result, by string) error {
+func lineUp(results []*Prepared, by string) error {
 	ids := map[string]bool{}
 	for _, r := range results {
 		ids[r.Checklist.ID] = true
@@ -366,8 +401,8 @@ func lineUp(results []*result.Result, by string) error {
 
 // baselineFor picks the latest baseline of r's subject and checklist that is
 // not later than r.
-func baselineFor(r *result.Result, base []*result.Result) *result.Result {
-	var best *result.Result
+func baselineFor(r *Prepared, base []*Prepared) *Prepared {
+	var best *Prepared
 	for _, b := range base {
 		if b.Subject != r.Subject || b.Checklist.ID != r.Checklist.ID {
 			continue
@@ -395,7 +430,8 @@ func rows(v *view, by string) []row {
 	index := map[string]int{}
 	for ci, c := range v.Subjects {
 		if by == "item" {
-			for _, it := range c.r.Items {
+			for i := range c.r.items {
+				it := c.r.items[i].def.Value()
 				if _, ok := index[it.ID]; !ok {
 					index[it.ID] = len(out)
 					out = append(out, row{ID: it.ID, Ref: it.Ref, Title: it.Question})
@@ -422,16 +458,17 @@ func rows(v *view, by string) []row {
 
 func cellFor(c column, id, by string, ci int) cell {
 	if by == "item" {
-		it := findItem(c.r, id)
+		it := c.r.find(id)
 		if it == nil {
 			return cell{Missing: true}
 		}
-		ce := cell{Score: it.Score, Outcome: string(it.Outcome), RAG: outcomeRAG(it.Outcome), Grade: string(it.Outcome),
-			Anchor: fmt.Sprintf("x-c%d-s%d", ci, sectionIndex(c.r, it.Section))}
+		o := it.outcome()
+		ce := cell{Score: it.scoreOf(), Outcome: string(o), RAG: outcomeRAG(o), Grade: string(o),
+			Anchor: anchor(ci, sectionIndex(c.r, it.def.Value().Section))}
 		if c.base != nil {
-			if b := findItem(c.base, id); b != nil {
-				ce.Base = b.Score
-				ce.Delta = diff(it.Score, b.Score)
+			if b := c.base.find(id); b != nil {
+				ce.Base = b.scoreOf()
+				ce.Delta = diff(it.scoreOf(), b.scoreOf())
 			}
 		}
 		return ce
@@ -441,7 +478,7 @@ func cellFor(c column, id, by string, ci int) cell {
 		return cell{Missing: true}
 	}
 	s := c.r.Sections[si]
-	ce := cell{Score: s.Score, Anchor: fmt.Sprintf("x-c%d-s%d", ci, si)}
+	ce := cell{Score: s.Score, Anchor: anchor(ci, si)}
 	if s.Grade != nil {
 		ce.Grade, ce.RAG = s.Grade.Label, s.Grade.RAG
 	}
@@ -478,7 +515,7 @@ func findItem(r *result.Result, id string) *result.Item {
 	return nil
 }
 
-func sectionIndex(r *result.Result, id string) int {
+func sectionIndex(r *Prepared, id string) int {
 	for i, s := range r.Sections {
 		if s.ID == id {
 			return i
@@ -532,10 +569,10 @@ func evidenceOf(it result.Item) []string {
 
 func detail(ci int, c column, opts Options) audit {
 	r := c.r
-	a := audit{Column: ci, Subject: c.Label, Gates: gates(r.Gates), Notices: r.Notices, Failures: []failure{}}
+	a := audit{Column: ci, Subject: c.Label, Gates: gates(r.Gates), Notices: r.Notices, Failures: []failure{}, r: r}
 	acts := openActions(opts.Actions, r.Subject, opts.Today)
 	used := map[string]bool{}
-	for _, it := range r.Items {
+	for _, it := range r.Items() {
 		switch it.Outcome {
 		case result.Fail, result.Partial:
 			f := failure{ID: it.ID, Ref: it.Ref, Section: it.Section, Question: it.Question, Outcome: string(it.Outcome), Answer: it.AnswerText(),
@@ -584,23 +621,29 @@ func detail(ci int, c column, opts Options) audit {
 	if c.base != nil {
 		a.Changes = changes(c.base, r)
 	}
-	a.Explain = explain(ci, r)
 	return a
 }
 
-func changes(base, cur *result.Result) []change {
+func changes(base, cur *Prepared) []change {
 	var out []change
-	for _, it := range cur.Items {
-		b := findItem(base, it.ID)
-		if b == nil || b.Outcome == it.Outcome {
+	for i := range cur.items {
+		s := &cur.items[i]
+		b := base.find(s.id())
+		if b == nil || b.outcome() == s.outcome() {
 			continue
 		}
+		d := s.def.Value()
+		it := struct {
+			ID, Ref, Question string
+			Outcome           result.Outcome
+		}{d.ID, d.Ref, d.Question, s.outcome()}
+		bo := b.outcome()
 		bad := func(o result.Outcome) bool { return o == result.Fail || o == result.Partial }
-		ch := change{ID: it.ID, Ref: it.Ref, Question: it.Question, From: string(b.Outcome), To: string(it.Outcome)}
+		ch := change{ID: it.ID, Ref: it.Ref, Question: it.Question, From: string(bo), To: string(it.Outcome)}
 		switch {
-		case it.Outcome == result.Fail || (it.Outcome == result.Partial && b.Outcome == result.Pass):
+		case it.Outcome == result.Fail || (it.Outcome == result.Partial && bo == result.Pass):
 			ch.Kind = "newly failed"
-		case it.Outcome == result.Pass && bad(b.Outcome):
+		case it.Outcome == result.Pass && bad(bo):
 			ch.Kind = "newly passed"
 		default:
 			continue
@@ -611,13 +654,14 @@ func changes(base, cur *result.Result) []change {
 	return out
 }
 
-func explain(ci int, r *result.Result) []explanation {
+func explain(ci int, r *Prepared) []explanation {
 	var out []explanation
 	weighted := score.Weighted(r.Sections)
-	overall := explanation{Anchor: fmt.Sprintf("x-c%d-overall", ci), Title: r.Subject + ": overall score", Score: num(r.Score)}
+	overall := explanation{Anchor: overallAnchor(ci), Title: r.Subject + ": overall score", Score: num(r.Score)}
+	items := r.Items()
 	for si, s := range r.Sections {
-		e := explanation{Anchor: fmt.Sprintf("x-c%d-s%d", ci, si), Title: r.Subject + ": " + s.Title, Score: numPtr(s.Score)}
-		for _, it := range r.Items {
+		e := explanation{Anchor: anchor(ci, si), Title: r.Subject + ": " + s.Title, Score: numPtr(s.Score)}
+		for _, it := range items {
 			if it.Section != s.ID {
 				continue
 			}
@@ -679,9 +723,15 @@ func explain(ci int, r *result.Result) []explanation {
 	return append([]explanation{overall}, out...)
 }
 
+// anchor is the HTML id of column ci's section si: "x-c3-s1".
+func anchor(ci, si int) string { return "x-c" + strconv.Itoa(ci) + "-s" + strconv.Itoa(si) }
+
+// overallAnchor is the HTML id of column ci's overall score: "x-c3-overall".
+func overallAnchor(ci int) string { return "x-c" + strconv.Itoa(ci) + "-overall" }
+
 // trimNum prints a number without needless decimals: 3, 2.5, 0.33.
 func trimNum(f float64) string {
-	s := fmt.Sprintf("%.2f", f)
+	s := strconv.FormatFloat(f, 'f', 2, 64) // fmt's %.2f
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	if s == "-0" {
 		s = "0"
@@ -689,12 +739,12 @@ func trimNum(f float64) string {
 	return s
 }
 
-func trends(results, base []*result.Result) []trend {
+func trends(results, base []*Prepared) []trend {
 	type key struct{ subject, checklist string }
 	points := map[key][]point{}
 	var keys []key
-	seen := map[*result.Result]bool{}
-	for _, r := range append(append([]*result.Result(nil), base...), results...) {
+	seen := map[*Prepared]bool{}
+	for _, r := range append(append([]*Prepared(nil), base...), results...) {
 		if seen[r] {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,8 +57,21 @@ type Options struct {
 }
 
 // Render writes a report of results to w. One Result gives an audit report,
-// several a comparison; Options.Baseline adds the change since.
+// several a comparison; Options.Baseline adds the change since. The
+// Results given are not changed.
 func Render(w io.Writer, results []*result.Result, opts Options) error {
+	// Text from Results and registers is data: no control character or
+	// escape sequence reaches a terminal, a page or a spreadsheet.
+	return render(w, prepareAll(copyResults(results)), prepareAll(copyResults(opts.Baseline)), opts)
+}
+
+// RenderPrepared is Render of Results given to Prepare, and baselines
+// (for Options.Baseline, which it ignores) given to Prepare too.
+func RenderPrepared(w io.Writer, results, baseline []*Prepared, opts Options) error {
+	return render(w, results, baseline, opts)
+}
+
+func render(w io.Writer, results, baseline []*Prepared, opts Options) error {
 	if len(results) == 0 {
 		return fmt.Errorf("no results to report")
 	}
@@ -78,10 +92,8 @@ func Render(w io.Writer, results []*result.Result, opts Options) error {
 	if len(opts.Bands) == 0 {
 		opts.Bands = checklist.DefaultGrades()
 	}
-	// Text from Results and registers is data: no control character or
-	// escape sequence reaches a terminal, a page or a spreadsheet.
-	results, opts.Baseline, opts.Actions = cleanResults(results), cleanResults(opts.Baseline), cleanActions(opts.Actions)
-	v, err := build(results, opts)
+	opts.Actions = cleanActions(opts.Actions)
+	v, err := build(results, baseline, opts)
 	if err != nil {
 		return err
 	}
@@ -107,10 +119,10 @@ func Render(w io.Writer, results []*result.Result, opts Options) error {
 	return fmt.Errorf("unknown format %q (want %s)", opts.Format, strings.Join(Formats, ", "))
 }
 
-func itoa(n int) string { return fmt.Sprint(n) }
+func itoa(n int) string { return strconv.Itoa(n) }
 
-// num formats a score to one decimal.
-func num(v float64) string { return fmt.Sprintf("%.1f", v) }
+// num formats a score to one decimal (as fmt's %.1f, without its cost).
+func num(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 // numPtr formats a score, or "—" when there is none.
 func numPtr(v *float64) string {

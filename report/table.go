@@ -22,7 +22,7 @@ func renderTable(out io.Writer, v *view, opts Options) error {
 	t.heading(v.Title)
 	if v.Single() {
 		c := v.Subjects[0]
-		t.headline(v, c, v.Audits[0].Gates)
+		t.headline(v, c, c.r.Gates)
 	} else {
 		if v.Period != "" {
 			fmt.Fprintf(w, "Period:    %s\n", v.Period)
@@ -33,7 +33,7 @@ func renderTable(out io.Writer, v *view, opts Options) error {
 		t.league(v)
 	}
 	t.grid(v)
-	for _, a := range v.Audits {
+	for a := range v.EachAudit() {
 		t.audit(v, a)
 	}
 	if len(v.Trends) > 0 {

@@ -36,7 +36,10 @@ func newStyles(f *excelize.File) (*xlsxStyles, error) {
 	s.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	isoDate := "yyyy-mm-dd"
 	s.date = mk(&excelize.Style{CustomNumFmt: &isoDate})
-	for rag, color := range ragFill {
+	// in a fixed order, so that the same report gives the same file
+	// (ranging over ragFill numbered the styles in map order)
+	for _, rag := range []string{"green", "amber", "red"} {
+		color := ragFill[rag]
 		fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
 		s.rag[rag] = mk(&excelize.Style{Fill: fill})
 		s.ragNum[rag] = mk(&excelize.Style{Fill: fill, CustomNumFmt: &oneDP})
@@ -157,9 +160,9 @@ func renderXLSX(w io.Writer, v *view) error {
 		cols, widths = append([]string{"Rank"}, cols...), append([]float64{7}, widths...)
 	}
 	sum := newSheet(f, "Summary", st, widths, cols...)
-	for i, c := range v.Subjects {
+	for _, c := range v.Subjects {
 		var failed []string
-		for _, g := range v.Audits[i].Gates {
+		for _, g := range c.r.Gates {
 			if !g.Passed {
 				failed = append(failed, strings.TrimSpace(g.Rule+" "+g.Detail))
 			}
@@ -223,7 +226,7 @@ func renderXLSX(w io.Writer, v *view) error {
 	items := newSheet(f, "Items", st, []float64{28, 34, 8, 50, 11, 10, 8, 8, 9, 12, 50, 50, 40},
 		"Subject", "Item", "Ref", "Question", "Outcome", "Answer", "Score", "Weight", "Critical", "Source", "Note", "Evidence", "Waiver")
 	for _, c := range v.Subjects {
-		for _, it := range c.r.Items {
+		for _, it := range c.r.Items() {
 			var crit, waiver any
 			if it.Critical {
 				crit = "yes"

@@ -35,10 +35,20 @@ func Write(path string, r *Result) error {
 
 // Decode reads a Result from JSON. It refuses a Result written by a newer
 // version of the format, which it could misread.
-func Decode(name string, data []byte) (*Result, error) {
+func Decode(name string, data []byte) (*Result, error) { return decode(name, data, true) }
+
+// DecodeBrief is Decode for a caller that keeps only a summary of the
+// Result (as a report of thousands does, report.Prepare) and lets the
+// Result go: it is not compacted (its lists cut to length, its shared
+// strings kept once), which would be work thrown away.
+func DecodeBrief(name string, data []byte) (*Result, error) { return decode(name, data, false) }
+
+func decode(name string, data []byte, compact bool) (*Result, error) {
 	var r Result
 	if gojson.Unmarshal(data, &r) == nil && r.SchemaVersion > 0 && r.SchemaVersion <= SchemaVersion {
-		r.compact()
+		if compact {
+			r.compact()
+		}
 		return &r, nil // the common case, decoded once
 	}
 	// A Result that does not decode, or whose version needs a word, is
@@ -61,7 +71,9 @@ func Decode(name string, data []byte) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a result: %w", name, err)
 	}
-	r.compact()
+	if compact {
+		r.compact()
+	}
 	return &r, nil
 }
 

@@ -163,7 +163,7 @@ func reportError(err error) error {
 // the built-in checklist every Result was scored against, so that charts and
 // merged grades use the checklist's own bands; nil (the default bands) when
 // the Results name no built-in or different checklists.
-func reportBands(ref string, results []*result.Result) ([]checklist.Band, error) {
+func reportBands(ref string, checklists []string) ([]checklist.Band, error) {
 	if ref != "" {
 		cl, err := checklist.Resolve(ref)
 		if err != nil {
@@ -172,11 +172,11 @@ func reportBands(ref string, results []*result.Result) ([]checklist.Band, error)
 		return cl.Grades, nil
 	}
 	id := ""
-	for _, r := range results {
-		if id != "" && r.Checklist.ID != id {
+	for _, c := range checklists {
+		if id != "" && c != id {
 			return nil, nil
 		}
-		id = r.Checklist.ID
+		id = c
 	}
 	for _, b := range checklist.BuiltinIDs() {
 		if b == id {
@@ -235,21 +235,47 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	}
-	results, err := readResults(o.Inputs)
-	if err != nil {
+	// Without --merge, each Result is made ready for the report (its text
+	// cleaned, its items made compact) by the worker that decodes it, and
+	// the report takes it as it is: the decoded Results are never all
+	// held, nor copied.
+	var results []*result.Result
+	var prepared, base []*report.Prepared
+	var ids []string
+	var err error
+	defer reportMemory()()
+	if o.Merge {
+		if results, err = readResults(o.Inputs); err != nil {
+			return err
+		}
+		for _, r := range results {
+			ids = append(ids, r.Checklist.ID)
+		}
+	} else {
+		if prepared, err = readEach(o.Inputs, report.Prepare, true); err != nil {
+			return err
+		}
+		for _, p := range prepared {
+			ids = append(ids, p.Checklist.ID)
+		}
+	}
+	if base, err = readEach(o.Baseline, report.Prepare, true); err != nil {
 		return err
 	}
-	base, err := readResults(o.Baseline)
-	if err != nil {
-		return err
-	}
-	bands, err := reportBands(o.Checklist, results)
+	bands, err := reportBands(o.Checklist, ids)
 	if err != nil {
 		return err
 	}
 	if o.Merge {
 		if results, err = mergeResults(results, bands, o.Checklist); err != nil {
 			return err
+		}
+		if format != "result" {
+			prepared = make([]*report.Prepared, len(results))
+			for i, r := range results {
+				// the merged Results are the command's own: no copy
+				prepared[i] = report.Prepare(r)
+			}
 		}
 	}
 	// A report to a file is written as it is made, into the temporary
@@ -272,7 +298,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 			return err
 		}
 	} else {
-		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, Baseline: base, BOM: o.BOM, Today: o.Now(), Bands: bands,
+		opts := report.Options{Format: format, By: o.By, Sort: o.Sort, BOM: o.BOM, Today: o.Now(), Bands: bands,
 			Title: o.Title, Period: o.Period, Summary: o.Summary, Produced: o.Now()}
 		if o.Output == "" {
 			opts.Color, opts.Width = ios.Color, ios.Width
@@ -282,7 +308,7 @@ func runReport(ios *IOStreams, o *ReportOptions) error {
 				return err
 			}
 		}
-		if err := report.Render(w, results, opts); err != nil {
+		if err := report.RenderPrepared(w, prepared, base, opts); err != nil {
 			return err
 		}
 	}
@@ -382,10 +408,17 @@ func checkOutput(ios *IOStreams, o *ReportOptions) error {
 // parallel, one worker a CPU; the Results keep the order of paths, and of
 // each file, and the first error in that order is the one returned.
 func readResults(paths []string) ([]*result.Result, error) {
+	return readEach(paths, func(r *result.Result) *result.Result { return r }, false)
+}
+
+// readEach is readResults, each Result given to prepare by the worker
+// that decoded it, and what prepare makes of it kept in its place; brief
+// when prepare keeps a summary only (result.DecodeBrief).
+func readEach[T any](paths []string, prepare func(*result.Result) T, brief bool) ([]T, error) {
 	_, schemaErr := schema.Get("result")
 	validate := schemaErr == nil
 	type read struct {
-		rs  []*result.Result
+		rs  []T
 		err error
 	}
 	done := make([]read, len(paths))
@@ -400,13 +433,20 @@ func readResults(paths []string) ([]*result.Result, error) {
 				if i >= len(paths) {
 					return
 				}
-				rs, err := readResultFile(paths[i], validate)
-				done[i] = read{rs, err}
+				rs, err := readResultFile(paths[i], validate, brief)
+				var out []T
+				if err == nil {
+					out = make([]T, len(rs))
+					for j, r := range rs {
+						out[j] = prepare(r)
+					}
+				}
+				done[i] = read{out, err}
 			}
 		}()
 	}
 	wg.Wait()
-	var out []*result.Result
+	var out []T
 	for _, d := range done {
 		if d.err != nil {
 			return nil, d.err
@@ -418,7 +458,11 @@ func readResults(paths []string) ([]*result.Result, error) {
 
 // readResultFile reads the Results of one file. The JSON is parsed once
 // for the schema (when validate) and decoded once into each Result.
-func readResultFile(path string, validate bool) ([]*result.Result, error) {
+func readResultFile(path string, validate, brief bool) ([]*result.Result, error) {
+	decode := result.Decode
+	if brief {
+		decode = result.DecodeBrief
+	}
 	data, err := input.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("read result: %w", err)
@@ -428,7 +472,7 @@ func readResultFile(path string, validate bool) ([]*result.Result, error) {
 		// gives the messages, reads the rest.
 		switch name, _ := schema.Quick(data, "result", "check"); name {
 		case "result":
-			r, err := result.Decode(path, data)
+			r, err := decode(path, data)
 			if err != nil {
 				return nil, err
 			}
@@ -455,7 +499,7 @@ func readResultFile(path string, validate bool) ([]*result.Result, error) {
 	}
 	out := make([]*result.Result, 0, len(parts))
 	for i, part := range parts {
-		r, err := result.Decode(part.Name, part.JSON)
+		r, err := decode(part.Name, part.JSON)
 		if err != nil {
 			return nil, err
 		}

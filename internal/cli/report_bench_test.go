@@ -72,3 +72,31 @@ func BenchmarkReport10k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReportGenerated is `svcaudit report` over 10,000 Results of
+// bench/resultgen (service-charter: 36 items in 4 sections, ~20 KB each,
+// 2,500 services over 4 quarters; bench/report.sh times the same end to
+// end) in each format, the output written to a file. SVCAUDIT_BENCH_RESULTS
+// names a folder of them to use instead of writing them (they take a
+// while to write): go run ./bench/resultgen -n 10000 -out DIR.
+func BenchmarkReportGenerated(b *testing.B) {
+	var paths []string
+	if dir := os.Getenv("SVCAUDIT_BENCH_RESULTS"); dir != "" {
+		paths, _ = filepath.Glob(filepath.Join(dir, "r*.json"))
+	}
+	if len(paths) == 0 {
+		paths = generateResults(b, b.TempDir(), 10000, 4, 1)
+	}
+	for _, format := range []string{"text", "md", "html", "csv", "xlsx", "json"} {
+		b.Run(format, func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "out")
+			b.ReportAllocs()
+			for b.Loop() {
+				o := &ReportOptions{Inputs: paths, Format: format, By: "section", Output: out, Force: true, Now: time.Now}
+				if err := runReport(Test(nil, io.Discard, io.Discard), o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

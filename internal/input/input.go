@@ -83,7 +83,7 @@ func ReadLimit(path string, max int64) ([]byte, error) {
 	if fi.Size() > max {
 		return nil, &TooLargeError{File: path, Size: fi.Size(), Limit: max}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	data, err := readAll(io.LimitReader(f, max+1), min(fi.Size(), max)+1)
 	if err != nil {
 		return nil, err
 	}
@@ -132,4 +132,24 @@ func humanSize(n int64) string {
 		s = s[:len(s)-2]
 	}
 	return s + " " + string("KMGTPE"[exp]) + "iB"
+}
+
+// readAll is io.ReadAll into a buffer of size bytes to begin with (the
+// file's size and one, as os.ReadFile does), so that reading a file takes
+// one allocation rather than a dozen doublings and copies.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+	}
 }
