@@ -7,7 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var sentenceKeys = []string{"all", "any", "none", "own", "who", "commit", "hedge", "negated", "missing", "forbid", "rows", "heading", "follow", "context", "what", "example"}
+var sentenceKeys = []string{"all", "any", "none", "own", "who", "commit", "hedge", "hedged", "negated", "missing", "forbid", "rows", "heading", "follow", "context", "what", "example"}
 
 // sentence: one sentence that matches and reads as asked (see
 // SentenceRule); one rule or a list of them.
@@ -134,12 +134,14 @@ func (d *decoder) sentenceRules(f field, matchCase bool) []*SentenceRule {
 		if v := enum("missing", "fail", "partial"); v != "" {
 			r.Missing = v
 		}
-		for _, key := range []string{"commit", "negated", "forbid", "rows", "heading", "follow"} {
+		for _, key := range []string{"commit", "hedged", "negated", "forbid", "rows", "heading", "follow"} {
 			if bf, ok := fs[key]; ok {
 				if v, ok := d.boolean(bf); ok {
 					switch key {
 					case "commit":
 						r.Commit = v
+					case "hedged":
+						r.Hedged = v
 					case "negated":
 						r.Negated = v
 					case "forbid":

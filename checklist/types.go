@@ -378,6 +378,10 @@ type SentenceRule struct {
 	// Hedge is what a hedged commitment or a mere target counts as:
 	// "partial" (the default), "pass" or "fail".
 	Hedge string
+	// Hedged reads hedges in a rule without Commit too: a sentence
+	// weakened by a hedge ("we try to make sure the same adviser deals
+	// with it") counts as Hedge says. With Commit it changes nothing.
+	Hedged bool
 	// Negated asks for a negated sentence instead ("we will not..."), as
 	// evidence against; with Forbid it finds what must not be said.
 	Negated bool

@@ -371,6 +371,16 @@ func (r *sentenceRule) grade(rd reading) (verdict, string) {
 		}
 	} else if st.Negated && !cfg.Forbid {
 		return verdictFail, "it is negated"
+	} else if cfg.Hedged && st.Hedge != "" && !cfg.Forbid {
+		// a hedge weakens the sentence though no commitment is asked for
+		why := "hedged by " + quote(st.Hedge)
+		switch cfg.Hedge {
+		case "pass":
+			return verdictPass, ""
+		case "fail":
+			return verdictFail, why
+		}
+		return verdictPartial, why
 	}
 	return verdictPass, ""
 }

@@ -37,6 +37,17 @@ func TestOf(t *testing.T) {
 		// a payment to the reader, in the passive, with its amount
 		{"The refund of £142.50 will be paid into your bank account within 5 working days.", "within 5 working days",
 			Stance{Who: Organisation, Commits: true}},
+		// the money as the subject: it reaches the reader from the organisation
+		{"Your refund of £45.00 for the cancelled course will reach your bank account within 5 working days.", "within 5 working days",
+			Stance{Who: Organisation, Commits: true}},
+		// a tradesperson of the organisation's as the subject
+		{"Our plasterer will make good the ceiling within 10 working days.", "within 10 working days",
+			Stance{Who: Organisation, Commits: true}},
+		{"Our roofer will return on Monday to refit the ridge tiles.", "refit the",
+			Stance{Who: Organisation, Commits: true}},
+		// the reader's money reaching the organisation is not its promise
+		{"Payments you make by bank transfer can take 3 working days to reach us.", "3 working days",
+			Stance{Who: Reader}},
 		{"Our target is to answer 90% of calls within a minute.", "within a minute",
 			Stance{Who: Organisation, Commits: true, Target: true}},
 		{"We normally reply within five days.", "within five days",
