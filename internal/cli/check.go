@@ -391,7 +391,11 @@ func runCheck(ctx context.Context, ios *IOStreams, g *GlobalOptions, o *CheckOpt
 	}
 	wd, _ := os.Getwd()
 	checklists := prep.Checklists()
-	lopt := stream.Options{Color: ios.Color && o.Output == "", WorkDir: wd, Version: svcaudit.Version, Quiet: g.Quiet, Checklists: checklists,
+	width := 0
+	if o.Output == "" {
+		width = ios.Width // a terminal's (0 in a pipe)
+	}
+	lopt := stream.Options{Color: ios.Color && o.Output == "", Width: width, WorkDir: wd, Version: svcaudit.Version, Quiet: g.Quiet, Checklists: checklists,
 		FailUnderSetting: "--fail-under", FailOnExpiredSetting: "--fail-on-expired"}
 	var w *stream.Writer
 	if !o.Together {

@@ -62,6 +62,11 @@ type Options struct {
 	// Quiet leaves documents that passed out of the text listing (the
 	// summary still counts them).
 	Quiet bool
+	// Width is the terminal's width for the text format: a line wider is
+	// wrapped at spaces, its later lines indented under its text, so that
+	// ids and paths are never broken. 0 leaves every line whole (a pipe or
+	// a file, for grep and editors).
+	Width int
 	// FailUnderSetting and FailOnExpiredSetting name, in the text format,
 	// where the threshold and the failing of expired waivers are set (a
 	// command line's flags: "--fail-under"); "" leaves them unnamed.

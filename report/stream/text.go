@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/svcaudit/svcaudit/internal/safe"
+	"github.com/svcaudit/svcaudit/internal/wrap"
 	"github.com/svcaudit/svcaudit/result"
 )
 
@@ -80,16 +83,50 @@ func (t *textWriter) result(r *result.Result) {
 				if loc == "" {
 					loc = clean(r.Subject)
 				}
-				fmt.Fprintf(bw, "    %s  %s  %s\n", loc, clean(named(it)), brief(message(f)))
+				t.say(loc+"  "+clean(named(it)), brief(message(f)))
 			}
 		case it.Waiver != nil && it.Waiver.Inline:
-			fmt.Fprintf(bw, "    waived  %s  %s\n", clean(named(it)), clean(it.Waiver.Describe()))
+			t.say("waived  "+clean(named(it)), clean(it.Waiver.Describe()))
 		case it.Waiver != nil:
-			fmt.Fprintf(bw, "    waived  %s  %s, until %s: %s\n", clean(named(it)), clean(it.Waiver.Who()), clean(it.Waiver.Until()), clean(it.Waiver.Reason))
+			t.say("waived  "+clean(named(it)), fmt.Sprintf("%s, until %s: %s", clean(it.Waiver.Who()), clean(it.Waiver.Until()), clean(it.Waiver.Reason)))
 		}
 	}
 	for _, n := range r.Notices {
-		fmt.Fprintf(bw, "    notice: %s\n", clean(n))
+		t.say("notice:", clean(n))
+	}
+}
+
+// say writes one line of a Result's listing, indented four columns:
+// head (a place and an item, never broken) then text, whole when the line
+// fits the terminal (or there is none); else text is wrapped at spaces,
+// its later lines indented two columns more.
+func (t *textWriter) say(head, text string) {
+	const lead = "    "
+	sep := "  "
+	if head == "notice:" {
+		sep = " "
+	}
+	line := lead + head + sep + text
+	if t.opt.Width <= 0 || runewidth.StringWidth(line) <= t.opt.Width {
+		fmt.Fprintln(t.w, line)
+		return
+	}
+	rest := t.opt.Width - len(lead) - 2
+	first := t.opt.Width - runewidth.StringWidth(lead+head+sep)
+	if first < 20 {
+		// The head fills the line: the text starts on the next.
+		fmt.Fprintln(t.w, lead+head)
+		for _, l := range wrap.Lines(text, rest) {
+			fmt.Fprintf(t.w, "%s  %s\n", lead, l)
+		}
+		return
+	}
+	for i, l := range wrap.Hanging(text, first, rest) {
+		if i == 0 {
+			fmt.Fprintf(t.w, "%s%s%s%s\n", lead, head, sep, l)
+		} else {
+			fmt.Fprintf(t.w, "%s  %s\n", lead, l)
+		}
 	}
 }
 
@@ -130,11 +167,14 @@ func (t *textWriter) finish(rep *Report) error {
 	// the bar it cleared.
 	switch th, ok := rep.tally().Threshold(); {
 	case ok && rep.Threshold == nil:
-		fmt.Fprintf(bw, "fail-under %s: a score in the checklist's lowest grade band fails", pct(th))
+		line := fmt.Sprintf("fail-under %s: a score in the checklist's lowest grade band fails", pct(th))
 		if t.opt.FailUnderSetting != "" {
-			fmt.Fprintf(bw, " (%s sets another)", t.opt.FailUnderSetting)
+			line += fmt.Sprintf(" (%s sets another)", t.opt.FailUnderSetting)
 		}
-		fmt.Fprintln(bw)
+		if t.opt.Width > 0 {
+			line = strings.Join(wrap.Lines(line, t.opt.Width), "\n")
+		}
+		fmt.Fprintln(bw, line)
 	case ok:
 		fmt.Fprintf(bw, "fail-under %s\n", pct(th))
 	case t.noThreshold && len(rep.tally().thresholds) == 1:
