@@ -31,7 +31,9 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/svcaudit/svcaudit/checklist"
 	"github.com/svcaudit/svcaudit/internal/diag"
@@ -80,13 +82,13 @@ func Parse(doc *document.Document) (Doc, diag.List) {
 			continue
 		}
 		pos := diag.Pos{File: doc.Path, Line: c.Line}
-		word, rest, _ := strings.Cut(c.Text, " ")
-		if i := strings.IndexAny(word, "\t\n"); i >= 0 {
-			word, rest = word[:i], word[i+1:]+" "+rest
+		word, rest := c.Text, ""
+		if i := strings.IndexFunc(c.Text, unicode.IsSpace); i >= 0 {
+			word, rest = c.Text[:i], c.Text[i:]
 		}
 		items, reason, hasReason := strings.Cut(rest, "--")
 		reason = strings.Join(strings.Fields(reason), " ")
-		names := strings.FieldsFunc(items, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })
+		names := strings.FieldsFunc(items, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
 		switch word {
 		case disable, disableFile:
 			if len(names) == 0 {
@@ -114,9 +116,13 @@ func Parse(doc *document.Document) (Doc, diag.List) {
 			}
 		case enable:
 			if len(names) == 0 {
+				// Every open suppression, in a fixed order: the regions
+				// split off below, and the notices, come out the same in
+				// every run.
 				for n := range open {
 					names = append(names, n)
 				}
+				sort.Strings(names)
 			}
 			for _, n := range names {
 				i, ok := open[n]

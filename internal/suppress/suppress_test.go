@@ -1,6 +1,7 @@
 package suppress
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -181,5 +182,25 @@ func TestApplyFileSuppression(t *testing.T) {
 	auto = map[string]rule.Outcome{"demo/b": {Findings: []result.Finding{other}}}
 	if waived, _ := Apply([]Doc{whole, {Path: "q.md"}}, cl, auto); len(waived) != 0 {
 		t.Errorf("p.md's suppression waived q.md's problem: %v", waived)
+	}
+}
+
+// An enable without items closes every open suppression in a fixed order,
+// so the regions (and the notices made from them) are the same every run.
+func TestEnableAllIsDeterministic(t *testing.T) {
+	src := "<!-- svcaudit-disable a, b, c -- three -->\n\nx\n\n<!-- svcaudit-disable\tdemo/d -- four -->\n\n<!-- svcaudit-enable -->\n"
+	first := parse(t, "p.md", src)
+	if len(first.Regions) != 4 {
+		t.Fatalf("regions = %+v", first.Regions)
+	}
+	for range 50 {
+		if again := parse(t, "p.md", src); !reflect.DeepEqual(again, first) {
+			t.Fatalf("regions differ between runs:\n%+v\n%+v", first.Regions, again.Regions)
+		}
+	}
+	for _, r := range first.Regions {
+		if r.To != 7 {
+			t.Errorf("region %+v left open", r)
+		}
 	}
 }
