@@ -361,28 +361,27 @@ func (r *sentenceRule) grade(rd reading) (verdict, string) {
 			} else if st.Target {
 				why = "only a target"
 			}
-			switch cfg.Hedge {
-			case "pass":
-				return verdictPass, ""
-			case "fail":
-				return verdictFail, why
-			}
-			return verdictPartial, why
+			return hedgeVerdict(cfg.Hedge, why)
 		}
 	} else if st.Negated && !cfg.Forbid {
 		return verdictFail, "it is negated"
 	} else if cfg.Hedged && st.Hedge != "" && !cfg.Forbid {
 		// a hedge weakens the sentence though no commitment is asked for
-		why := "hedged by " + quote(st.Hedge)
-		switch cfg.Hedge {
-		case "pass":
-			return verdictPass, ""
-		case "fail":
-			return verdictFail, why
-		}
-		return verdictPartial, why
+		return hedgeVerdict(cfg.Hedge, "hedged by "+quote(st.Hedge))
 	}
 	return verdictPass, ""
+}
+
+// hedgeVerdict is what a hedged sentence counts as under a rule's hedge
+// setting: a pass, a failure for why, or (the default) partial for why.
+func hedgeVerdict(hedge, why string) (verdict, string) {
+	switch hedge {
+	case "pass":
+		return verdictPass, ""
+	case "fail":
+		return verdictFail, why
+	}
+	return verdictPartial, why
 }
 
 // Lists of a sentence rule's tally.
